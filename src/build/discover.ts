@@ -1,0 +1,47 @@
+/**
+ * Finds the plan files a command works on: the files named, and every `*.plan.yaml` or
+ * `*.plan.md` below the folders named, in a stable order.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
+import { PLAN_FILE } from '../parse/index.js';
+import { reason } from './project.js';
+import { displayPath } from './template-files.js';
+
+/** Folders never searched: tools' and outputs' own. */
+const SKIPPED = new Set(['node_modules', '.git', 'out', 'dist']);
+
+/** Absolute paths of the plan files under `paths` (relative to `cwd`), sorted, without repeats. */
+export function discoverPlans(paths: readonly string[], cwd: string): { files: string[]; diagnostics: Diagnostic[] } {
+  const files = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    let isFolder: boolean;
+    try {
+      isFolder = statSync(absolute).isDirectory();
+    } catch (error) {
+      diagnostics.push(diagnostic('read-failed', { file: displayPath(absolute, cwd) }, { reason: reason(error) }));
+      continue;
+    }
+    if (!isFolder) {
+      files.add(absolute);
+      continue;
+    }
+    const found = walk(absolute);
+    if (found.length === 0) diagnostics.push(diagnostic('no-plans', { file: displayPath(absolute, cwd) }, { path: displayPath(absolute, cwd) }));
+    for (const file of found) files.add(file);
+  }
+  return { files: [...files].sort(), diagnostics };
+}
+
+function walk(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((entry) => {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) return SKIPPED.has(entry.name) || entry.name.startsWith('.') ? [] : walk(path);
+      return entry.isFile() && PLAN_FILE.test(entry.name) ? [path] : [];
+    });
+}

@@ -1,0 +1,141 @@
+/**
+ * A project: the folder holding plan.config.yaml (or the working folder when there is none),
+ * with its agency registry, templates and fonts, loaded once per build and shared by every
+ * plan in it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Templates } from '../compose/templates.js';
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
+import { buildRegistry, type Registry } from '../model/registry.js';
+import { SourceMap } from '../parse/source-map.js';
+import { decodeSource } from '../parse/text.js';
+import { readYaml } from '../parse/yaml.js';
+import type { FontFamily } from '../typeset/style.js';
+import { type ProjectConfig, readConfig } from './config.js';
+import { BUILT_IN_TEMPLATES, collectTemplates, displayPath } from './template-files.js';
+
+export const CONFIG_FILE = 'plan.config.yaml';
+
+/** The fonts shipped with the tool: Tinos, metric-compatible with Times New Roman. */
+const BUNDLED_FONTS = fileURLToPath(new URL('../../fonts/', import.meta.url));
+
+export interface Project {
+  /** Absolute path of the project folder. */
+  root: string;
+  /** The working folder, against which paths are shown. */
+  cwd: string;
+  config: ProjectConfig;
+  /** Config file as shown in messages, when there is one. */
+  configFile: string | null;
+  registry: Registry;
+  templates: Templates;
+  font: FontFamily;
+}
+
+/** The nearest folder from `start` upwards that holds plan.config.yaml. */
+export function findProjectRoot(start: string): string | undefined {
+  let folder = resolve(start);
+  for (;;) {
+    if (existsSync(join(folder, CONFIG_FILE))) return folder;
+    const parent = dirname(folder);
+    if (parent === folder) return undefined;
+    folder = parent;
+  }
+}
+
+/** Reads a YAML file of the project, or reports why it cannot. */
+export function readProjectYaml(path: string, cwd: string): { data: unknown; map: SourceMap; diagnostics: Diagnostic[] } {
+  const file = displayPath(path, cwd);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    return { data: undefined, map: new SourceMap(file), diagnostics: [diagnostic('read-failed', { file }, { reason: reason(error) })] };
+  }
+  const text = decodeSource(bytes, file);
+  if (!text.ok) return { data: undefined, map: new SourceMap(file), diagnostics: text.diagnostics };
+  const parsed = readYaml(text.text, file);
+  return { data: parsed.data, map: parsed.map, diagnostics: [...text.diagnostics, ...parsed.diagnostics] };
+}
+
+/** Loads the project around `cwd` (or the one whose config file is given). */
+export function loadProject(cwd: string, configPath?: string): { project: Project | undefined; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  let root: string;
+  let configFile: string | null = null;
+  let config: ProjectConfig | undefined;
+  if (configPath !== undefined && !existsSync(resolve(cwd, configPath))) {
+    return { project: undefined, diagnostics: [diagnostic('config-missing', { file: configPath }, { path: configPath })] };
+  }
+  const configAbsolute = configPath !== undefined ? resolve(cwd, configPath) : (() => {
+    const found = findProjectRoot(cwd);
+    return found ? join(found, CONFIG_FILE) : undefined;
+  })();
+  if (configAbsolute) {
+    root = dirname(configAbsolute);
+    configFile = displayPath(configAbsolute, cwd);
+    const read = readProjectYaml(configAbsolute, cwd);
+    diagnostics.push(...read.diagnostics);
+    if (read.data === undefined && read.diagnostics.length > 0) return { project: undefined, diagnostics };
+    const checked = readConfig(read.data, read.map);
+    diagnostics.push(...checked.diagnostics);
+    config = checked.config;
+  } else {
+    root = resolve(cwd);
+    config = readConfig(undefined, new SourceMap(CONFIG_FILE)).config;
+  }
+  if (!config) return { project: undefined, diagnostics };
+
+  const registryPath = resolve(root, config.registry);
+  if (!existsSync(registryPath)) {
+    diagnostics.push(diagnostic('registry-missing', { file: configFile ?? displayPath(registryPath, cwd) }, { path: displayPath(registryPath, cwd) }));
+    return { project: undefined, diagnostics };
+  }
+  const registryRead = readProjectYaml(registryPath, cwd);
+  diagnostics.push(...registryRead.diagnostics);
+  if (registryRead.data === undefined) return { project: undefined, diagnostics };
+  const { registry, diagnostics: registryDiagnostics } = buildRegistry(registryRead.data, registryRead.map);
+  diagnostics.push(...registryDiagnostics);
+
+  const font = fontFamily(config, root);
+  for (const path of [font.regular, font.bold, font.italic, font.boldItalic]) {
+    if (!existsSync(path)) diagnostics.push(diagnostic('font-missing', { file: configFile ?? CONFIG_FILE }, { path: displayPath(path, cwd), reason: 'không có tệp / no such file' }));
+  }
+
+  const projectTemplates = resolve(root, config.templates);
+  const folders = projectTemplates === resolve(BUILT_IN_TEMPLATES) ? [BUILT_IN_TEMPLATES] : [BUILT_IN_TEMPLATES, projectTemplates];
+  const templates = new Templates(collectTemplates(folders, cwd));
+  diagnostics.push(...templates.diagnostics);
+
+  if (!registry || diagnostics.some((d) => d.severity === 'error')) return { project: undefined, diagnostics };
+  return { project: { root, cwd, config, configFile, registry, templates, font }, diagnostics };
+}
+
+function fontFamily(config: ProjectConfig, root: string): FontFamily {
+  if (!config.font) {
+    return {
+      name: 'Times New Roman',
+      regular: join(BUNDLED_FONTS, 'Tinos-Regular.ttf'),
+      bold: join(BUNDLED_FONTS, 'Tinos-Bold.ttf'),
+      italic: join(BUNDLED_FONTS, 'Tinos-Italic.ttf'),
+      boldItalic: join(BUNDLED_FONTS, 'Tinos-BoldItalic.ttf'),
+    };
+  }
+  const at = (path: string) => (isAbsolute(path) ? path : resolve(root, path));
+  return {
+    name: config.font.name ?? 'Times New Roman',
+    regular: at(config.font.regular),
+    bold: at(config.font.bold),
+    italic: at(config.font.italic),
+    boldItalic: at(config.font.boldItalic),
+  };
+}
+
+/** The reason an I/O error gives, without a stack. */
+export function reason(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  return code ? `${code}: ${message.replace(/^[A-Z]+: /, '')}` : message;
+}

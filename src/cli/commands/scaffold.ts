@@ -1,0 +1,85 @@
+/**
+ * `plan init` (a new project folder) and `plan new NAME` (a new plan), written from the
+ * starter templates. Existing files are never overwritten.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { BUILT_IN_TEMPLATES, collectTemplates, displayPath } from '../../build/template-files.js';
+import { loadProject } from '../../build/project.js';
+import { SCHEMA_KINDS, schemaText } from '../../build/schemas.js';
+import { Templates } from '../../compose/templates.js';
+import { type Diagnostic, diagnostic } from '../../diagnostics/diagnostic.js';
+import { slugify } from '../../vn/slug.js';
+import type { GlobalOptions } from '../main.js';
+import { formatDiagnostics } from '../report.js';
+import { strings } from '../strings.js';
+
+/** Built-in templates a new project gets a copy of, to edit. */
+const EDITABLE_TEMPLATES = ['words.yaml', 'plan.md.hbs', 'assignments.md.hbs', 'partials/item.hbs'];
+
+interface Starter {
+  agency: string;
+  issuerText: string;
+  year: number;
+  file: string;
+}
+
+/** Writes files that do not exist yet; reports the ones that do. */
+function writeNew(files: [string, string][], options: GlobalOptions, cwd: string): number {
+  const diagnostics: Diagnostic[] = [];
+  const words = strings(options.lang);
+  for (const [path, text] of files) {
+    const shown = displayPath(path, cwd);
+    if (existsSync(path)) {
+      diagnostics.push(diagnostic('file-exists', { file: shown }, { path: shown }, 'warning'));
+      continue;
+    }
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text, { flag: 'wx' });
+    process.stderr.write(`${words.created(shown)}\n`);
+  }
+  if (diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(diagnostics, options.lang, cwd, options.color)}\n`);
+  // A single file asked for that already exists is a failure; in a folder of starters it is not.
+  return files.length === 1 && diagnostics.length === 1 ? 1 : 0;
+}
+
+function render(templates: Templates, name: string, context: object): string {
+  const rendered = templates.render(name, context);
+  if (!rendered.ok) throw new Error(`starter ${name}: ${String(rendered.diagnostic.args.detail)}`);
+  return rendered.text;
+}
+
+export function runInit(dir: string, options: GlobalOptions): number {
+  const cwd = process.cwd();
+  const root = resolve(cwd, dir);
+  const builtIn = collectTemplates([BUILT_IN_TEMPLATES], cwd);
+  const templates = new Templates(builtIn);
+  const starter: Starter = { agency: 'Sở Tư pháp', issuerText: 'Sở ...', year: new Date().getFullYear(), file: 'plans/ke-hoach-mau.plan.yaml' };
+  const files: [string, string][] = [
+    [join(root, 'plan.config.yaml'), render(templates, 'starters/plan.config.yaml.hbs', starter)],
+    [join(root, 'agencies.yaml'), render(templates, 'starters/agencies.yaml.hbs', starter)],
+    [join(root, 'plans', 'ke-hoach-mau.plan.yaml'), render(templates, 'starters/plan.yaml.hbs', starter)],
+    ...EDITABLE_TEMPLATES.map((name): [string, string] => [join(root, 'templates', ...name.split('/')), builtIn.get(name)?.text ?? '']),
+    ...SCHEMA_KINDS.map((kind): [string, string] => [join(root, 'schema', `${kind}.schema.json`), schemaText(kind)]),
+  ];
+  return writeNew(files, options, cwd);
+}
+
+export function runNew(name: string, markdown: boolean, options: GlobalOptions): number {
+  const cwd = process.cwd();
+  const loaded = loadProject(cwd, options.config);
+  const project = loaded.project;
+  if (!project) {
+    process.stderr.write(`${formatDiagnostics(loaded.diagnostics, options.lang, cwd, options.color)}\n`);
+    return 2;
+  }
+  const firstAgency = [...project.registry.agencies.values()][0];
+  const path = join(project.root, project.config.plans, `${slugify(name)}.plan.${markdown ? 'md' : 'yaml'}`);
+  const starter: Starter = {
+    agency: firstAgency?.name ?? '...',
+    issuerText: '...',
+    year: new Date().getFullYear(),
+    file: displayPath(path, cwd),
+  };
+  return writeNew([[path, render(project.templates, `starters/plan.${markdown ? 'md' : 'yaml'}.hbs`, starter)]], options, cwd);
+}

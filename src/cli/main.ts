@@ -1,0 +1,140 @@
+/**
+ * The `plan` command line: commander wiring, language choice, exit codes.
+ *
+ * Exit codes: 0 ok, 1 errors in sources (or stale outputs with --check), 2 usage or I/O.
+ * Nothing here lets an exception reach the user as a stack trace: usage errors are worded
+ * in the user's language, and an unexpected exception is reported as an internal error.
+ */
+import { Command, CommanderError } from 'commander';
+import type { Lang } from '../diagnostics/messages.js';
+import { runBuildCommand } from './commands/build.js';
+import { runInit, runNew } from './commands/scaffold.js';
+import { runSchema } from './commands/schema.js';
+import { strings, type Strings } from './strings.js';
+
+/** Global options every command sees. */
+export interface GlobalOptions {
+  lang: Lang;
+  color: boolean;
+  config?: string;
+}
+
+/** The language asked for on the command line (or PLAN_LANG), before commander parses it. */
+function requestedLang(argv: readonly string[]): string {
+  const index = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  if (index >= 0) {
+    const arg = argv[index]!;
+    return arg.includes('=') ? arg.slice('--lang='.length) : (argv[index + 1] ?? 'vi');
+  }
+  return process.env.PLAN_LANG ?? 'vi';
+}
+
+function program(words: Strings, run: (code: Promise<number> | number) => void): Command {
+  const root = new Command('plan')
+    .description(words.description)
+    .usage(words.usage)
+    .option('--lang <lang>', words.lang)
+    .option('--config <file>', words.config)
+    .option('--no-color', words.color)
+    .helpOption('-h, --help', words.help)
+    .helpCommand('help [command]', words.helpCommand)
+    .version(VERSION, '-V, --version', words.version)
+    .showSuggestionAfterError(false)
+    .configureHelp({ styleTitle: (title) => words.titles[title] ?? title })
+    .exitOverride()
+    .configureOutput({ outputError: () => undefined });
+
+  const globals = (command: Command): GlobalOptions => {
+    const options = command.optsWithGlobals<{ lang?: Lang; color: boolean; config?: string }>();
+    return { lang: options.lang ?? 'vi', color: options.color && process.stderr.isTTY === true && !process.env.NO_COLOR, config: options.config };
+  };
+
+  root
+    .command('build')
+    .description(words.build)
+    .argument('[paths...]', words.buildPaths)
+    .option('--out <dir>', words.out)
+    .option('--json', words.json)
+    .option('--check', words.checkOption)
+    .helpOption('-h, --help', words.help)
+    .configureHelp({ styleTitle: (title) => words.titles[title] ?? title })
+    .usage(words.buildUsage)
+    .action((paths: string[], options: { out?: string; json?: boolean; check?: boolean }, command: Command) => {
+      run(runBuildCommand({ ...globals(command), paths, out: options.out, json: options.json ?? false, check: options.check ?? false, validateOnly: false }));
+    });
+
+  root
+    .command('check')
+    .description(words.check)
+    .argument('[paths...]', words.buildPaths)
+    .option('--json', words.json)
+    .helpOption('-h, --help', words.help)
+    .configureHelp({ styleTitle: (title) => words.titles[title] ?? title })
+    .usage(words.buildUsage)
+    .action((paths: string[], options: { json?: boolean }, command: Command) => {
+      run(runBuildCommand({ ...globals(command), paths, json: options.json ?? false, check: false, validateOnly: true }));
+    });
+
+  root
+    .command('schema')
+    .description(words.schema)
+    .argument('[kind]', words.schemaKind, 'plan')
+    .helpOption('-h, --help', words.help)
+    .action((kind: string, _options: unknown, command: Command) => run(runSchema(kind, globals(command))));
+
+  root
+    .command('init')
+    .description(words.init)
+    .argument('[dir]', words.initDir, '.')
+    .helpOption('-h, --help', words.help)
+    .action((dir: string, _options: unknown, command: Command) => run(runInit(dir, globals(command))));
+
+  root
+    .command('new')
+    .description(words.new)
+    .argument('<name>', words.newName)
+    .option('--md', words.markdown)
+    .helpOption('-h, --help', words.help)
+    .action((name: string, options: { md?: boolean }, command: Command) => run(runNew(name, options.md ?? false, globals(command))));
+
+  return root;
+}
+
+const VERSION = '0.1.0';
+
+/** Runs the CLI with process arguments; resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const asked = requestedLang(argv);
+  const words = strings(asked === 'en' ? 'en' : 'vi');
+  if (asked !== 'vi' && asked !== 'en') {
+    process.stderr.write(`${words.unknownLang(asked)}\n`);
+    return 2;
+  }
+  let result: Promise<number> | number = 0;
+  try {
+    await program(words, (code) => {
+      result = code;
+    }).parseAsync([...argv]);
+    return await result;
+  } catch (error) {
+    if (error instanceof CommanderError) return usageError(error, words);
+    process.stderr.write(`${words.internal}\n  plan ${argv.slice(2).join(' ')}\n  ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}
+
+/** Commander's own errors, worded for the user; help and version are not errors. */
+function usageError(error: CommanderError, words: Strings): number {
+  if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  const message =
+    error.code === 'commander.unknownOption' ? words.unknownOption(quoted)
+    : error.code === 'commander.unknownCommand' ? words.unknownCommand(quoted)
+    : error.code === 'commander.missingArgument' ? words.missingArgument(quoted)
+    : error.code === 'commander.excessArguments' ? words.excessArguments
+    : error.code === 'commander.optionMissingArgument' ? words.optionMissingArgument(quoted)
+    : error.code === 'commander.invalidArgument' ? words.unknownLang(quoted || error.message)
+    : error.message.replace(/^error: /, '');
+  process.stderr.write(`${message}\n`);
+  return 2;
+}

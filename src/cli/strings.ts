@@ -1,0 +1,86 @@
+/**
+ * The CLI's own words (help, summaries, usage errors) in Vietnamese and English.
+ */
+import type { Lang } from '../diagnostics/messages.js';
+
+const vi = {
+  description: 'Biên dịch kế hoạch hành chính (Kế hoạch) sang văn bản đúng thể thức Nghị định 30/2020/NĐ-CP.',
+  lang: 'ngôn ngữ thông báo: vi (mặc định) hoặc en',
+  config: 'tệp cấu hình (mặc định: plan.config.yaml gần nhất)',
+  color: 'không tô màu thông báo',
+  help: 'xem hướng dẫn của lệnh',
+  version: 'xem phiên bản',
+  helpCommand: 'xem hướng dẫn của một lệnh',
+  usage: '[tùy chọn] [lệnh]',
+  buildUsage: '[tùy chọn] [đường dẫn...]',
+  titles: { 'Usage:': 'Cách dùng:', 'Options:': 'Tùy chọn:', 'Commands:': 'Lệnh:', 'Arguments:': 'Tham số:', 'Global Options:': 'Tùy chọn chung:' } as Record<string, string>,
+  build: 'dựng văn bản từ các kế hoạch (mặc định: thư mục plans/)',
+  buildPaths: 'tệp hoặc thư mục kế hoạch',
+  out: 'thư mục kết quả (mặc định: out/)',
+  json: 'in danh mục kết quả (manifest) dạng JSON ra stdout',
+  checkOption: 'không ghi gì; báo lỗi nếu kết quả đã lưu khác với nguồn (dùng trong CI)',
+  check: 'kiểm tra kế hoạch, không dựng văn bản',
+  schema: 'in JSON Schema của định dạng nguồn (plan, agencies hoặc config)',
+  schemaKind: 'loại: plan (mặc định), agencies, config',
+  init: 'tạo một dự án mới: cấu hình, danh mục cơ quan, mẫu và một kế hoạch mẫu',
+  initDir: 'thư mục dự án (mặc định: thư mục hiện tại)',
+  new: 'tạo một kế hoạch mới từ mẫu',
+  newName: 'tên kế hoạch, vd: ke-hoach-phong-chong-thien-tai-2025',
+  markdown: 'dùng định dạng Markdown (.plan.md) thay cho YAML',
+  built: (plans: number, outputs: number, ms: number) => `Đã dựng ${plans} kế hoạch, ${outputs} tệp kết quả (${ms} ms).`,
+  checked: (plans: number) => `Đã kiểm tra ${plans} kế hoạch.`,
+  upToDate: 'Các tệp kết quả khớp với nguồn.',
+  created: (path: string) => `Đã tạo ${path}`,
+  unknownLang: (value: string) => `Ngôn ngữ "${value}" không được hỗ trợ; dùng vi hoặc en.`,
+  unknownOption: (value: string) => `Tùy chọn không hợp lệ: ${value}. Xem "plan --help".`,
+  unknownCommand: (value: string) => `Lệnh không hợp lệ: ${value}. Các lệnh: build, check, schema, init, new.`,
+  missingArgument: (value: string) => `Thiếu tham số: ${value}.`,
+  excessArguments: 'Thừa tham số. Xem "plan --help".',
+  optionMissingArgument: (value: string) => `Tùy chọn ${value} cần một giá trị.`,
+  unknownSchema: (value: string) => `Không có lược đồ "${value}"; dùng plan, agencies hoặc config.`,
+  internal: 'Lỗi nội bộ của chương trình (không phải lỗi của tệp kế hoạch). Vui lòng báo lại cho người phát triển kèm lệnh đã chạy:',
+};
+
+const en: typeof vi = {
+  description: 'Compiles Vietnamese administrative plans (Kế hoạch) to documents in the Decree 30/2020/NĐ-CP format.',
+  lang: 'language of messages: vi (default) or en',
+  config: 'config file (default: the nearest plan.config.yaml)',
+  color: 'no colours in messages',
+  help: 'show help for the command',
+  version: 'show the version',
+  helpCommand: 'show help for a command',
+  usage: '[options] [command]',
+  buildUsage: '[options] [paths...]',
+  titles: {},
+  build: 'build documents from plans (default: the plans/ folder)',
+  buildPaths: 'plan files or folders',
+  out: 'output folder (default: out/)',
+  json: 'print the manifest of outputs as JSON on stdout',
+  checkOption: 'write nothing; fail when committed outputs differ from the sources (for CI)',
+  check: 'check plans without building documents',
+  schema: 'print the JSON Schema of a source format (plan, agencies or config)',
+  schemaKind: 'kind: plan (default), agencies, config',
+  init: 'create a new project: config, agency registry, templates and an example plan',
+  initDir: 'project folder (default: the current folder)',
+  new: 'create a new plan from the starter',
+  newName: 'plan name, e.g. flood-prevention-2025',
+  markdown: 'use the Markdown form (.plan.md) instead of YAML',
+  built: (plans, outputs, ms) => `Built ${plans} plan${plans === 1 ? '' : 's'}, ${outputs} output${outputs === 1 ? '' : 's'} (${ms} ms).`,
+  checked: (plans) => `Checked ${plans} plan${plans === 1 ? '' : 's'}.`,
+  upToDate: 'Outputs match the sources.',
+  created: (path) => `Created ${path}`,
+  unknownLang: (value) => `Language "${value}" is not supported; use vi or en.`,
+  unknownOption: (value) => `Unknown option: ${value}. See "plan --help".`,
+  unknownCommand: (value) => `Unknown command: ${value}. Commands: build, check, schema, init, new.`,
+  missingArgument: (value) => `Missing argument: ${value}.`,
+  excessArguments: 'Too many arguments. See "plan --help".',
+  optionMissingArgument: (value) => `Option ${value} needs a value.`,
+  unknownSchema: (value) => `No schema "${value}"; use plan, agencies or config.`,
+  internal: 'Internal error of the tool (not a problem in your plan). Please report it with the command you ran:',
+};
+
+export type Strings = typeof vi;
+
+export function strings(lang: Lang): Strings {
+  return lang === 'en' ? en : vi;
+}

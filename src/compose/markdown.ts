@@ -1,0 +1,62 @@
+/**
+ * Markdown writing for templates: user text goes into templates already escaped, so nothing a
+ * clerk types can open a heading, end a list or turn into markup; only the structure the
+ * template writes around it counts.
+ */
+import type { PhrasingContent } from 'mdast';
+import type { Inline } from '../model/plan.js';
+
+/** Characters with a meaning anywhere in a Markdown line. */
+const INLINE_SPECIAL = /[\\`*_[\]<>|~&!{}#]/g;
+/** Starts of a line that Markdown reads as a block ("1.", "2)", "-", "+", ">", "="). */
+const LINE_START = /^(\s*)(\d+)([.)])|^(\s*)([-+=])/;
+
+/** Escapes plain text (a name, a number, a title) for any place in a Markdown line. */
+export function escapeText(text: string): string {
+  return escapeLineStart(escapeInline(text));
+}
+
+function escapeInline(text: string): string {
+  return text.replace(INLINE_SPECIAL, (char) => `\\${char}`);
+}
+
+/** Writes phrasing nodes as one line of Markdown, escaping their text. */
+export function inlineMarkdown(inline: Inline): string {
+  return escapeLineStart(inline.map(node).join(''));
+}
+
+function node(phrasing: PhrasingContent): string {
+  switch (phrasing.type) {
+    case 'text':
+      return escapeInline(phrasing.value);
+    case 'emphasis':
+      return delimit('*', phrasing.children);
+    case 'strong':
+      return delimit('**', phrasing.children);
+    case 'delete':
+      return delimit('~~', phrasing.children);
+    case 'footnoteReference':
+      return `[^${phrasing.identifier}]`;
+    case 'break':
+      return ' ';
+    case 'link':
+      return phrasing.children.map(node).join('');
+    case 'inlineCode':
+      return escapeInline(phrasing.value);
+    default:
+      return '';
+  }
+}
+
+/** Emphasis delimiters must touch their text: spaces at the edges move outside. */
+function delimit(marker: string, children: PhrasingContent[]): string {
+  const inner = children.map(node).join('');
+  const match = /^(\s*)(.*?)(\s*)$/s.exec(inner)!;
+  return match[2] ? `${match[1]}${marker}${match[2]}${marker}${match[3]}` : inner;
+}
+
+function escapeLineStart(markdown: string): string {
+  return markdown.replace(LINE_START, (_all, s1: string | undefined, digits: string | undefined, mark: string | undefined, s2: string | undefined, bullet: string | undefined) =>
+    digits !== undefined ? `${s1 ?? ''}${digits}\\${mark}` : `${s2 ?? ''}\\${bullet}`,
+  );
+}

@@ -1,0 +1,156 @@
+/**
+ * Composes the official plan document: the page furniture worded from words.yaml and the body
+ * rendered through plan.md.hbs, parsed back into a Markdown tree for the typesetters.
+ */
+import type { Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { allTasks, type Plan } from '../model/plan.js';
+import { plainText } from '../model/prose.js';
+import type { Registry } from '../model/registry.js';
+import { BLANK, earliestDay, isoDate, longDate, planDateText } from '../vn/dates.js';
+import { roman } from '../vn/numbering.js';
+import { deadlineText } from './deadlines.js';
+import { addEndMark } from './end-mark.js';
+import { escapeText, inlineMarkdown } from './markdown.js';
+import { planView } from './plan-view.js';
+import type { Templates } from './templates.js';
+import type { Appendix, DocumentTree, Inline } from './tree.js';
+
+const markdown = unified().use(remarkParse).use(remarkGfm);
+
+/** Relative widths of the assignment table's columns: STT, task, lead, partners, deadline. */
+const ASSIGNMENT_COLUMNS = [5, 45, 16, 20, 14];
+
+export type Composed = { ok: true; tree: DocumentTree } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Words and templates rendered so far; the first failure stops composition. */
+class Wording {
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(readonly templates: Templates) {}
+
+  word(key: string, context: object = {}): string {
+    const rendered = this.templates.word(key, context);
+    if (rendered.ok) return rendered.text;
+    this.diagnostics.push(rendered.diagnostic);
+    return '';
+  }
+
+  render(name: string, context: object): string {
+    const rendered = this.templates.render(name, context);
+    if (rendered.ok) return rendered.text;
+    this.diagnostics.push(rendered.diagnostic);
+    return '';
+  }
+}
+
+/** The plan's number as printed: two digits below 10, or blanks before it is assigned. */
+export function numberText(plan: Plan): string {
+  return plan.number === null ? BLANK : String(plan.number).padStart(2, '0');
+}
+
+/** Composes the plan document. */
+export function composePlan(plan: Plan, registry: Registry, templates: Templates): Composed {
+  const words = new Wording(templates);
+  const view = planView(plan, {
+    sectionTitle: (kind) => words.word(`section.${kind}`),
+    partLabel: (number) => words.word('part-label', { number }),
+  });
+  const body = parseMarkdown(words.render('plan.md.hbs', view));
+  addEndMark(body, words.word('end-mark'));
+
+  const number = numberText(plan);
+  const signature = plan.signature;
+  const tree: DocumentTree = {
+    meta: {
+      title: words.word('document-title', { title: plainText(plan.title) }),
+      subject: plainText(plan.title),
+      author: plan.issuer.name,
+      keywords: [plan.symbol, plan.place],
+      lang: 'vi-VN',
+      date: isoDate(earliestDay(plan.date)),
+    },
+    marks: {
+      draft: plan.marks.draft ? words.word('draft') : null,
+      urgency: plan.marks.urgency ? words.word(`urgency.${plan.marks.urgency}`) : null,
+      secrecy: plan.marks.secrecy ? words.word(`secrecy.${plan.marks.secrecy}`) : null,
+    },
+    header: {
+      parent: plan.issuer.parent,
+      issuer: plan.issuer.name,
+      numberLine: words.word('number-line', { number, symbol: plan.symbol }),
+      nationalTitle: words.word('national-title'),
+      motto: words.word('motto'),
+      placeDate: words.word('place-date', { place: plan.place, date: planDateText(plan.date) }),
+    },
+    title: { typeName: words.word(`type-name.${plan.docType}`), abstract: plan.title as Inline },
+    body,
+    closing: {
+      recipients: {
+        label: words.word('recipients-label'),
+        lines: [
+          ...plan.recipients.map((recipient) => text(words.word('recipient-line', { name: recipient.text, note: recipient.note ?? '' }))),
+          text(words.word('archive-line', { units: plan.archive.join(', ') })),
+        ],
+      },
+      signature: {
+        authorityLines: [
+          ...(signature.collective ? [words.word('signature.collective', { name: signature.collective })] : []),
+          ...(signature.delegation ? [words.word('signature.delegation', signature.delegation)] : []),
+          ...signature.positions,
+        ],
+        name: signature.name,
+      },
+    },
+    appendices: plan.appendices.map((appendix, index): Appendix => {
+      const several = plan.appendices.length > 1;
+      const date = plan.date.day === null || plan.date.month === null ? planDateText(plan.date) : longDate(earliestDay(plan.date));
+      const bodyTree =
+        appendix.content.kind === 'markdown'
+          ? appendix.content.body
+          : parseMarkdown(words.render('assignments.md.hbs', assignmentRows(plan, registry, words)));
+      return {
+        heading: {
+          label: words.word('appendix.label', { number: several ? roman(index + 1) : '' }),
+          title: appendix.title ?? '',
+          attachedTo: words.word('appendix.attached-to', { number, symbol: plan.symbol, date, issuer: plan.issuer.name }),
+        },
+        landscape: appendix.landscape,
+        body: bodyTree,
+        tableColumns: appendix.content.kind === 'assignments' ? [ASSIGNMENT_COLUMNS] : [],
+      };
+    }),
+  };
+  return words.diagnostics.length > 0 ? { ok: false, diagnostics: words.diagnostics } : { ok: true, tree };
+}
+
+function assignmentRows(plan: Plan, registry: Registry, words: Wording) {
+  const names = (refs: { kind: 'agency' | 'group'; id: string }[]) => escapeText(refs.map((ref) => registry.name(ref)).join('; '));
+  return {
+    rows: allTasks(plan).map((task, index) => ({
+      number: String(index + 1),
+      text: inlineMarkdown(task.text.filter((node) => node.type !== 'footnoteReference')),
+      lead: names(task.lead),
+      partners: names(task.partners),
+      deadline: escapeText(task.deadlines.map((d) => deadlineText(d, (every) => words.word(`deadline.${every}`))).join('; ')),
+    })),
+  };
+}
+
+function text(value: string): Inline {
+  return [{ type: 'text', value }];
+}
+
+/** Parses composed Markdown into the tree typesetters draw; positions are the template's, so dropped. */
+export function parseMarkdown(source: string): Root {
+  const tree = markdown.parse(source);
+  const strip = (node: { position?: unknown; children?: unknown[] }) => {
+    delete node.position;
+    node.children?.forEach((child) => strip(child as { position?: unknown; children?: unknown[] }));
+  };
+  strip(tree as unknown as { position?: unknown; children?: unknown[] });
+  return tree;
+}

@@ -1,0 +1,128 @@
+/**
+ * Templates: the hand-edited Handlebars files that word every document.
+ *
+ * A project's own `templates/` folder overrides the built-in one file by file; the build stage
+ * reads the files and hands them here. Values reach templates already escaped for Markdown
+ * (see view.ts), so templates are compiled without HTML escaping, in strict mode (a misspelt
+ * field is an error, not a silent blank), and with Handlebars' prototype protection on. Every
+ * template error becomes a diagnostic naming the template file and line.
+ */
+import Handlebars from 'handlebars';
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
+import { readYaml } from '../parse/yaml.js';
+
+/** One template file as read from disk. */
+export interface TemplateFile {
+  /** Path shown in messages, e.g. "templates/plan.md.hbs". */
+  file: string;
+  text: string;
+}
+
+/** Template name (path inside a templates folder, "/"-separated) → the file that wins. */
+export type TemplateFiles = ReadonlyMap<string, TemplateFile>;
+
+/** Fixed words of the documents, from words.yaml; each value may use Handlebars fields. */
+export type Words = ReadonlyMap<string, { template: TemplateFile; line: number }>;
+
+type Rendered = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
+
+/** A compiled template set: render by name, with partials from `partials/`. */
+export class Templates {
+  private readonly env = Handlebars.create();
+  /** Compiled templates by file and text: a set is built once per build and serves every plan. */
+  private readonly compiled = new Map<string, HandlebarsTemplateDelegate>();
+  private readonly partialErrors: Diagnostic[] = [];
+  readonly words: Words;
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(private readonly files: TemplateFiles) {
+    for (const [name, file] of files) {
+      const match = /^partials\/(.+)\.hbs$/.exec(name);
+      if (!match) continue;
+      const template = this.compile(file);
+      if (template.ok) this.env.registerPartial(match[1]!, template.fn);
+      else this.partialErrors.push(template.diagnostic);
+    }
+    this.env.registerHelper('join', (list: unknown, separator: unknown) =>
+      Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : '',
+    );
+    this.env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+    this.words = this.readWords();
+    this.diagnostics.push(...this.partialErrors);
+  }
+
+  /** Renders the template `name` with a context of pre-escaped values. */
+  render(name: string, context: object): Rendered {
+    const file = this.files.get(name);
+    if (!file) return { ok: false, diagnostic: diagnostic('template-error', { file: `templates/${name}` }, { detail: `missing template "${name}"` }) };
+    const template = this.compile(file);
+    if (!template.ok) return template;
+    return this.run(file, template.fn, context);
+  }
+
+  /** Renders the fixed phrase `key` of words.yaml with the given fields. */
+  word(key: string, context: object = {}): Rendered {
+    const entry = this.words.get(key);
+    if (!entry) {
+      const file = this.files.get('words.yaml')?.file ?? 'templates/words.yaml';
+      return { ok: false, diagnostic: diagnostic('template-error', { file }, { detail: `words.yaml has no "${key}"` }) };
+    }
+    const template = this.compile(entry.template, entry.line);
+    if (!template.ok) return template;
+    return this.run(entry.template, template.fn, context, entry.line);
+  }
+
+  private compile(file: TemplateFile, lineOffset = 1): { ok: true; fn: HandlebarsTemplateDelegate } | { ok: false; diagnostic: Diagnostic } {
+    const key = `${file.file}\u0000${file.text}`;
+    const cached = this.compiled.get(key);
+    if (cached) return { ok: true, fn: cached };
+    try {
+      // Parse now: Handlebars otherwise compiles lazily and reports syntax errors at first use.
+      Handlebars.parse(file.text);
+      const fn = this.env.compile(file.text, { noEscape: true, strict: true });
+      this.compiled.set(key, fn);
+      return { ok: true, fn };
+    } catch (error) {
+      return { ok: false, diagnostic: templateDiagnostic(file, error, lineOffset) };
+    }
+  }
+
+  private run(file: TemplateFile, fn: HandlebarsTemplateDelegate, context: object, lineOffset = 1): Rendered {
+    try {
+      return { ok: true, text: fn(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }) };
+    } catch (error) {
+      return { ok: false, diagnostic: templateDiagnostic(file, error, lineOffset) };
+    }
+  }
+
+  private readWords(): Words {
+    const file = this.files.get('words.yaml');
+    const words = new Map<string, { template: TemplateFile; line: number }>();
+    if (!file) return words;
+    const parsed = readYaml(file.text, file.file);
+    this.diagnostics.push(...parsed.diagnostics);
+    const data = parsed.data;
+    if (data === null || typeof data !== 'object') return words;
+    const walk = (value: unknown, prefix: string[]) => {
+      if (typeof value === 'string') {
+        const line = parsed.map.get(prefix)?.text?.line ?? parsed.map.get(prefix)?.line ?? 1;
+        words.set(prefix.join('.'), { template: { file: file.file, text: value }, line });
+      } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        for (const [key, child] of Object.entries(value)) walk(child, [...prefix, key]);
+      }
+    };
+    walk(data, []);
+    return words;
+  }
+}
+
+/** Handlebars errors carry a line in their text ("Parse error on line 3") or as `lineNumber`. */
+function templateDiagnostic(file: TemplateFile, error: unknown, lineOffset: number): Diagnostic {
+  const message = error instanceof Error ? error.message : String(error);
+  const withLine = error as { lineNumber?: number; column?: number };
+  const parsedLine = /on line (\d+)/.exec(message);
+  const line = withLine.lineNumber ?? (parsedLine ? Number(parsedLine[1]) : undefined);
+  const column = withLine.column !== undefined ? withLine.column + 1 : undefined;
+  const detail = message.split('\n').filter((l) => l.trim() !== '' && !/^-*\^$/.test(l.trim()))[0] ?? message;
+  return diagnostic('template-error', { file: file.file, line: line === undefined ? undefined : line + lineOffset - 1, column }, { detail });
+}

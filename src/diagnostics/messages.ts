@@ -1,0 +1,230 @@
+/**
+ * The words of every diagnostic, in Vietnamese (default) and English.
+ *
+ * A message says what is wrong; a hint says what to write instead. Both are functions of the
+ * diagnostic's facts, so wording lives here alone and every code has both languages (the
+ * type system checks it).
+ */
+import type { MessageArgs } from './diagnostic.js';
+
+export type Lang = 'vi' | 'en';
+
+type Words = (args: MessageArgs) => string;
+interface Wording {
+  message: Words;
+  hint?: Words;
+}
+
+const list = (value: MessageArgs[string] | undefined): string =>
+  Array.isArray(value) ? value.join(', ') : String(value ?? '');
+const str = (value: MessageArgs[string] | undefined): string => (Array.isArray(value) ? value.join(', ') : String(value ?? ''));
+const q = (value: MessageArgs[string] | undefined): string => `"${str(value)}"`;
+const didYouMeanVi = (a: MessageArgs) => (a.suggestion ? `Có phải ý bạn là ${q(a.suggestion)}? ` : '');
+const didYouMeanEn = (a: MessageArgs) => (a.suggestion ? `Did you mean ${q(a.suggestion)}? ` : '');
+
+const catalog = {
+  'read-failed': {
+    vi: { message: (a) => `Không đọc được tệp: ${str(a.reason)}`, hint: () => 'Kiểm tra đường dẫn và quyền đọc tệp.' },
+    en: { message: (a) => `Cannot read the file: ${str(a.reason)}`, hint: () => 'Check the path and that the file is readable.' },
+  },
+  'no-plans': {
+    vi: { message: (a) => `Không tìm thấy kế hoạch nào (*.plan.yaml, *.plan.md) trong ${q(a.path)}.`, hint: () => 'Tạo một kế hoạch mới bằng lệnh "plan new TÊN", hoặc chỉ ra đúng thư mục.' },
+    en: { message: (a) => `No plans (*.plan.yaml, *.plan.md) found in ${q(a.path)}.`, hint: () => 'Create one with "plan new NAME", or point to the right folder.' },
+  },
+  'file-too-large': {
+    vi: { message: (a) => `Tệp quá lớn (${str(a.size)} byte; tối đa ${str(a.limit)} byte).`, hint: () => 'Tách kế hoạch thành nhiều tệp, hoặc kiểm tra xem có chọn nhầm tệp không.' },
+    en: { message: (a) => `The file is too large (${str(a.size)} bytes; at most ${str(a.limit)}).`, hint: () => 'Split the plan, or check that this is the right file.' },
+  },
+  'binary-file': {
+    vi: { message: () => 'Tệp không phải văn bản (có byte rỗng hoặc mã hóa không phải UTF-8).', hint: () => 'Lưu tệp dưới dạng văn bản UTF-8 (trong trình soạn thảo: Save with encoding → UTF-8).' },
+    en: { message: () => 'The file is not text (it has NUL bytes or is not UTF-8).', hint: () => 'Save the file as UTF-8 text.' },
+  },
+  'not-nfc': {
+    vi: { message: () => 'Văn bản dùng dấu tiếng Việt dạng tổ hợp (NFD); đã tự chuẩn hóa sang dạng dựng sẵn (NFC).', hint: () => 'Nên lưu lại tệp ở dạng Unicode dựng sẵn để tránh lỗi hiển thị ở nơi khác.' },
+    en: { message: () => 'The text uses decomposed Vietnamese marks (NFD); it was normalised to NFC.', hint: () => 'Save the file in precomposed Unicode (NFC) so other tools show it correctly.' },
+  },
+  'control-char': {
+    vi: { message: (a) => `Có ký tự ẩn ${str(a.char)} trong văn bản.`, hint: () => 'Xóa ký tự này (thường do sao chép từ Word hoặc trang web).' },
+    en: { message: (a) => `Hidden character ${str(a.char)} in the text.`, hint: () => 'Delete it (it usually comes from copying out of Word or a web page).' },
+  },
+  'yaml-syntax': {
+    vi: { message: (a) => `Lỗi cú pháp YAML: ${str(a.detail)}`, hint: () => 'Kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu hai chấm sau tên trường, và đặt văn bản có dấu ":" hoặc "#" trong ngoặc kép.' },
+    en: { message: (a) => `YAML syntax error: ${str(a.detail)}`, hint: () => 'Check indentation (spaces, not tabs), the colon after each key, and quote text containing ":" or "#".' },
+  },
+  'front-matter-missing': {
+    vi: { message: () => 'Tệp .plan.md phải bắt đầu bằng phần thông tin đặt giữa hai dòng "---".', hint: () => 'Thêm ở đầu tệp:\n---\nissuer: ...\nplace: ...\ndate: ...\n---' },
+    en: { message: () => 'A .plan.md file must begin with front matter between two "---" lines.', hint: () => 'Start the file with:\n---\nissuer: ...\nplace: ...\ndate: ...\n---' },
+  },
+  'markdown-structure': {
+    vi: { message: (a) => `Cấu trúc Markdown không dùng được ở đây: ${str(a.detail)}`, hint: (a) => str(a.hintVi) },
+    en: { message: (a) => `Markdown structure not usable here: ${str(a.detail)}`, hint: (a) => str(a.hintEn) },
+  },
+  'attribute-syntax': {
+    vi: { message: (a) => `Không đọc được thuộc tính ${q(a.text)}.`, hint: () => 'Viết thuộc tính dạng {#ma-nhiem-vu lead=so-tu-phap partners="cong-an-tinh, so-noi-vu" deadline=2021-08-02}.' },
+    en: { message: (a) => `Cannot read the attributes ${q(a.text)}.`, hint: () => 'Write attributes as {#task-id lead=so-tu-phap partners="cong-an-tinh, so-noi-vu" deadline=2021-08-02}.' },
+  },
+  'missing-field': {
+    vi: { message: (a) => `Thiếu trường bắt buộc ${q(a.key)}.`, hint: (a) => `Thêm dòng "${str(a.key)}: ..." vào đây.` },
+    en: { message: (a) => `Missing required field ${q(a.key)}.`, hint: (a) => `Add a line "${str(a.key)}: ..." here.` },
+  },
+  'unknown-key': {
+    vi: { message: (a) => `Trường ${q(a.key)} không được hỗ trợ ở đây.`, hint: (a) => `${didYouMeanVi(a)}Các trường được dùng: ${list(a.allowed)}.` },
+    en: { message: (a) => `Unknown field ${q(a.key)}.`, hint: (a) => `${didYouMeanEn(a)}Fields allowed here: ${list(a.allowed)}.` },
+  },
+  'wrong-type': {
+    vi: { message: (a) => `Giá trị phải là ${list(a.expectedVi)}, nhưng đang là ${str(a.actualVi)}.`, hint: (a) => str(a.exampleVi) },
+    en: { message: (a) => `Expected ${list(a.expected)}, found ${str(a.actual)}.`, hint: (a) => str(a.exampleEn) },
+  },
+  'not-allowed': {
+    vi: { message: (a) => `Giá trị ${q(a.value)} không hợp lệ.`, hint: (a) => `${didYouMeanVi(a)}Chọn một trong: ${list(a.allowed)}.` },
+    en: { message: (a) => `Value ${q(a.value)} is not allowed.`, hint: (a) => `${didYouMeanEn(a)}Use one of: ${list(a.allowed)}.` },
+  },
+  'out-of-range': {
+    vi: { message: (a) => `Giá trị ${str(a.value)} nằm ngoài khoảng cho phép ${str(a.range)}.`, hint: (a) => `Dùng một giá trị trong khoảng ${str(a.range)}${a.rule ? ` (${str(a.rule)})` : ''}.` },
+    en: { message: (a) => `Value ${str(a.value)} is outside the allowed range ${str(a.range)}.`, hint: (a) => `Use a value within ${str(a.range)}${a.rule ? ` (${str(a.rule)})` : ''}.` },
+  },
+  'bad-format': {
+    vi: { message: (a) => `Giá trị ${q(a.value)} sai định dạng.`, hint: (a) => `Định dạng đúng: ${str(a.format)}.` },
+    en: { message: (a) => `Value ${q(a.value)} has the wrong format.`, hint: (a) => `Expected format: ${str(a.format)}.` },
+  },
+  'invalid-date': {
+    vi: { message: (a) => `Ngày ${q(a.value)} không có thật hoặc sai định dạng.`, hint: () => 'Viết ngày dạng 2021-05-25 hoặc 25/5/2021, và kiểm tra số ngày của tháng (vd: không có ngày 30/02).' },
+    en: { message: (a) => `Date ${q(a.value)} is not a real date or has the wrong format.`, hint: () => 'Write dates as 2021-05-25 or 25/5/2021, and check the days of the month (there is no 30/02).' },
+  },
+  'invalid-deadline': {
+    vi: { message: (a) => `Không hiểu thời hạn ${q(a.value)}.`, hint: () => 'Viết một ngày (2021-08-02 hoặc 02/8/2021), một khoảng (01/7/2021–30/9/2021) hoặc một cụm định kỳ: hằng năm, hằng quý, hằng tháng, hằng tuần, thường xuyên.' },
+    en: { message: (a) => `Cannot read the deadline ${q(a.value)}.`, hint: () => 'Write a date (2021-08-02 or 02/8/2021), a range (01/7/2021–30/9/2021) or a recurring phrase: hằng năm, hằng quý, hằng tháng, hằng tuần, thường xuyên.' },
+  },
+  'deadline-before-plan': {
+    vi: { message: (a) => `Thời hạn ${q(a.value)} trước ngày ban hành kế hoạch (${str(a.planDate)}).`, hint: () => 'Kiểm tra lại năm, tháng của thời hạn hoặc ngày ban hành.' },
+    en: { message: (a) => `Deadline ${q(a.value)} falls before the plan's date (${str(a.planDate)}).`, hint: () => 'Check the year and month of the deadline or of the plan.' },
+  },
+  'range-reversed': {
+    vi: { message: (a) => `Khoảng thời gian ${q(a.value)} có ngày bắt đầu sau ngày kết thúc.`, hint: () => 'Viết ngày bắt đầu trước, ngày kết thúc sau.' },
+    en: { message: (a) => `The range ${q(a.value)} starts after it ends.`, hint: () => 'Write the start date first.' },
+  },
+  'unknown-agency': {
+    vi: { message: (a) => `Không tìm thấy cơ quan ${q(a.name)} trong danh mục cơ quan (${str(a.registry)}).`, hint: (a) => `${didYouMeanVi(a)}Dùng mã, tên hoặc tên gọi khác có trong danh mục, hoặc thêm cơ quan này vào danh mục.` },
+    en: { message: (a) => `Agency ${q(a.name)} is not in the agency registry (${str(a.registry)}).`, hint: (a) => `${didYouMeanEn(a)}Use an id, name or alias from the registry, or add the agency to it.` },
+  },
+  'group-not-allowed': {
+    vi: { message: (a) => `${q(a.name)} là một nhóm cơ quan; ở đây cần một cơ quan cụ thể.`, hint: (a) => `Chọn một cơ quan, vd: ${list(a.members)}.` },
+    en: { message: (a) => `${q(a.name)} is a group of agencies; one agency is needed here.`, hint: (a) => `Name one agency, e.g. ${list(a.members)}.` },
+  },
+  'recipient-missing': {
+    vi: { message: (a) => `Cơ quan ${q(a.agency)} được giao nhiệm vụ nhưng không có trong "Nơi nhận".`, hint: (a) => `Thêm "${str(a.agency)}" (hoặc một nhóm có cơ quan này) vào recipients.` },
+    en: { message: (a) => `Agency ${q(a.agency)} has tasks but is not among the recipients.`, hint: (a) => `Add "${str(a.agency)}" (or a group that holds it) to recipients.` },
+  },
+  'signature-prefix': {
+    vi: { message: (a) => `Quyền hạn ký ${q(a.value)} không hợp lệ.`, hint: (a) => `${didYouMeanVi(a)}Dùng KT (ký thay), Q (quyền), TL (thừa lệnh) hoặc TUQ (thừa ủy quyền); "TM." viết bằng trường collective.` },
+    en: { message: (a) => `Signing prefix ${q(a.value)} is not valid.`, hint: (a) => `${didYouMeanEn(a)}Use KT, Q, TL or TUQ; write "TM." through the collective field.` },
+  },
+  'signature-head': {
+    vi: { message: (a) => `Quyền hạn ký ${q(a.prefix)} cần chức vụ của người đứng đầu (head).`, hint: (a) => `Thêm "head: CHỦ TỊCH" (sẽ in "${str(a.prefix)}. CHỦ TỊCH").` },
+    en: { message: (a) => `Signing prefix ${q(a.prefix)} needs the head's position (head).`, hint: (a) => `Add "head: CHỦ TỊCH" (printed "${str(a.prefix)}. CHỦ TỊCH").` },
+  },
+  'signature-head-without-prefix': {
+    vi: { message: () => 'Có chức vụ người đứng đầu (head) nhưng không có quyền hạn ký (prefix).', hint: () => 'Thêm "prefix: KT" (hoặc Q, TL, TUQ), hoặc bỏ trường head nếu người đứng đầu ký trực tiếp.' },
+    en: { message: () => 'A head position is given without a signing prefix.', hint: () => 'Add "prefix: KT" (or Q, TL, TUQ), or remove head when the head signs in person.' },
+  },
+  'symbol-format': {
+    vi: { message: (a) => `Ký hiệu ${q(a.value)} sai quy định.`, hint: (a) => `Ký hiệu kế hoạch có dạng ${str(a.expected)}: chữ in hoa, các nhóm nối bằng dấu "-", không có dấu cách.` },
+    en: { message: (a) => `Symbol ${q(a.value)} does not follow the rules.`, hint: (a) => `A plan's symbol reads ${str(a.expected)}: capitals, groups joined by "-", no spaces.` },
+  },
+  'uppercase-expected': {
+    vi: { message: (a) => `${q(a.value)} phải viết in hoa.`, hint: (a) => `Viết: ${str(a.expected)}` },
+    en: { message: (a) => `${q(a.value)} must be in capitals.`, hint: (a) => `Write: ${str(a.expected)}` },
+  },
+  'typed-numbering': {
+    vi: { message: (a) => `Không cần gõ số thứ tự ${q(a.value)}: chương trình tự đánh số.`, hint: () => 'Xóa số thứ tự ở đầu dòng.' },
+    en: { message: (a) => `No need to type the number ${q(a.value)}: the compiler numbers items.`, hint: () => 'Remove the number at the start.' },
+  },
+  'duplicate-id': {
+    vi: { message: (a) => `Mã ${q(a.id)} bị trùng (đã dùng ở dòng ${str(a.firstLine)}).`, hint: () => 'Đặt cho mỗi nhiệm vụ một mã riêng.' },
+    en: { message: (a) => `Id ${q(a.id)} is used twice (first at line ${str(a.firstLine)}).`, hint: () => 'Give each task its own id.' },
+  },
+  'unknown-footnote': {
+    vi: { message: (a) => `Chú thích [^${str(a.label)}] chưa có nội dung.`, hint: (a) => `Thêm nội dung vào footnotes với nhãn "${str(a.label)}".` },
+    en: { message: (a) => `Footnote [^${str(a.label)}] has no text.`, hint: (a) => `Add its text under footnotes with the label "${str(a.label)}".` },
+  },
+  'unused-footnote': {
+    vi: { message: (a) => `Chú thích "${str(a.label)}" không được dẫn ở đâu.`, hint: (a) => `Thêm [^${str(a.label)}] vào chỗ cần chú thích, hoặc xóa chú thích này.` },
+    en: { message: (a) => `Footnote "${str(a.label)}" is never referenced.`, hint: (a) => `Add [^${str(a.label)}] where it belongs, or delete it.` },
+  },
+  'empty-item': {
+    vi: { message: () => 'Mục không có nội dung.', hint: () => 'Thêm text, title, tasks hoặc items cho mục này.' },
+    en: { message: () => 'The item is empty.', hint: () => 'Give the item a text, title, tasks or items.' },
+  },
+  'custom-title': {
+    vi: { message: () => 'Phần loại custom cần có tên (title).', hint: () => 'Thêm "title: TÊN PHẦN".' },
+    en: { message: () => 'A custom section needs a title.', hint: () => 'Add "title: SECTION TITLE".' },
+  },
+  'no-sections': {
+    vi: { message: () => 'Kế hoạch chưa có phần nội dung nào.', hint: () => 'Thêm sections (hoặc parts) với các mục của kế hoạch.' },
+    en: { message: () => 'The plan has no sections.', hint: () => 'Add sections (or parts) with the plan\'s items.' },
+  },
+  'sections-and-parts': {
+    vi: { message: () => 'Không dùng cùng lúc sections và parts.', hint: () => 'Khi kế hoạch có các Phần lớn, đặt sections vào trong từng phần.' },
+    en: { message: () => 'Use either sections or parts, not both.', hint: () => 'When the plan has parts, put the sections inside them.' },
+  },
+  'appendix-content': {
+    vi: { message: () => 'Phụ lục cần có body hoặc table (không cả hai).', hint: () => 'Viết "body: ..." (Markdown) hoặc "table: assignments".' },
+    en: { message: () => 'An appendix needs a body or a table (not both).', hint: () => 'Write "body: ..." (Markdown) or "table: assignments".' },
+  },
+  'registry-missing': {
+    vi: { message: (a) => `Không tìm thấy danh mục cơ quan ${q(a.path)}.`, hint: () => 'Tạo tệp agencies.yaml ở thư mục dự án (lệnh "plan init" tạo sẵn một tệp mẫu).' },
+    en: { message: (a) => `The agency registry ${q(a.path)} was not found.`, hint: () => 'Create agencies.yaml in the project folder ("plan init" writes a starter).' },
+  },
+  'registry-duplicate': {
+    vi: { message: (a) => `Tên hoặc mã ${q(a.name)} trùng giữa hai cơ quan/nhóm (${list(a.owners)}).`, hint: () => 'Mỗi mã, tên, tên gọi khác chỉ được chỉ tới một cơ quan hoặc một nhóm.' },
+    en: { message: (a) => `Name or id ${q(a.name)} belongs to two entries (${list(a.owners)}).`, hint: () => 'Each id, name and alias may point to one agency or group only.' },
+  },
+  'registry-unknown-group': {
+    vi: { message: (a) => `Nhóm ${q(a.group)} không có trong danh mục.`, hint: (a) => `${didYouMeanVi(a)}Khai báo nhóm này trong groups.` },
+    en: { message: (a) => `Group ${q(a.group)} is not declared.`, hint: (a) => `${didYouMeanEn(a)}Declare it under groups.` },
+  },
+  'registry-group-cycle': {
+    vi: { message: (a) => `Nhóm ${q(a.group)} chứa chính nó (qua ${list(a.cycle)}).`, hint: () => 'Bỏ một liên kết includes để không còn vòng lặp.' },
+    en: { message: (a) => `Group ${q(a.group)} contains itself (through ${list(a.cycle)}).`, hint: () => 'Remove one includes link to break the cycle.' },
+  },
+  'config-missing': {
+    vi: { message: (a) => `Không tìm thấy tệp cấu hình ${q(a.path)}.`, hint: () => 'Kiểm tra đường dẫn của --config.' },
+    en: { message: (a) => `Config file ${q(a.path)} was not found.`, hint: () => 'Check the --config path.' },
+  },
+  'font-missing': {
+    vi: { message: (a) => `Không mở được tệp phông chữ ${q(a.path)}: ${str(a.reason)}`, hint: () => 'Trỏ font trong plan.config.yaml tới tệp .ttf hoặc .otf có thật (không dùng .woff2).' },
+    en: { message: (a) => `Cannot open the font file ${q(a.path)}: ${str(a.reason)}`, hint: () => 'Point font in plan.config.yaml to an existing .ttf or .otf file (not .woff2).' },
+  },
+  'missing-glyph': {
+    vi: { message: (a) => `Phông chữ ${q(a.font)} không có ký tự ${q(a.char)} (${str(a.codePoint)}).`, hint: () => 'Thay ký tự này bằng ký tự tương đương, hoặc chọn phông chữ có đủ ký tự trong plan.config.yaml.' },
+    en: { message: (a) => `Font ${q(a.font)} has no glyph for ${q(a.char)} (${str(a.codePoint)}).`, hint: () => 'Replace the character, or choose a font that has it in plan.config.yaml.' },
+  },
+  'template-error': {
+    vi: { message: (a) => `Lỗi trong mẫu: ${str(a.detail)}`, hint: () => 'Sửa mẫu (cú pháp Handlebars: {{ten}}, {{#each ...}}...{{/each}}), hoặc xóa tệp mẫu của dự án để dùng mẫu có sẵn.' },
+    en: { message: (a) => `Template error: ${str(a.detail)}`, hint: () => 'Fix the template (Handlebars syntax: {{name}}, {{#each ...}}...{{/each}}), or delete the project\'s copy to use the built-in one.' },
+  },
+  'write-failed': {
+    vi: { message: (a) => `Không ghi được tệp kết quả: ${str(a.reason)}`, hint: () => 'Kiểm tra quyền ghi và dung lượng trống của thư mục kết quả (--out). Các tệp cũ vẫn được giữ nguyên.' },
+    en: { message: (a) => `Cannot write the output: ${str(a.reason)}`, hint: () => 'Check write permission and free space of the output folder (--out). Earlier files were kept.' },
+  },
+  'stale-output': {
+    vi: { message: (a) => `Tệp kết quả ${a.missing ? 'chưa có' : 'đã cũ'} so với nguồn.`, hint: () => 'Chạy "plan build" rồi lưu (commit) các tệp kết quả.' },
+    en: { message: (a) => `The output is ${a.missing ? 'missing' : 'stale'}.`, hint: () => 'Run "plan build" and commit the outputs.' },
+  },
+  'file-exists': {
+    vi: { message: (a) => `Tệp ${q(a.path)} đã có; không ghi đè.`, hint: () => 'Chọn tên khác, hoặc xóa tệp cũ nếu thật sự muốn tạo lại.' },
+    en: { message: (a) => `${q(a.path)} already exists; not overwritten.`, hint: () => 'Choose another name, or delete the old file first.' },
+  },
+} satisfies Record<string, Record<Lang, Wording>>;
+
+export type MessageCode = keyof typeof catalog;
+
+/** The message and hint of a diagnostic in a language. */
+export function wording(code: MessageCode, args: MessageArgs, lang: Lang): { message: string; hint: string | undefined } {
+  const words: Wording = catalog[code][lang];
+  const hint = words.hint?.(args);
+  return { message: words.message(args), hint: hint === '' ? undefined : hint };
+}
+
+/** Every code with its wording, for tests that check the catalog is complete. */
+export const messageCodes = Object.keys(catalog) as MessageCode[];

@@ -1,0 +1,314 @@
+/**
+ * Builds the plan model from a parsed source: checks the structure against the source format,
+ * then reads every field (dates, deadlines, agency names, prose) into typed values, reporting
+ * each problem where it was written.
+ */
+import { type Diagnostic, diagnostic, type Severity } from '../diagnostics/diagnostic.js';
+import type { MessageCode } from '../diagnostics/messages.js';
+import type { ParsedSource } from '../parse/yaml.js';
+import { earliestDay, compareDates, isoDate, parsePlanDate, type PlanDate } from '../vn/dates.js';
+import { closest } from '../vn/similar.js';
+import { slugify } from '../vn/slug.js';
+import { lastDay, parseDeadline } from './deadline.js';
+import type {
+  AgencyRef, Appendix, Deadline, Footnote, Inline, Item, Part, Plan, Recipient, ReportDuty, Section, Signature, SigningPrefix, Task,
+} from './plan.js';
+import { parseBlocks, parseInline, parseParagraphs, plainText, type ProseProblem } from './prose.js';
+import type { Registry } from './registry.js';
+import { INVALID, type Path } from './shape.js';
+import { shapeDiagnostics } from './shape-diagnostics.js';
+import {
+  type AppendixSource, type ItemSource, planShape, type PlanSource, type RecipientSource, type ReportSource, type SectionSource,
+  type SignatureSource, signaturePrefixes, type TaskSource,
+} from './source-shape.js';
+
+export interface PlanIdentity {
+  /** Plan id, from the file name. */
+  id: string;
+  /** Source path relative to the project, "/"-separated. */
+  source: string;
+}
+
+export interface BuiltPlan {
+  plan: Plan | undefined;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads a parsed source into a plan; the plan is undefined when any error was found. */
+export function buildPlan(parsed: ParsedSource, registry: Registry, identity: PlanIdentity): BuiltPlan {
+  const issues: Parameters<typeof planShape.read>[2] = [];
+  const source = planShape.read(parsed.data ?? Object.create(null), [], issues);
+  const diagnostics = shapeDiagnostics(issues, parsed.map);
+  if (source === INVALID) return { plan: undefined, diagnostics };
+  const reader = new PlanReader(parsed, registry, diagnostics);
+  const plan = reader.plan(source, identity);
+  return { plan: diagnostics.some((d) => d.severity === 'error') ? undefined : plan, diagnostics };
+}
+
+const SYMBOL = /^[\p{Lu}\p{N}]+(-[\p{Lu}\p{N}]+)*$/u;
+
+class PlanReader {
+  private readonly labels: string[] = [];
+  private readonly taskIds = new Map<string, Path>();
+  private planDate: PlanDate | undefined;
+
+  constructor(
+    private readonly parsed: ParsedSource,
+    private readonly registry: Registry,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  plan(source: PlanSource, identity: PlanIdentity): Plan {
+    this.labels.push(...Object.keys(source.footnotes ?? {}));
+    this.planDate = this.date(source.date, ['date']);
+    this.capitals(source.issuer.name, ['issuer', 'name']);
+    if (source.issuer.parent !== undefined) this.capitals(source.issuer.parent, ['issuer', 'parent']);
+    this.abbreviation(source.issuer.abbreviation);
+    const symbol = source.symbol ?? `KH-${source.issuer.abbreviation}`;
+    if (source.symbol !== undefined && (!SYMBOL.test(symbol) || !symbol.startsWith('KH-'))) {
+      this.report('symbol-format', ['symbol'], { value: symbol, expected: `KH-${source.issuer.abbreviation}` });
+    }
+    if (source.parts && source.sections) this.report('sections-and-parts', ['parts']);
+    if (!source.parts && !source.sections) this.report('no-sections', []);
+    const parts: Part[] = source.parts
+      ? source.parts.map((part, index) => ({ title: part.title, sections: this.sections(part.sections, ['parts', index, 'sections']) }))
+      : [{ title: null, sections: this.sections(source.sections ?? [], ['sections']) }];
+
+    const plan: Plan = {
+      id: identity.id,
+      source: identity.source,
+      docType: 'KH',
+      issuer: { parent: source.issuer.parent ?? null, name: source.issuer.name, abbreviation: source.issuer.abbreviation },
+      number: source.number ?? null,
+      symbol,
+      place: source.place,
+      date: this.planDate ?? { year: 1970, month: null, day: null },
+      title: this.inline(source.title, ['title']),
+      opening: source.opening === undefined ? [] : this.paragraphs(source.opening, ['opening']),
+      bases: (source.bases ?? []).map((basis, index) => this.inline(basis, ['bases', index])),
+      numbering: source.numbering ?? 'roman',
+      parts,
+      footnotes: this.footnotes(source.footnotes ?? {}),
+      appendices: (source.appendices ?? []).map((appendix, index) => this.appendix(appendix, ['appendices', index])),
+      recipients: source.recipients.map((recipient, index) => this.recipient(recipient, ['recipients', index])),
+      archive: source.archive,
+      signature: this.signature(source.signature),
+      marks: { draft: source.draft ?? false, urgency: source.urgency ?? null, secrecy: source.secrecy ?? null },
+      style: source.style ?? {},
+    };
+    return plan;
+  }
+
+  private sections(sources: SectionSource[], path: Path): Section[] {
+    return sources.map((section, index) => {
+      const at = [...path, index];
+      if (section.kind === 'custom' && section.title === undefined) this.report('custom-title', at);
+      return {
+        kind: section.kind,
+        title: section.title ?? null,
+        intro: section.intro === undefined ? [] : this.paragraphs(section.intro, [...at, 'intro']),
+        items: (section.items ?? []).map((item, itemIndex) => this.item(item, [...at, 'items', itemIndex], [])),
+        path: at,
+      };
+    });
+  }
+
+  /** An item; `inherited` is the addressees of the enclosing items, the default lead of its tasks. */
+  private item(source: ItemSource, path: Path, inherited: AgencyRef[]): Item {
+    const to = source.to ? this.refs(source.to, [...path, 'to']) : [];
+    const addressees = to.length > 0 ? to : inherited;
+    const empty = !source.title && !source.text && !source.tasks && !source.items && !source.bullets && !source.reports;
+    if (empty) this.report('empty-item', path);
+    return {
+      title: source.title === undefined ? null : this.inline(source.title, [...path, 'title']),
+      text: source.text === undefined ? [] : this.paragraphs(source.text, [...path, 'text']),
+      to,
+      tasks: (source.tasks ?? []).map((task, index) => this.task(task, [...path, 'tasks', index], addressees)),
+      reports: (source.reports ?? []).map((report, index) => this.reportDuty(report, [...path, 'reports', index], addressees)),
+      bullets: (source.bullets ?? []).map((bullet, index) => this.inline(bullet, [...path, 'bullets', index])),
+      items: (source.items ?? []).map((child, index) => this.item(child, [...path, 'items', index], addressees)),
+      path,
+    };
+  }
+
+  private task(source: TaskSource, path: Path, addressees: AgencyRef[]): Task {
+    const text = this.inline(source.text, [...path, 'text']);
+    const lead = source.lead ? this.refs(source.lead, [...path, 'lead']) : addressees;
+    if (lead.length === 0) this.report('missing-field', path, { key: 'lead' });
+    const written = source.id !== undefined;
+    const id = written ? source.id! : this.derivedId(text, lead);
+    const first = this.taskIds.get(id);
+    if (first && written) {
+      this.report('duplicate-id', [...path, 'id'], { id, firstLine: this.parsed.map.locate(first).line ?? '?' });
+    }
+    const uniqueId = first && !written ? this.uniqueId(id) : id;
+    this.taskIds.set(uniqueId, [...path, 'id']);
+    return {
+      id: uniqueId,
+      idWritten: written,
+      text,
+      lead,
+      partners: source.partners ? this.refs(source.partners, [...path, 'partners']) : [],
+      deadlines: (source.deadline ?? []).map((text, index) => this.deadline(text, source.deadline!.length === 1 ? [...path, 'deadline'] : [...path, 'deadline', index])).filter((d): d is Deadline => d !== undefined),
+      deliverable: source.deliverable ?? null,
+      path,
+    };
+  }
+
+  /** An id from the lead's id and the text's first words: stable when tasks move or are added. */
+  private derivedId(text: Inline, lead: AgencyRef[]): string {
+    const words = plainText(text).split(/\s+/).slice(0, 6).join(' ');
+    return slugify(`${lead[0]?.id ?? 'task'} ${words}`, 60);
+  }
+
+  private uniqueId(base: string): string {
+    let n = 2;
+    while (this.taskIds.has(`${base}-${n}`)) n++;
+    return `${base}-${n}`;
+  }
+
+  private reportDuty(source: ReportSource, path: Path, addressees: AgencyRef[]): ReportDuty {
+    const from = source.from ? this.refs(source.from, [...path, 'from']) : addressees;
+    if (from.length === 0) this.report('missing-field', path, { key: 'from' });
+    return {
+      from,
+      to: this.ref(source.to, [...path, 'to']) ?? { kind: 'agency', id: '' },
+      via: source.via === undefined ? null : (this.ref(source.via, [...path, 'via']) ?? null),
+      due: this.deadline(source.due, [...path, 'due']) ?? { kind: 'recurring', every: 'continuous' },
+      text: source.text ?? null,
+      path,
+    };
+  }
+
+  private recipient(source: RecipientSource, path: Path): Recipient {
+    if (source.agency !== undefined) {
+      const agency = this.ref(source.agency, [...path, 'agency']) ?? null;
+      const text = source.text ?? (agency ? this.registry.name(agency) : source.agency);
+      return { text, agency, note: source.note ?? null };
+    }
+    // A recipient written as text: "Ban Chỉ đạo 138/CP (b/c)". A note in brackets at the end
+    // is split off; the rest is matched against the registry but may be any body.
+    const written = source.text ?? '';
+    const noted = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(written);
+    const text = source.note === undefined && noted ? noted[1]! : written;
+    const note = source.note ?? (noted ? noted[2]! : null);
+    return { text, agency: this.registry.resolve(text) ?? null, note };
+  }
+
+  private signature(source: SignatureSource): Signature {
+    const path: Path = ['signature'];
+    let delegation: Signature['delegation'] = null;
+    if (source.prefix !== undefined) {
+      const normalised = source.prefix.replace(/[.\s]/g, '').toUpperCase();
+      const valid = (signaturePrefixes as readonly string[]).includes(source.prefix);
+      if (!valid) {
+        const suggestion = (signaturePrefixes as readonly string[]).includes(normalised) ? normalised : closest(normalised, signaturePrefixes) ?? '';
+        this.report('signature-prefix', [...path, 'prefix'], { value: source.prefix, suggestion: normalised === 'TM' ? '' : suggestion });
+      } else if (source.head === undefined) {
+        this.report('signature-head', [...path, 'prefix'], { prefix: source.prefix });
+      } else {
+        delegation = { prefix: source.prefix as SigningPrefix, head: source.head };
+      }
+    } else if (source.head !== undefined) {
+      this.report('signature-head-without-prefix', [...path, 'head']);
+    }
+    if (source.collective !== undefined) this.capitals(source.collective, [...path, 'collective']);
+    if (source.head !== undefined) this.capitals(source.head, [...path, 'head']);
+    source.positions.forEach((position, index) => this.capitals(position, [...path, 'positions', index]));
+    return { collective: source.collective ?? null, delegation, positions: source.positions, name: source.name };
+  }
+
+  private appendix(source: AppendixSource, path: Path): Appendix {
+    if ((source.body === undefined) === (source.table === undefined)) this.report('appendix-content', path);
+    return {
+      title: source.title ?? null,
+      content: source.table ? { kind: 'assignments' } : { kind: 'markdown', body: parseBlocks(source.body ?? '', this.labels) },
+      landscape: source.landscape ?? false,
+    };
+  }
+
+  private footnotes(source: Record<string, string>): Footnote[] {
+    return Object.entries(source).map(([label, text]) => ({ label, content: this.paragraphs(text, ['footnotes', label]) }));
+  }
+
+  private date(text: string, path: Path): PlanDate | undefined {
+    const date = parsePlanDate(text);
+    if (!date) this.report('invalid-date', path, { value: text });
+    return date;
+  }
+
+  private deadline(text: string, path: Path): Deadline | undefined {
+    const read = parseDeadline(text);
+    if (!read.ok) {
+      this.report(read.reason === 'reversed' ? 'range-reversed' : 'invalid-deadline', path, { value: text });
+      return undefined;
+    }
+    const last = lastDay(read.deadline);
+    if (last && this.planDate && compareDates(last, earliestDay(this.planDate)) < 0) {
+      this.report('deadline-before-plan', path, { value: text, planDate: isoDate(earliestDay(this.planDate)) });
+    }
+    return read.deadline;
+  }
+
+  private refs(names: string[], path: Path): AgencyRef[] {
+    return names
+      .map((name, index) => this.ref(name, names.length === 1 ? path : [...path, index]))
+      .filter((ref): ref is AgencyRef => ref !== undefined);
+  }
+
+  private ref(name: string, path: Path): AgencyRef | undefined {
+    const ref = this.registry.resolve(name);
+    if (!ref) {
+      this.report('unknown-agency', path, { name, registry: this.registry.file, suggestion: this.registry.suggest(name) ?? '' });
+    }
+    return ref;
+  }
+
+  private inline(text: string, path: Path): Inline {
+    const problems: ProseProblem[] = [];
+    const inline = parseInline(text, this.labels, problems);
+    this.proseProblems(problems, text, path);
+    return inline;
+  }
+
+  private paragraphs(text: string, path: Path): Inline[] {
+    const problems: ProseProblem[] = [];
+    const paragraphs = parseParagraphs(text, this.labels, problems);
+    this.proseProblems(problems, text, path);
+    return paragraphs;
+  }
+
+  private proseProblems(problems: ProseProblem[], text: string, path: Path): void {
+    for (const problem of problems) {
+      const location = this.parsed.map.locateInText(path, text, problem.offset, problem.length);
+      if (problem.kind === 'unknown-footnote') {
+        this.diagnostics.push(diagnostic('unknown-footnote', location, { label: problem.detail }));
+      } else if (problem.kind === 'typed-numbering') {
+        this.diagnostics.push(diagnostic('typed-numbering', location, { value: problem.detail }, 'warning'));
+      } else {
+        this.diagnostics.push(
+          diagnostic('markdown-structure', location, {
+            detail: problem.detail,
+            hintVi: 'Trường này chỉ nhận đoạn văn (in đậm, in nghiêng, chú thích); nội dung đã được giữ nguyên như chữ thường.',
+            hintEn: 'This field takes paragraphs only (bold, italic, footnotes); the text was kept as plain text.',
+          }, 'warning'),
+        );
+      }
+    }
+  }
+
+  private capitals(text: string, path: Path): void {
+    const upper = text.toLocaleUpperCase('vi');
+    if (upper !== text) this.report('uppercase-expected', path, { value: text, expected: upper }, 'warning');
+  }
+
+  private abbreviation(text: string): void {
+    if (!SYMBOL.test(text) || text.includes('-')) {
+      this.report('symbol-format', ['issuer', 'abbreviation'], { value: text, expected: `KH-${text.toLocaleUpperCase('vi').replace(/[^\p{Lu}\p{N}]/gu, '')}` });
+    }
+  }
+
+  private report(code: MessageCode, path: Path, args: Record<string, string | number | readonly string[]> = {}, severity: Severity = 'error'): void {
+    this.diagnostics.push(diagnostic(code, this.parsed.map.locate(path), args, severity));
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * Prose: the Markdown a clerk writes in a plan's text fields, read into phrasing nodes.
+ *
+ * Only paragraphs with emphasis, strong text and footnote references belong in a prose field;
+ * anything that would open a heading, a list or a table is kept as the literal text it was
+ * written as and reported, so that user text can never change the structure of a document.
+ */
+import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Inline } from './plan.js';
+
+/** A problem inside a prose field, at a character offset of the field's text. */
+export interface ProseProblem {
+  kind: 'unknown-footnote' | 'markdown-structure' | 'typed-numbering';
+  offset: number;
+  length: number;
+  /** The label, the structure's name, or the typed number. */
+  detail: string;
+}
+
+const markdown = unified().use(remarkParse).use(remarkGfm);
+
+/** Numbers and bullets typed by hand at the start of a text: "II.", "3.", "1.2.", "b)", "-". */
+const TYPED_NUMBER = /^\s*((?:[IVXLC]+|\d+(?:\.\d+)*)\.|[a-zđ]\)|[-–•+*])\s+/u;
+
+/**
+ * Parses Markdown into a syntax tree in which footnote references to `labels` are recognised.
+ * GFM only treats `[^x]` as a reference when its definition is in the same document, so
+ * placeholder definitions are appended and dropped again.
+ */
+function parseWithFootnotes(text: string, labels: readonly string[]): Root {
+  const definitions = labels.map((label) => `[^${label}]: .`).join('\n');
+  const tree = markdown.parse(definitions ? `${text}\n\n${definitions}\n` : text);
+  tree.children = tree.children.filter((node) => node.type !== 'footnoteDefinition' || !node.position || node.position.start.offset! < text.length);
+  return tree;
+}
+
+/** Reads a prose field into paragraphs. */
+export function parseParagraphs(text: string, labels: readonly string[], problems: ProseProblem[]): Inline[] {
+  let source = text;
+  const typed = TYPED_NUMBER.exec(source);
+  if (typed) {
+    problems.push({ kind: 'typed-numbering', offset: typed.index, length: typed[0].trimEnd().length, detail: typed[1]! });
+    source = ' '.repeat(typed[0].length) + source.slice(typed[0].length);
+  }
+  const tree = parseWithFootnotes(source, labels);
+  const paragraphs: Inline[] = [];
+  for (const node of tree.children) {
+    if (node.type === 'footnoteDefinition') continue;
+    if (node.type === 'paragraph') {
+      paragraphs.push(cleanPhrasing(node.children, source, problems));
+      continue;
+    }
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? source.length;
+    problems.push({ kind: 'markdown-structure', offset: start, length: Math.max(1, Math.min(end, source.indexOf('\n', start) >>> 0) - start), detail: node.type });
+    paragraphs.push([{ type: 'text', value: collapse(source.slice(start, end)) }]);
+  }
+  return paragraphs.filter((p) => p.length > 0);
+}
+
+/** Reads a one-paragraph prose field (a title, a task); extra paragraphs are joined by a space. */
+export function parseInline(text: string, labels: readonly string[], problems: ProseProblem[]): Inline {
+  const paragraphs = parseParagraphs(text, labels, problems);
+  return paragraphs.flatMap((paragraph, index) => (index === 0 ? paragraph : [{ type: 'text', value: ' ' } as PhrasingContent, ...paragraph]));
+}
+
+/** Reads a free Markdown field (an appendix body) as a whole tree, footnotes resolved against `labels`. */
+export function parseBlocks(text: string, labels: readonly string[]): Root {
+  const tree = parseWithFootnotes(text, labels);
+  stripPositions(tree);
+  return tree;
+}
+
+/** Plain text of phrasing nodes, for messages, slugs and extracts. */
+export function plainText(inline: Inline): string {
+  return inline
+    .map((node) => {
+      if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+      if ('children' in node) return plainText(node.children as PhrasingContent[]);
+      if (node.type === 'footnoteReference') return '';
+      if (node.type === 'break') return ' ';
+      return '';
+    })
+    .join('');
+}
+
+/**
+ * Drops source positions (they are the field's, not the file's), folds line breaks inside a
+ * paragraph into spaces, and reports footnote references with no definition.
+ */
+function cleanPhrasing(nodes: PhrasingContent[], source: string, problems: ProseProblem[]): Inline {
+  const out: Inline = [];
+  for (const node of nodes) {
+    const offset = node.position?.start.offset ?? 0;
+    if (node.type === 'text') {
+      // Search the source, not the value: a paragraph's value drops the indentation of its later lines.
+      const end = node.position?.end.offset ?? offset;
+      for (const match of source.slice(offset, end).matchAll(/\[\^([^\]\s]+)\]/g)) {
+        problems.push({ kind: 'unknown-footnote', offset: offset + match.index, length: match[0].length, detail: match[1]! });
+      }
+      const value = collapse(node.value);
+      if (value) out.push({ type: 'text', value });
+    } else if (node.type === 'strong' || node.type === 'emphasis' || node.type === 'delete' || node.type === 'link') {
+      const children = cleanPhrasing(node.children, source, problems);
+      out.push(node.type === 'link' ? { type: 'link', url: node.url, children } : ({ type: node.type, children } as PhrasingContent));
+    } else if (node.type === 'footnoteReference') {
+      out.push({ type: 'footnoteReference', identifier: node.identifier, label: node.label ?? node.identifier });
+    } else if (node.type === 'inlineCode') {
+      out.push({ type: 'text', value: node.value });
+    } else if (node.type === 'break') {
+      out.push({ type: 'break' });
+    } else {
+      // Images, HTML and references: keep what was typed, as text.
+      const start = node.position?.start.offset ?? 0;
+      const end = node.position?.end.offset ?? start;
+      out.push({ type: 'text', value: collapse(source.slice(start, end)) });
+    }
+  }
+  trimEnds(out);
+  return mergeText(out);
+}
+
+function collapse(text: string): string {
+  return text.replace(/[ \t\n]+/g, ' ');
+}
+
+function trimEnds(nodes: Inline): void {
+  const first = nodes[0];
+  if (first?.type === 'text') first.value = first.value.trimStart();
+  const last = nodes[nodes.length - 1];
+  if (last?.type === 'text') last.value = last.value.trimEnd();
+}
+
+function mergeText(nodes: Inline): Inline {
+  const out: Inline = [];
+  for (const node of nodes) {
+    const previous = out[out.length - 1];
+    if (node.type === 'text' && previous?.type === 'text') previous.value += node.value;
+    else if (node.type !== 'text' || node.value !== '') out.push(node);
+  }
+  return out;
+}
+
+function stripPositions(node: Root | RootContent | Paragraph): void {
+  delete (node as { position?: unknown }).position;
+  if ('children' in node) for (const child of node.children) stripPositions(child as RootContent);
+}

@@ -1,0 +1,71 @@
+/**
+ * Source text hygiene: turns a file's bytes into the NFC text every later stage relies on.
+ *
+ * Files come from Word, web pages and old editors: a byte order mark, CRLF line ends,
+ * decomposed (NFD) Vietnamese marks, zero-width characters. Each is handled here once, with a
+ * diagnostic where the user should know, so no other stage has to think about encodings.
+ */
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
+
+/** Largest source file read, in bytes: far above any real plan, low enough to fail fast. */
+export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
+
+/** Characters that are invisible in an editor and never wanted in a plan. */
+const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/gu;
+
+/** The text of a source file, or the reason there is none. */
+export type DecodedText = { ok: true; text: string; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Decodes UTF-8 bytes to NFC text with LF line ends, reporting what it changed or could not read. */
+export function decodeSource(bytes: Uint8Array, file: string): DecodedText {
+  if (bytes.byteLength > MAX_SOURCE_BYTES) {
+    return { ok: false, diagnostics: [diagnostic('file-too-large', { file }, { size: bytes.byteLength, limit: MAX_SOURCE_BYTES })] };
+  }
+  if (bytes.includes(0)) return { ok: false, diagnostics: [diagnostic('binary-file', { file })] };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return { ok: false, diagnostics: [diagnostic('binary-file', { file })] };
+  }
+  return { ok: true, ...normaliseText(text, file) };
+}
+
+/** Normalises line ends and Unicode form; reports non-NFC text and hidden characters. */
+export function normaliseText(raw: string, file: string): { text: string; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  let text = raw.replace(/\r\n?/g, '\n');
+  const nfc = text.normalize('NFC');
+  if (nfc !== text) {
+    const at = firstDifference(text, nfc);
+    diagnostics.push(diagnostic('not-nfc', { file, ...lineColumn(nfc, at) }, {}, 'note'));
+    text = nfc;
+  }
+  for (const match of text.matchAll(HIDDEN)) {
+    const char = `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    diagnostics.push(diagnostic('control-char', { file, ...lineColumn(text, match.index), length: 1 }, { char }, 'warning'));
+  }
+  // Hidden characters are reported, then dropped: they never belong in a printed plan, and
+  // keeping them would make equal-looking words differ.
+  return { text: text.replace(HIDDEN, ''), diagnostics };
+}
+
+function firstDifference(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  // Step back to the base letter the marks combine with.
+  return Math.max(0, i - 1);
+}
+
+/** 1-based line and column of a character offset. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}

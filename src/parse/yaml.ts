@@ -1,0 +1,176 @@
+/**
+ * YAML reader: source text → plain data plus a source map of every value's position.
+ *
+ * We walk the `yaml` package's syntax tree ourselves instead of calling `toJS()`, so that each
+ * value is recorded with its line and column as it is built, alias expansion is bounded (an
+ * "alias bomb" cannot exhaust memory), nesting depth is bounded, and mappings are built
+ * without a prototype (a `__proto__` key is just a key).
+ */
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node as YamlNode,
+  parseDocument,
+  Scalar,
+} from 'yaml';
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
+import type { Path } from '../model/shape.js';
+import { SourceMap, type SourceSpan } from './source-map.js';
+
+/** Most values an alias may expand to, in all: far above any plan, far below a bomb. */
+const MAX_EXPANDED_NODES = 100_000;
+/** Deepest nesting accepted. */
+const MAX_DEPTH = 64;
+
+/** What a reader gives the model stage. */
+export interface ParsedSource {
+  file: string;
+  /** Plain data (null-prototype mappings, lists, strings, numbers, booleans, null); undefined when unreadable. */
+  data: unknown;
+  map: SourceMap;
+  diagnostics: Diagnostic[];
+}
+
+export interface YamlOptions {
+  /** Lines before this text in its file (front matter starts after the opening "---"). */
+  lineOffset?: number;
+  /** Source map to fill (the Markdown reader shares one between front matter and body). */
+  map?: SourceMap;
+}
+
+class TooLarge extends Error {}
+
+/** Reads a YAML document. Syntax errors are diagnostics; data is undefined when there are any. */
+export function readYaml(text: string, file: string, options: YamlOptions = {}): ParsedSource {
+  const lineOffset = options.lineOffset ?? 0;
+  const map = options.map ?? new SourceMap(file);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, keepSourceTokens: false });
+  const position = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line: line + lineOffset, column: col };
+  };
+  const diagnostics: Diagnostic[] = [];
+  for (const error of [...doc.errors, ...doc.warnings.filter((w) => w.code !== 'TAG_RESOLVE_FAILED')]) {
+    diagnostics.push(
+      diagnostic('yaml-syntax', { file, ...position(error.pos[0]), length: Math.max(1, error.pos[1] - error.pos[0]) }, { detail: firstLine(error.message) }),
+    );
+  }
+  if (diagnostics.length > 0) return { file, data: undefined, map, diagnostics };
+
+  const walker = new Walker(doc, text, map, position);
+  try {
+    const data = doc.contents === null ? null : walker.value(doc.contents, [], 0);
+    return { file, data, map, diagnostics };
+  } catch (error) {
+    if (!(error instanceof TooLarge)) throw error;
+    return { file, data: undefined, map, diagnostics: [diagnostic('yaml-syntax', { file, line: 1 + lineOffset, column: 1 }, { detail: error.message })] };
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+class Walker {
+  private expanded = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly text: string,
+    private readonly map: SourceMap,
+    private readonly position: (offset: number) => { line: number; column: number },
+  ) {}
+
+  value(node: YamlNode | null | undefined, path: Path, depth: number): unknown {
+    if (node === null || node === undefined) return null;
+    if (++this.expanded > MAX_EXPANDED_NODES) throw new TooLarge(`more than ${MAX_EXPANDED_NODES} values (aliases expand too far)`);
+    if (depth > MAX_DEPTH) throw new TooLarge(`nesting deeper than ${MAX_DEPTH} levels`);
+    if (isAlias(node)) {
+      const target = node.resolve(this.doc);
+      this.record(path, node);
+      return target ? this.value(target, path, depth + 1) : null;
+    }
+    this.record(path, node);
+    if (isScalar(node)) return node.value ?? null;
+    if (isSeq(node)) return node.items.map((item, index) => this.value(item as YamlNode, [...path, index], depth + 1));
+    if (isMap(node)) {
+      const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        const childPath = [...path, key];
+        out[key] = this.value(pair.value as YamlNode | null, childPath, depth + 1);
+        const span = this.map.get(childPath);
+        if (span && isScalar(pair.key) && pair.key.range) this.map.set(childPath, { ...span, key: this.span(pair.key.range) });
+        else if (!span && isScalar(pair.key) && pair.key.range) {
+          // `key:` with nothing after it: point at the key.
+          const keySpan = this.span(pair.key.range);
+          this.map.set(childPath, { ...keySpan, key: keySpan });
+        }
+      }
+      return out;
+    }
+    return null;
+  }
+
+  private span(range: readonly [number, number, number]): { line: number; column: number; length: number } {
+    const start = this.position(range[0]);
+    const lineEnd = this.text.indexOf('\n', range[0]);
+    const end = Math.min(range[1], lineEnd === -1 ? range[1] : lineEnd);
+    return { ...start, length: Math.max(1, end - range[0]) };
+  }
+
+  private record(path: Path, node: YamlNode): void {
+    if (!node.range) return;
+    const span: SourceSpan = this.span(node.range);
+    if (isScalar(node) && typeof node.value === 'string') span.text = this.textStart(node as Scalar<string>, span);
+    this.map.set(path, span);
+  }
+
+  /** Where the characters of a string scalar start, and where its folded lines begin in the value. */
+  private textStart(node: Scalar<string>, span: SourceSpan): SourceSpan['text'] {
+    const [start, end] = node.range!;
+    switch (node.type) {
+      case Scalar.BLOCK_LITERAL:
+      case Scalar.BLOCK_FOLDED: {
+        // Content starts on the line after the "|" or ">" header, at the block's indentation.
+        const lines = this.text.slice(start, end).split('\n').slice(1);
+        const first = lines.findIndex((line) => line.trim() !== '');
+        const indent = first < 0 ? 0 : /^ */.exec(lines[first]!)![0].length;
+        const text = { line: span.line + 1 + Math.max(0, first), column: indent + 1, continuationColumn: indent + 1 };
+        return node.type === Scalar.BLOCK_LITERAL ? text : { ...text, breaks: foldedBreaks(node.value, lines.slice(Math.max(0, first))) };
+      }
+      default: {
+        const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE ? 1 : 0;
+        const lines = this.text.slice(start + quoted, end).split('\n');
+        const continuation = lines.length > 1 ? /^\s*/.exec(lines[1]!)![0].length + 1 : span.column;
+        return { line: span.line, column: span.column + quoted, continuationColumn: continuation, breaks: foldedBreaks(node.value, lines) };
+      }
+    }
+  }
+}
+
+/**
+ * Where each source line of a folded string begins in its value: YAML joins the lines with
+ * spaces, so each line's text is found in order in the value. Lines that cannot be found
+ * (escapes in a double-quoted string) stop the mapping there.
+ */
+function foldedBreaks(value: string, sourceLines: string[]): number[] {
+  const breaks: number[] = [];
+  let position = 0;
+  sourceLines.forEach((line, index) => {
+    const content = line.trim();
+    if (content === '') return;
+    const found = value.indexOf(content, position);
+    if (found < 0) return;
+    if (index > 0) breaks.push(found);
+    position = found + content.length;
+  });
+  return breaks;
+}

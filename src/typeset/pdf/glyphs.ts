@@ -1,0 +1,62 @@
+// Checks that every character to be drawn has a glyph in the face that draws it.
+import type { Face, LoadedFonts } from './fonts.js';
+import type { Run } from './model.js';
+
+/** A character the font cannot draw, with where it occurs. */
+export interface TypesetProblem {
+  /** What went wrong: the font has no glyph for a character. */
+  code: 'missing-glyph';
+  /** The character itself. */
+  char: string;
+  /** Its Unicode code point. */
+  codePoint: number;
+  /** About 40 characters of text around it. */
+  context: string;
+}
+
+/** Collects missing glyphs while blocks are prepared, once per character. */
+export class GlyphCheck {
+  /** Problems found so far, in document order. */
+  readonly problems: TypesetProblem[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly fonts: LoadedFonts) {}
+
+  /** Checks runs that read as one text (a paragraph, a line of furniture). */
+  runs(runs: Run[]): void {
+    const text = runs.map((r) => r.text).join('');
+    let offset = 0;
+    for (const run of runs) {
+      this.scan(run.text, run.face, text, offset);
+      offset += run.text.length;
+    }
+  }
+
+  /** Checks a string drawn in one face. */
+  text(text: string, face: Face): void {
+    this.scan(text, face, text, 0);
+  }
+
+  private scan(text: string, face: Face, whole: string, offset: number): void {
+    const font = this.fonts.faces[face];
+    let i = 0;
+    for (const ch of text) {
+      const cp = ch.codePointAt(0) ?? 0;
+      // Line breaks and tabs are layout, not glyphs.
+      if (cp !== 0x0a && cp !== 0x0d && cp !== 0x09 && cp !== 0x2028 && !font.hasGlyphForCodePoint(cp)) {
+        const key = String(cp);
+        if (!this.seen.has(key)) {
+          this.seen.add(key);
+          const at = offset + i;
+          this.problems.push({
+            code: 'missing-glyph',
+            char: ch,
+            codePoint: cp,
+            context: whole.slice(Math.max(0, at - 20), at + ch.length + 20).replace(/\s+/g, ' '),
+          });
+        }
+      }
+      i += ch.length;
+    }
+  }
+}

@@ -1,0 +1,137 @@
+// Typesets a composed document into PDF bytes: lays out every page first, then draws it with pdfkit.
+import PDFDocument from 'pdfkit';
+import type { FootnoteDefinition, Root } from 'mdast';
+import type { DocumentTree } from '../../compose/tree.js';
+import type { PageStyle } from '../style.js';
+import { appendixHeading } from './appendix.js';
+import { bodyBoxes } from './blocks.js';
+import { closingBox } from './closing.js';
+import type { Ctx } from './context.js';
+import { drawPages, faceName } from './draw.js';
+import { flow } from './flow.js';
+import type { LoadedFonts } from './fonts.js';
+import { FACES } from './fonts.js';
+import { Notes } from './footnotes.js';
+import { draftMark, pageNumber } from './furniture.js';
+import { GlyphCheck } from './glyphs.js';
+import type { TypesetProblem } from './glyphs.js';
+import { headerBox, titleBox } from './header.js';
+import { Measure } from './measure.js';
+import type { Box, Frame, Page } from './model.js';
+import { mm, textWidth } from './model.js';
+import { FootnoteNumbers } from './runs.js';
+
+export { coverage, loadFonts } from './fonts.js';
+export type { LoadedFonts } from './fonts.js';
+export type { TypesetProblem } from './glyphs.js';
+
+/** The PDF bytes and page count, or the characters the font cannot draw. */
+export type TypesetResult = { ok: true; bytes: Uint8Array; pageCount: number } | { ok: false; problems: TypesetProblem[] };
+
+// Widths are cached per font set, so repeated typesetting in one process measures each word once.
+const measures = new WeakMap<LoadedFonts, Measure>();
+
+function frameOf(style: PageStyle, landscape: boolean): Frame {
+  const w = mm(style.paper.width);
+  const h = mm(style.paper.height);
+  // Landscape pages keep the same margins on the same sides of the reading direction.
+  return {
+    width: landscape ? h : w,
+    height: landscape ? w : h,
+    top: mm(style.margins.top),
+    bottom: mm(style.margins.bottom),
+    left: mm(style.margins.left),
+    right: mm(style.margins.right),
+  };
+}
+
+function definitions(roots: Root[]): Map<string, FootnoteDefinition> {
+  const map = new Map<string, FootnoteDefinition>();
+  for (const root of roots) for (const node of root.children) if (node.type === 'footnoteDefinition') map.set(node.identifier, node);
+  return map;
+}
+
+// Glues sequences so a page may not break between them (a title and the body, the body and the closing).
+function join(...parts: Box[][]): Box[] {
+  const out: Box[] = [];
+  for (const part of parts) {
+    const first = part[0];
+    if (first && out.length > 0) first.breakBefore = false;
+    out.push(...part);
+  }
+  return out;
+}
+
+// Numbers pages 2, 3... of a section; its first page stays unnumbered (Decree 30).
+function number(ctx: Ctx, pages: Page[], frame: Frame): void {
+  pages.forEach((page, i) => {
+    if (i > 0) page.items.push(pageNumber(ctx, frame, i + 1));
+  });
+}
+
+/** Lays out and draws a document; fails with problems if the font lacks any character in it. */
+export function typesetPdf(tree: DocumentTree, style: PageStyle, fonts: LoadedFonts): TypesetResult {
+  let m = measures.get(fonts);
+  if (!m) {
+    m = new Measure(fonts);
+    measures.set(fonts, m);
+  }
+  const check = new GlyphCheck(fonts);
+  const ctx: Ctx = {
+    style,
+    m,
+    notes: new FootnoteNumbers(),
+    definitions: definitions([tree.body, ...tree.appendices.map((a) => a.body)]),
+    check,
+  };
+  const drawn = new Set<number>();
+
+  const main = frameOf(style, false);
+  const width = textWidth(main);
+  const body = bodyBoxes(ctx, tree.body, { width, tableColumns: [] });
+  const opening = [headerBox(ctx, tree.header, tree.marks, width), titleBox(ctx, tree.title, width)];
+  // The closing never opens a page alone: no break before it, and the body's last lines keep it company.
+  const mainPages = flow(join(opening, body, [closingBox(ctx, tree.closing, width)]), main, new Notes(ctx, width), drawn);
+  number(ctx, mainPages, main);
+  if (tree.marks.draft) mainPages[0]?.items.push(...draftMark(ctx, main, tree.marks.draft));
+  const pages = [...mainPages];
+
+  for (const appendix of tree.appendices) {
+    const frame = frameOf(style, appendix.landscape);
+    const w = textWidth(frame);
+    const boxes = join(appendixHeading(ctx, appendix.heading, w), bodyBoxes(ctx, appendix.body, { width: w, tableColumns: appendix.tableColumns }));
+    const section = flow(boxes, frame, new Notes(ctx, w), drawn);
+    number(ctx, section, frame);
+    pages.push(...section);
+  }
+  if (check.problems.length > 0) return { ok: false, problems: check.problems };
+
+  const date = new Date(`${tree.meta.date}T00:00:00Z`);
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    // No default Helvetica: every face is registered below, and loading it costs time.
+    font: '',
+    lang: tree.meta.lang,
+    displayTitle: true,
+    info: {
+      Title: tree.meta.title,
+      Subject: tree.meta.subject,
+      Author: tree.meta.author,
+      Keywords: tree.meta.keywords.join(', '),
+      Creator: 'plan',
+      Producer: 'plan',
+      CreationDate: date,
+      ModDate: date,
+    },
+  });
+  // Registration order fixes the font ids and subset tags, so the bytes do not vary.
+  for (const face of FACES) doc.registerFont(faceName(face), fonts.faces[face] as never);
+  drawPages(doc, pages, m);
+  doc.end();
+  // pdfkit pushes every chunk into the stream's buffer during end(); reading it back is synchronous
+  // (a 'data' listener would only start flowing on the next tick).
+  const chunks: Buffer[] = [];
+  for (let chunk: Buffer | null = doc.read() as Buffer | null; chunk !== null; chunk = doc.read() as Buffer | null) chunks.push(chunk);
+  const bytes = Buffer.concat(chunks);
+  return { ok: true, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), pageCount: pages.length };
+}

@@ -1,0 +1,167 @@
+// Each validation rule: a failing case that names file, line and column, and a passing case.
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { wording } from '../../src/diagnostics/messages.js';
+import { buildFromText, positionOf, printed, SEED_TEXT, seedWith } from '../helpers/project.js';
+
+function only(diagnostics: Diagnostic[], code: string): Diagnostic {
+  const found = diagnostics.filter((d) => d.code === code);
+  expect(found.map(printed), `expected one ${code} among ${diagnostics.map(printed).join('\n')}`).toHaveLength(1);
+  return found[0]!;
+}
+
+function expectAt(d: Diagnostic, text: string, needle: string, after = '') {
+  const { line, column } = positionOf(text, needle, after);
+  expect(d.location).toMatchObject({ file: 'test.plan.yaml', line, column });
+  expect(printed(d)).toMatch(new RegExp(`^test\\.plan\\.yaml:${line}:${column} `));
+  const { message, hint } = wording(d.code, d.args, 'vi');
+  expect(message.length).toBeGreaterThan(10);
+  expect(hint ?? '').not.toBe('');
+  expect(wording(d.code, d.args, 'en').message).not.toBe(message);
+}
+
+describe('the seed plan', () => {
+  it('passes every rule without a warning', () => {
+    const { plan, diagnostics } = buildFromText(SEED_TEXT);
+    expect(diagnostics.map(printed)).toEqual([]);
+    expect(plan).toBeDefined();
+  });
+});
+
+describe('validation rules', () => {
+  it('required fields', () => {
+    const text = seedWith('place: Kon Tum\n', '');
+    const d = only(buildFromText(text).diagnostics, 'missing-field');
+    expect(d.args.key).toBe('place');
+    expectAt(d, text, 'issuer:');
+  });
+
+  it('unknown keys, with a suggestion', () => {
+    const text = seedWith('place: Kon Tum', 'plase: Kon Tum');
+    const d = only(buildFromText(text).diagnostics, 'unknown-key');
+    expect(d.args.suggestion).toBe('place');
+    expectAt(d, text, 'plase:');
+  });
+
+  it('wrong types', () => {
+    const text = seedWith('archive: [VT, BCĐ, NCLTD]', 'archive: {VT: 1}');
+    const d = only(buildFromText(text).diagnostics, 'wrong-type');
+    expectAt(d, text, '{VT: 1}');
+  });
+
+  it('real dates', () => {
+    const text = seedWith('date: 2021-05-25', 'date: 2021-02-30');
+    expectAt(only(buildFromText(text).diagnostics, 'invalid-date'), text, '2021-02-30');
+    expect(buildFromText(seedWith('date: 2021-05-25', 'date: 2024-02-29')).diagnostics.filter((d) => d.code === 'invalid-date')).toEqual([]);
+  });
+
+  it('a blank day and month is a valid date', () => {
+    const { plan, diagnostics } = buildFromText(seedWith('date: 2021-05-25', 'date: 2021'));
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(plan?.date).toEqual({ year: 2021, month: null, day: null });
+  });
+
+  it('deadlines not before the plan date', () => {
+    const text = seedWith('deadline: 01/7–30/9/2021', 'deadline: 01/7–30/9/2020');
+    expectAt(only(buildFromText(text).diagnostics, 'deadline-before-plan'), text, '01/7–30/9/2020');
+  });
+
+  it('deadlines that cannot be read', () => {
+    const text = seedWith('deadline: 01/7–30/9/2021', 'deadline: sớm nhất có thể');
+    expectAt(only(buildFromText(text).diagnostics, 'invalid-deadline'), text, 'sớm nhất');
+  });
+
+  it('known agencies, with a did-you-mean', () => {
+    const text = seedWith('lead: Sở Tư pháp', 'lead: Sở Tư Phap');
+    const d = only(buildFromText(text).diagnostics, 'unknown-agency');
+    expect(d.args.suggestion).toBe('Sở Tư pháp');
+    expectAt(d, text, 'Sở Tư Phap');
+  });
+
+  it('agencies in a list point at the list element', () => {
+    const text = seedWith('partners: [Công an tỉnh, Hội Liên hiệp Phụ nữ tỉnh]', 'partners: [Công an tỉnh, Hội Phụ nữ]');
+    expectAt(only(buildFromText(text).diagnostics, 'unknown-agency'), text, 'Hội Phụ nữ');
+  });
+
+  it('recipients reach every lead and co-ordinating agency (warning)', () => {
+    const text = seedWith('  - Các Thành viên Ban Chỉ đạo PCTP tỉnh\n', '');
+    const warnings = buildFromText(text).diagnostics.filter((d) => d.code === 'recipient-missing');
+    expect(warnings.length).toBeGreaterThan(5);
+    expect(warnings.every((d) => d.severity === 'warning')).toBe(true);
+    expect(warnings.map((d) => d.args.agency)).toContain('Sở Tư pháp');
+    expectAt(warnings.find((d) => d.args.agency === 'Sở Tư pháp')!, text, 'Sở Tư pháp', 'danh-gia-thuc-thi-luat');
+  });
+
+  it('a valid signature prefix', () => {
+    const text = seedWith('  positions: [TRƯỞNG BAN', '  prefix: K.T\n  head: TRƯỞNG BAN\n  positions: [PHÓ TRƯỞNG BAN');
+    const d = only(buildFromText(text).diagnostics, 'signature-prefix');
+    expect(d.args.suggestion).toBe('KT');
+    expectAt(d, text, 'K.T');
+    const good = buildFromText(seedWith('  positions: [TRƯỞNG BAN', '  prefix: KT\n  head: TRƯỞNG BAN\n  positions: [PHÓ TRƯỞNG BAN'));
+    expect(good.diagnostics).toEqual([]);
+    expect(good.plan?.signature.delegation).toEqual({ prefix: 'KT', head: 'TRƯỞNG BAN' });
+  });
+
+  it('a prefix needs the head it signs for', () => {
+    const text = seedWith('  positions: [TRƯỞNG BAN', '  prefix: TL\n  positions: [TRƯỞNG BAN');
+    expectAt(only(buildFromText(text).diagnostics, 'signature-head'), text, 'TL');
+  });
+
+  it('the symbol format', () => {
+    const text = seedWith('number: null', 'number: null\nsymbol: KH BCĐ');
+    expectAt(only(buildFromText(text).diagnostics, 'symbol-format'), text, 'KH BCĐ');
+    expect(buildFromText(seedWith('number: null', 'number: null\nsymbol: KH-BCĐ-CAT')).diagnostics).toEqual([]);
+  });
+
+  it('the number format', () => {
+    const zero = seedWith('number: null', 'number: 0');
+    expectAt(only(buildFromText(zero).diagnostics, 'out-of-range'), zero, '0', 'number:');
+    const text = seedWith('number: null', 'number: 185/KH');
+    expectAt(only(buildFromText(text).diagnostics, 'wrong-type'), text, '185/KH');
+    expect(buildFromText(seedWith('number: null', 'number: 7')).plan?.number).toBe(7);
+  });
+
+  it('duplicate ids', () => {
+    const text = seedWith('id: khen-thuong', 'id: cao-diem-tan-cong-tran-ap');
+    const d = only(buildFromText(text).diagnostics, 'duplicate-id');
+    expectAt(d, text, 'cao-diem-tan-cong-tran-ap', 'deliverable:');
+    expect(d.location.line).toBeGreaterThan(positionOf(text, 'cao-diem-tan-cong-tran-ap').line);
+  });
+
+  it('footnote references need a definition', () => {
+    const text = seedWith('hành động[^1]', 'hành động[^3]');
+    expectAt(only(buildFromText(text).diagnostics, 'unknown-footnote'), text, '[^3]');
+  });
+
+  it('footnotes that nothing refers to (warning)', () => {
+    const text = seedWith('đường dây nóng[^2]', 'đường dây nóng');
+    const d = only(buildFromText(text).diagnostics, 'unused-footnote');
+    expect(d.severity).toBe('warning');
+    expectAt(d, text, '"2"');
+  });
+
+  it('numbers typed by hand are reported and dropped', () => {
+    const text = seedWith('      - >-\n        Tổ chức quán triệt', '      - >-\n        1. Tổ chức quán triệt');
+    const { plan, diagnostics } = buildFromText(text);
+    const d = only(diagnostics, 'typed-numbering');
+    expect(d.severity).toBe('warning');
+    expectAt(d, text, '1. Tổ chức');
+    const first = plan!.parts[0]!.sections[0]!.items[0]!.text[0]![0];
+    expect(first).toMatchObject({ type: 'text' });
+    expect((first as { value: string }).value.startsWith('Tổ chức')).toBe(true);
+  });
+
+  it('capitals where the decree wants them (warning)', () => {
+    const text = seedWith('positions: [TRƯỞNG BAN', 'positions: [Trưởng ban');
+    const d = only(buildFromText(text).diagnostics, 'uppercase-expected');
+    expect(d.severity).toBe('warning');
+    expectAt(d, text, 'Trưởng ban');
+  });
+
+  it('YAML syntax errors point at the line', () => {
+    const text = seedWith('place: Kon Tum', 'place: "Kon Tum');
+    const d = buildFromText(text).diagnostics.find((x) => x.code === 'yaml-syntax');
+    expect(d?.location.file).toBe('test.plan.yaml');
+    expect(d?.location.line).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,212 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { buildPlan } from '../../src/model/build.js';
+import { buildRegistry } from '../../src/model/registry.js';
+import { readMarkdown } from '../../src/parse/markdown.js';
+import { readYaml } from '../../src/parse/yaml.js';
+
+const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
+const read = (path: string) => readFileSync(root(path), 'utf8');
+
+const registrySource = readYaml(read('agencies.yaml'), 'agencies.yaml');
+const { registry } = buildRegistry(registrySource.data, registrySource.map);
+const identity = { id: 'kon-tum-ngay-toan-dan-pcmbn-2021', source: 'plans/kon-tum-ngay-toan-dan-pcmbn-2021.plan.yaml' };
+
+const FRONT = `---
+issuer: { name: BAN CHỈ ĐẠO, abbreviation: BCĐ }
+place: Kon Tum
+date: 2021-05-25
+title: Thử
+recipients: [Ủy ban nhân dân tỉnh]
+archive: [VT]
+signature: { positions: [TRƯỞNG BAN], name: Lê Ngọc Tuấn }
+---
+`;
+/** Lines taken by FRONT: the body of a test document starts on the next line. */
+const FRONT_LINES = FRONT.split('\n').length - 1;
+
+const md = (body: string) => readMarkdown(FRONT + body, 'test.plan.md');
+const data = (body: string) => JSON.parse(JSON.stringify(md(body).data)) as Record<string, unknown>;
+const build = (body: string) => buildPlan(md(body), registry, identity);
+const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => d.code);
+const at = (d: Diagnostic | undefined) => d && { line: d.location.line, column: d.location.column };
+
+describe('readMarkdown: the seed plan', () => {
+  it('builds the same model as the YAML form', () => {
+    const yaml = readYaml(read('plans/kon-tum-ngay-toan-dan-pcmbn-2021.plan.yaml'), 'seed.plan.yaml');
+    const markdown = readMarkdown(read('test/fixtures/markdown/kon-tum-ngay-toan-dan-pcmbn-2021.plan.md'), 'seed.plan.md');
+    expect(markdown.diagnostics).toEqual([]);
+    const yamlPlan = buildPlan(yaml, registry, identity);
+    const mdPlan = buildPlan(markdown, registry, identity);
+    expect(mdPlan.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(mdPlan.plan).toBeDefined();
+    expect(mdPlan.plan).toEqual(yamlPlan.plan);
+  });
+
+  it('keeps prose as exact source slices', () => {
+    const parsed = readMarkdown(read('test/fixtures/markdown/kon-tum-ngay-toan-dan-pcmbn-2021.plan.md'), 'seed.plan.md');
+    const item = (parsed.data as { sections: { items: { tasks: { text: string }[] }[] }[] }).sections[1]!.items[0]!;
+    expect(item.tasks[1]!.text).toMatch(/^Tổ chức các hoạt động tuyên truyền .*hành động\[\^1\] và .*mua bán người\.$/su);
+    expect(item.tasks[1]!.text).toContain('\n     ');
+  });
+});
+
+describe('readMarkdown: front matter', () => {
+  it('is required', () => {
+    const parsed = readMarkdown('## Mục đích\n\n1. Một.\n', 'x.plan.md');
+    expect(parsed.data).toBeUndefined();
+    expect(parsed.diagnostics).toMatchObject([{ code: 'front-matter-missing', location: { file: 'x.plan.md', line: 1, column: 1 } }]);
+  });
+
+  it('reports a YAML error at its line in the .md file', () => {
+    const parsed = readMarkdown('---\nplace: Kon Tum\ntitle: a: b\n---\n\nMở đầu.\n', 'x.plan.md');
+    expect(parsed.data).toBeUndefined();
+    expect(parsed.diagnostics).toMatchObject([{ code: 'yaml-syntax', location: { file: 'x.plan.md', line: 3, column: 8 } }]);
+  });
+
+  it('maps front matter values to their lines in the .md file', () => {
+    const parsed = md('Mở đầu.\n');
+    expect(parsed.map.locate(['place'])).toMatchObject({ line: 3, column: 8 });
+  });
+
+  it('reports a body field also written in the front matter', () => {
+    const parsed = readMarkdown(FRONT.replace('place:', 'opening: Mở đầu khác.\nplace:') + '\nMở đầu.\n', 'x.plan.md');
+    const conflict = parsed.diagnostics.find((d) => d.code === 'markdown-structure');
+    expect(at(conflict)).toEqual({ line: 3, column: 1 });
+  });
+});
+
+describe('readMarkdown: structure', () => {
+  it('reads the opening, sections with inferred kinds and default titles', () => {
+    const out = data('Mở đầu *một*.\n\nMở đầu hai.\n\n## II. MỤC ĐÍCH, YÊU CẦU\n\n1. Một.\n\n## Nội dung\n\n1. Hai.\n\n## Tổ chức thực hiện\n\nGiới thiệu.\n\n1. Ba.\n');
+    expect(out.opening).toBe('Mở đầu *một*.\n\nMở đầu hai.');
+    expect(out.sections).toEqual([
+      { kind: 'purpose', items: [{ text: 'Một.' }] },
+      { kind: 'assignments', title: 'Nội dung', items: [{ text: 'Hai.' }] },
+      { kind: 'implementation', intro: 'Giới thiệu.', items: [{ text: 'Ba.' }] },
+    ]);
+  });
+
+  it('takes a section kind from {.funding}', () => {
+    const out = data('## Nguồn lực bảo đảm {.funding}\n\n1. Ngân sách tỉnh.\n\n## Điều khoản khác\n\n1. Khác.\n');
+    expect(out.sections).toEqual([
+      { kind: 'funding', title: 'Nguồn lực bảo đảm', items: [{ text: 'Ngân sách tỉnh.' }] },
+      { kind: 'custom', title: 'Điều khoản khác', items: [{ text: 'Khác.' }] },
+    ]);
+  });
+
+  it('reads part headings, stripping the typed number', () => {
+    const out = data('Mở đầu.\n\n# Phần I. Tình hình\n\n## Mục đích\n\n1. Một.\n\n# Phần II: Nhiệm vụ\n\n## Nhiệm vụ\n\n1. Hai.\n');
+    expect(out.parts).toEqual([
+      { title: 'Tình hình', sections: [{ kind: 'purpose', title: 'Mục đích', items: [{ text: 'Một.' }] }] },
+      { title: 'Nhiệm vụ', sections: [{ kind: 'assignments', title: 'Nhiệm vụ', items: [{ text: 'Hai.' }] }] },
+    ]);
+    expect(out.sections).toBeUndefined();
+  });
+
+  it('reports a table in a section with a hint', () => {
+    const parsed = md('## Nội dung\n\n| a | b |\n| - | - |\n| 1 | 2 |\n');
+    const problem = parsed.diagnostics.find((d) => d.code === 'markdown-structure');
+    expect(problem).toMatchObject({ args: { detail: 'table' }, location: { line: FRONT_LINES + 3, column: 1 } });
+    expect(String(problem?.args.hintEn)).toContain('appendices');
+  });
+
+  it('reports level-3 headings, stray paragraphs and bullets with what to write instead', () => {
+    const parsed = md('## Nội dung\n\n1. Một.\n\n### Tiểu mục\n\nĐoạn sau danh sách.\n\n- Gạch đầu dòng.\n');
+    expect(parsed.diagnostics.map((d) => [d.args.detail, d.location.line])).toEqual([
+      ['### heading', FRONT_LINES + 5],
+      ['paragraph after the list', FRONT_LINES + 7],
+      ['bullet list', FRONT_LINES + 9],
+    ]);
+  });
+
+  it('reads footnote definitions', () => {
+    const out = data('## Nội dung\n\n1. Có chú thích[^a].\n\n[^a]: Nội dung *chú thích*\n    dòng hai.\n');
+    expect(out.footnotes).toEqual({ a: 'Nội dung *chú thích*\n    dòng hai.' });
+    expect(out.sections).toEqual([{ kind: 'assignments', title: 'Nội dung', items: [{ text: 'Có chú thích[^a].' }] }]);
+  });
+});
+
+describe('readMarkdown: items', () => {
+  it('reads a bold title, text, addressees and sub-items', () => {
+    const out = data(
+      '## Nội dung\n\n1. **Tuyên truyền** {to="Công an tỉnh"}\n\n   Đoạn một.\n\n   Đoạn hai.\n\n   1. Tiểu mục a.\n   2. **Tiểu mục b**\n\n      - Việc một.\n',
+    );
+    expect(out.sections).toEqual([
+      {
+        kind: 'assignments',
+        title: 'Nội dung',
+        items: [
+          {
+            title: 'Tuyên truyền',
+            text: 'Đoạn một.\n\nĐoạn hai.',
+            to: 'Công an tỉnh',
+            items: [{ text: 'Tiểu mục a.' }, { title: 'Tiểu mục b', tasks: [{ text: 'Việc một.' }] }],
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('splits one paragraph into two tasks', () => {
+    const out = data('## Nội dung\n\n1. Việc thứ nhất. {#viec-1 lead="Sở Tư pháp"} Việc thứ hai, *nghiêng*. {#viec-2 partners="Công an tỉnh, Sở Nội vụ" deadline=02/8/2021}\n');
+    const item = (out.sections as { items: unknown[] }[])[0]!.items[0];
+    expect(item).toEqual({
+      tasks: [
+        { id: 'viec-1', text: 'Việc thứ nhất.', lead: 'Sở Tư pháp' },
+        { id: 'viec-2', text: 'Việc thứ hai, *nghiêng*.', partners: ['Công an tỉnh', 'Sở Nội vụ'], deadline: '02/8/2021' },
+      ],
+    });
+  });
+
+  it('makes bullets plain when nobody is addressed, tasks when they have task attributes', () => {
+    const out = data('## Nội dung\n\n1. Các việc:\n\n   - Ý một.\n   - Việc hai. {.task}\n   - Ý ba. {.report to="Công an tỉnh" due=02/8/2021}\n');
+    const item = (out.sections as { items: unknown[] }[])[0]!.items[0];
+    expect(item).toEqual({
+      text: 'Các việc:',
+      tasks: [{ text: 'Việc hai.' }],
+      reports: [{ to: 'Công an tỉnh', due: '02/8/2021' }],
+      bullets: ['Ý một.', 'Ý ba.'],
+    });
+  });
+
+  it('reports an attribute syntax error at its line and column', () => {
+    const parsed = md('## Nội dung\n\n1. Việc một. {#viec-1 lead="Sở Tư pháp}\n');
+    const error = parsed.diagnostics.find((d) => d.code === 'attribute-syntax');
+    expect(at(error)).toEqual({ line: FRONT_LINES + 3, column: 14 });
+  });
+
+  it('points an unknown agency at its name in the block', () => {
+    const result = build('## Nội dung\n\n1. Phối hợp với các đơn vị\n   liên quan. {#viec-1 lead="Sở Tư pháp" partners="Công an tỉnh, Sở Không Có"}\n');
+    const unknown = result.diagnostics.find((d) => d.code === 'unknown-agency');
+    expect(unknown?.args.name).toBe('Sở Không Có');
+    expect(at(unknown)).toEqual({ line: FRONT_LINES + 4, column: 66 });
+  });
+
+  it('points an unknown footnote at the reference, on a continuation line', () => {
+    const result = build('## Nội dung\n\nMở đầu dòng một,\ndòng hai có chú thích[^9].\n\n1. Việc.\n');
+    const unknown = result.diagnostics.find((d) => d.code === 'unknown-footnote');
+    expect(at(unknown)).toEqual({ line: FRONT_LINES + 4, column: 22 });
+  });
+
+  it('maps an offset on an indented continuation line back to its source column', () => {
+    const parsed = md('## Nội dung\n\n1. Dòng một của việc\n   dòng hai có chú thích[^9]. {#viec-1 lead="Sở Tư pháp"}\n');
+    const path = ['sections', 0, 'items', 0, 'tasks', 0, 'text'];
+    const text = (parsed.data as { sections: { items: { tasks: { text: string }[] }[] }[] }).sections[0]!.items[0]!.tasks[0]!.text;
+    expect(text).toBe('Dòng một của việc\n   dòng hai có chú thích[^9].');
+    expect(parsed.map.locateInText(path, text, text.indexOf('[^9]'))).toMatchObject({ line: FRONT_LINES + 4, column: 25 });
+  });
+
+  it('points an unknown footnote in a second task of a paragraph', () => {
+    const result = build('## Nội dung\n\n1. Việc một. {#viec-1 lead="Sở Tư pháp"} Việc hai[^x]. {#viec-2 lead="Sở Tư pháp"}\n');
+    const unknown = result.diagnostics.find((d) => d.code === 'unknown-footnote');
+    expect(at(unknown)).toEqual({ line: FRONT_LINES + 3, column: 50 });
+  });
+
+  it('reports text left over in a paragraph of tasks', () => {
+    const parsed = md('## Nội dung\n\n1. Việc một. {#viec-1 lead="Sở Tư pháp"} Còn thừa.\n');
+    expect(codes(parsed.diagnostics)).toEqual(['markdown-structure']);
+  });
+});

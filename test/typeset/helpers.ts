@@ -1,0 +1,60 @@
+// Reads a typeset PDF back with unpdf: text items with positions, per page.
+import type { Nodes } from 'mdast';
+import { getDocumentProxy } from 'unpdf';
+
+/** One text item as pdf.js extracts it: baseline position in PDF points (origin bottom-left). */
+export interface Item {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A page: its size and text items. */
+export interface ReadPage {
+  width: number;
+  height: number;
+  items: Item[];
+  /** The page's text in reading order, items joined as pdf.js reports them. */
+  text: string;
+}
+
+/** Extracts every page of a PDF. */
+export async function readPdf(bytes: Uint8Array): Promise<ReadPage[]> {
+  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  const pages: ReadPage[] = [];
+  for (let i = 1; i <= pdf.numPages; i++) {
+    const page = await pdf.getPage(i);
+    const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+    const content = await page.getTextContent();
+    const items: Item[] = [];
+    let text = '';
+    for (const it of content.items) {
+      if (!('str' in it)) continue;
+      const t = it.transform as number[];
+      items.push({ str: it.str, x: t[4] ?? 0, y: t[5] ?? 0, width: it.width, height: it.height });
+      text += it.str + (it.hasEOL ? '\n' : '');
+    }
+    pages.push({ width: x1 - x0, height: y1 - y0, items, text });
+  }
+  return pages;
+}
+
+/** Words of a text: whitespace-separated, stripped of surrounding punctuation, empties dropped. */
+export function words(text: string): string[] {
+  return text
+    .split(/\s+/)
+    .map((w) => w.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''))
+    .filter((w) => w.length > 0);
+}
+
+/** Points per millimetre. */
+export const MM = 72 / 25.4;
+
+/** The plain text of an mdast node (values of its leaves, separated by spaces). */
+export function plainText(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(plainText).join(' ');
+  return '';
+}
