@@ -52,7 +52,7 @@ export const DEFAULT_STYLE: Omit<PageStyle, 'font'> = {
   paper: { width: 210, height: 297 },
   margins: { top: 20, bottom: 20, left: 30, right: 15 },
   bodySize: 14,
-  lineSpacing: 1.15,
+  lineSpacing: 1,
   paragraphSpacing: 6,
   firstLineIndent: 12.7,
   issuerSize: 13,

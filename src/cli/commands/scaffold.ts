@@ -43,10 +43,18 @@ function writeNew(files: [string, string][], options: GlobalOptions, cwd: string
   return files.length === 1 && diagnostics.length === 1 ? 1 : 0;
 }
 
-function render(templates: Templates, name: string, context: object): string {
-  const rendered = templates.render(name, context);
-  if (!rendered.ok) throw new Error(`starter ${name}: ${String(rendered.diagnostic.args.detail)}`);
-  return rendered.text;
+/** Renders starter files; a broken (project-overridden) starter is reported, and nothing is written. */
+function renderAll(templates: Templates, files: [string, string, object][], options: GlobalOptions, cwd: string): [string, string][] | undefined {
+  const out: [string, string][] = [];
+  const failures: Diagnostic[] = [];
+  for (const [path, name, context] of files) {
+    const rendered = templates.render(name, context);
+    if (rendered.ok) out.push([path, rendered.text]);
+    else failures.push(rendered.diagnostic);
+  }
+  if (failures.length === 0) return out;
+  process.stderr.write(`${formatDiagnostics(failures, options.lang, cwd, options.color)}\n`);
+  return undefined;
 }
 
 export function runInit(dir: string, options: GlobalOptions): number {
@@ -55,10 +63,14 @@ export function runInit(dir: string, options: GlobalOptions): number {
   const builtIn = collectTemplates([BUILT_IN_TEMPLATES], cwd);
   const templates = new Templates(builtIn);
   const starter: Starter = { agency: 'Sở Tư pháp', issuerText: 'Sở ...', year: new Date().getFullYear(), file: 'plans/ke-hoach-mau.plan.yaml' };
+  const starters = renderAll(templates, [
+    [join(root, 'plan.config.yaml'), 'starters/plan.config.yaml.hbs', starter],
+    [join(root, 'agencies.yaml'), 'starters/agencies.yaml.hbs', starter],
+    [join(root, 'plans', 'ke-hoach-mau.plan.yaml'), 'starters/plan.yaml.hbs', starter],
+  ], options, cwd);
+  if (!starters) return 1;
   const files: [string, string][] = [
-    [join(root, 'plan.config.yaml'), render(templates, 'starters/plan.config.yaml.hbs', starter)],
-    [join(root, 'agencies.yaml'), render(templates, 'starters/agencies.yaml.hbs', starter)],
-    [join(root, 'plans', 'ke-hoach-mau.plan.yaml'), render(templates, 'starters/plan.yaml.hbs', starter)],
+    ...starters,
     ...EDITABLE_TEMPLATES.map((name): [string, string] => [join(root, 'templates', ...name.split('/')), builtIn.get(name)?.text ?? '']),
     ...SCHEMA_KINDS.map((kind): [string, string] => [join(root, 'schema', `${kind}.schema.json`), schemaText(kind)]),
   ];
@@ -81,5 +93,6 @@ export function runNew(name: string, markdown: boolean, options: GlobalOptions):
     year: new Date().getFullYear(),
     file: displayPath(path, cwd),
   };
-  return writeNew([[path, render(project.templates, `starters/plan.${markdown ? 'md' : 'yaml'}.hbs`, starter)]], options, cwd);
+  const files = renderAll(project.templates, [[path, `starters/plan.${markdown ? 'md' : 'yaml'}.hbs`, starter]], options, cwd);
+  return files ? writeNew(files, options, cwd) : 1;
 }

@@ -1,0 +1,128 @@
+// The CLI end to end, as a clerk and CI use it: build with a manifest, check, schema, init, new.
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { copyExampleProject, hasStackTrace, plan } from '../helpers/cli.js';
+import { ROOT } from '../helpers/project.js';
+
+describe('plan build --json', () => {
+  it('prints a manifest whose every path exists', () => {
+    const project = copyExampleProject();
+    const run = plan(['build', '--json'], project);
+    expect(run.code, run.stderr).toBe(0);
+    const manifest = JSON.parse(run.stdout) as { plans: { source: string; id: string; outputs: { kind: string; format: string; path: string }[] }[]; diagnostics: unknown[] };
+    expect(manifest.diagnostics).toEqual([]);
+    expect(manifest.plans.map((p) => p.source)).toContain('plans/kon-tum-ngay-toan-dan-pcmbn-2021.plan.yaml');
+    for (const entry of manifest.plans) {
+      expect(entry.outputs.length).toBeGreaterThan(0);
+      for (const output of entry.outputs) {
+        expect(['plan', 'extract', 'checklist']).toContain(output.kind);
+        expect(existsSync(join(project, output.path)), output.path).toBe(true);
+      }
+    }
+    expect(manifest.plans.flatMap((p) => p.outputs).some((o) => o.kind === 'plan' && o.format === 'pdf')).toBe(true);
+  });
+
+  it('--out writes elsewhere, and paths stay relative to the working folder', () => {
+    const project = copyExampleProject();
+    const run = plan(['build', '--json', '--out', 'build/docs'], project);
+    expect(run.code, run.stderr).toBe(0);
+    const paths = (JSON.parse(run.stdout) as { plans: { outputs: { path: string }[] }[] }).plans.flatMap((p) => p.outputs.map((o) => o.path));
+    expect(paths.every((p) => p.startsWith('build/docs/'))).toBe(true);
+  });
+
+  it('a plan with errors exits 1, names file:line:column, prints no stack trace, and writes nothing', () => {
+    const project = copyExampleProject();
+    const file = join(project, 'plans', 'kon-tum-ngay-toan-dan-pcmbn-2021.plan.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('lead: Sở Tư pháp', 'lead: Sở Tư Phap'));
+    const run = plan(['build'], project);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/plans\/kon-tum-ngay-toan-dan-pcmbn-2021\.plan\.yaml:\d+:\d+: lỗi\[unknown-agency\]/);
+    expect(run.stderr).toContain('Sở Tư pháp');
+    expect(hasStackTrace(run.stderr)).toBe(false);
+    expect(existsSync(join(project, 'out'))).toBe(false);
+  });
+
+  it('speaks English with --lang en', () => {
+    const project = copyExampleProject();
+    writeFileSync(join(project, 'plans', 'x.plan.yaml'), 'place: 1\n');
+    const run = plan(['--lang', 'en', 'check'], project);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('error[missing-field]');
+    expect(run.stderr).toContain('hint:');
+  });
+});
+
+describe('plan check', () => {
+  it('exits 0 on the example plans', () => {
+    const run = plan(['check']);
+    expect(run.code, run.stderr).toBe(0);
+  });
+
+  it('usage errors exit 2 with a message in Vietnamese', () => {
+    const run = plan(['build', '--bogus']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Tùy chọn không hợp lệ');
+    expect(plan(['không-có-lệnh-này']).code).toBe(2);
+    expect(plan(['check', 'no/such/folder']).code).toBe(2);
+  });
+});
+
+describe('plan schema', () => {
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+
+  it('validates every example source and rejects a broken one', () => {
+    const schema = JSON.parse(plan(['schema']).stdout) as object;
+    const validate = ajv.compile(schema);
+    const sources = readdirSync(join(ROOT, 'plans')).filter((f) => f.endsWith('.plan.yaml'));
+    expect(sources.length).toBeGreaterThan(0);
+    for (const file of sources) {
+      const data = parse(readFileSync(join(ROOT, 'plans', file), 'utf8')) as unknown;
+      expect(validate(data), `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+    expect(validate({ place: 'Kon Tum' })).toBe(false);
+  });
+
+  it('describes the registry and the config', () => {
+    const agencies = ajv.compile(JSON.parse(plan(['schema', 'agencies']).stdout) as object);
+    expect(agencies(parse(readFileSync(join(ROOT, 'agencies.yaml'), 'utf8')))).toBe(true);
+    const config = ajv.compile(JSON.parse(plan(['schema', 'config']).stdout) as object);
+    expect(config(parse(readFileSync(join(ROOT, 'plan.config.yaml'), 'utf8')))).toBe(true);
+  });
+
+  it('matches the schema files the repository ships for editors', () => {
+    for (const kind of ['plan', 'agencies', 'config']) {
+      expect(readFileSync(join(ROOT, 'schema', `${kind}.schema.json`), 'utf8'), `schema/${kind}.schema.json is stale: run plan schema ${kind}`).toBe(plan(['schema', kind]).stdout);
+    }
+  });
+});
+
+describe('plan init and plan new', () => {
+  it('scaffold a project whose plans check and build', () => {
+    const project = copyExampleProject();
+    const folder = join(project, 'du-an-moi');
+    expect(plan(['init', 'du-an-moi'], project).code).toBe(0);
+    for (const file of ['plan.config.yaml', 'agencies.yaml', 'templates/words.yaml', 'schema/plan.schema.json']) {
+      expect(existsSync(join(folder, file)), file).toBe(true);
+    }
+    expect(plan(['check'], folder).code).toBe(0);
+    expect(plan(['new', 'Kế hoạch thử nghiệm'], folder).code).toBe(0);
+    expect(existsSync(join(folder, 'plans', 'ke-hoach-thu-nghiem.plan.yaml'))).toBe(true);
+    expect(plan(['new', 'ban markdown', '--md'], folder).code).toBe(0);
+    const check = plan(['check'], folder);
+    expect(check.code, check.stderr).toBe(0);
+    const build = plan(['build', '--json'], folder);
+    expect(build.code, build.stderr).toBe(0);
+    expect((JSON.parse(build.stdout) as { plans: unknown[] }).plans).toHaveLength(3);
+  });
+
+  it('never overwrites a file', () => {
+    const project = copyExampleProject();
+    const before = readFileSync(join(project, 'plan.config.yaml'), 'utf8');
+    expect(plan(['init'], project).code).toBe(0);
+    expect(readFileSync(join(project, 'plan.config.yaml'), 'utf8')).toBe(before);
+    expect(plan(['new', 'kon-tum-ngay-toan-dan-pcmbn-2021'], project).code).toBe(1);
+  });
+});

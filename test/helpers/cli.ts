@@ -1,0 +1,36 @@
+// Runs the built CLI (dist/, made by `npm test`'s build step) as a user would, in a given folder.
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './project.js';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `plan ...args` in `cwd`, without colours, in a fixed time zone unless told otherwise. */
+export function plan(args: string[], cwd = ROOT, env: Record<string, string> = {}): CliRun {
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'plan.js'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', CI: 'true', TZ: 'UTC', ...env },
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A temporary copy of the example project (config, registry, plans; templates optional). */
+export function copyExampleProject(withTemplates = false): string {
+  const dir = mkdtempSync(join(tmpdir(), 'plan-project-'));
+  for (const entry of ['plan.config.yaml', 'agencies.yaml', 'plans', ...(withTemplates ? ['templates'] : [])]) {
+    cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+  }
+  return dir;
+}
+
+/** No stack trace reached the user. */
+export function hasStackTrace(text: string): boolean {
+  return /\n\s+at .+\(.+:\d+:\d+\)/.test(text) || /\bat file:\/\//.test(text);
+}
