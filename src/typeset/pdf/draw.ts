@@ -67,8 +67,7 @@ class Painter {
           hex.set(id, h);
         }
         run += h;
-        let adjust = -(s.kerns[i] as number) * font.scale;
-        if (i === last && chunk.endsWith(' ')) adjust += extra;
+        const adjust = i === last && chunk.endsWith(' ') ? extra : 0;
         if (adjust !== 0) {
           parts.push(`<${run}> ${num(adjust)}`);
           run = '';

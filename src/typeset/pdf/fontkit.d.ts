@@ -6,15 +6,6 @@ declare module 'fontkit' {
     codePoints: number[];
     advanceWidth: number;
   }
-  /** Where a laid-out glyph goes, in font units. */
-  export interface GlyphPosition {
-    xAdvance: number;
-  }
-  /** A laid-out string, in font units. */
-  export interface GlyphRun {
-    glyphs: Glyph[];
-    positions: GlyphPosition[];
-  }
   /** A parsed TrueType/OpenType font. */
   export interface Font {
     unitsPerEm: number;
@@ -22,7 +13,8 @@ declare module 'fontkit' {
     descent: number;
     lineGap: number;
     capHeight: number;
-    layout(text: string): GlyphRun;
+    /** The glyphs a string maps to through the character map, without OpenType features. */
+    glyphsForString(text: string): Glyph[];
     hasGlyphForCodePoint(codePoint: number): boolean;
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font;

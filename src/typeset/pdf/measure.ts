@@ -1,7 +1,7 @@
 // Shapes and measures text once per face and string, for both line breaking and drawing.
 import type { Face, LoadedFonts } from './fonts.js';
 
-/** A shaped chunk of text in font units: what pdfkit's encoder would compute, cached across documents. */
+/** A chunk of text mapped to glyphs, in font units, cached across documents. */
 export interface Shaped {
   /** Glyph ids in the full font. */
   ids: number[];
@@ -9,8 +9,6 @@ export interface Shaped {
   codePoints: number[][];
   /** Each glyph's own advance. */
   advances: number[];
-  /** Kerning after each glyph: laid-out advance minus own advance. */
-  kerns: number[];
   /** Total laid-out advance. */
   width: number;
 }
@@ -39,16 +37,18 @@ export class Measure {
     const cache = this.cache[face];
     let shaped = cache.get(chunk);
     if (!shaped) {
-      const run = this.fonts.faces[face].layout(chunk);
-      const s: Shaped = { ids: [], codePoints: [], advances: [], kerns: [], width: 0 };
-      run.glyphs.forEach((g, i) => {
-        const adv = run.positions[i]?.xAdvance ?? g.advanceWidth;
+      // Character-to-glyph mapping and advance widths only, without OpenType features: text is
+      // NFC, so every Vietnamese letter has its own precomposed glyph, and Word sets documents
+      // without kerning by default. Skipping the GSUB/GPOS machinery also saves most of the
+      // cost of the first document in a process.
+      const glyphs = this.fonts.faces[face].glyphsForString(chunk);
+      const s: Shaped = { ids: [], codePoints: [], advances: [], width: 0 };
+      for (const g of glyphs) {
         s.ids.push(g.id);
         s.codePoints.push(g.codePoints);
         s.advances.push(g.advanceWidth);
-        s.kerns.push(adv - g.advanceWidth);
-        s.width += adv;
-      });
+        s.width += g.advanceWidth;
+      }
       shaped = s;
       cache.set(chunk, shaped);
     }

@@ -1,0 +1,59 @@
+// Page style from plan.config.yaml and a plan's own style: defaults, overrides, the decree's ranges.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_STYLE, readConfig, resolveStyle } from '../../src/build/config.js';
+import { wording } from '../../src/diagnostics/messages.js';
+import { readYaml } from '../../src/parse/yaml.js';
+import { buildFromText, positionOf, seedWith } from '../helpers/project.js';
+import { checkPlanStyle } from '../../src/build/config.js';
+import { parsePlanSource } from '../../src/parse/index.js';
+
+const font = { name: 'Times New Roman', regular: 'r.ttf', bold: 'b.ttf', italic: 'i.ttf', boldItalic: 'bi.ttf' };
+
+function config(text: string) {
+  const parsed = readYaml(text, 'plan.config.yaml');
+  return readConfig(parsed.data, parsed.map);
+}
+
+describe('plan.config.yaml', () => {
+  it('defaults sit inside the decree', () => {
+    expect(DEFAULT_STYLE.margins).toEqual({ top: 20, bottom: 20, left: 30, right: 15 });
+    expect(DEFAULT_STYLE.bodySize).toBe(14);
+    expect(DEFAULT_STYLE.firstLineIndent).toBe(12.7);
+    expect(DEFAULT_STYLE.paragraphSpacing).toBeGreaterThanOrEqual(6);
+  });
+
+  it('takes values within the ranges, and a plan overrides the project', () => {
+    const { config: read, diagnostics } = config('style:\n  margins: { left: 35, top: 25 }\n  body-size: 13\n  line-spacing: 1.5\n');
+    expect(diagnostics).toEqual([]);
+    const style = resolveStyle(read!.style, { 'body-size': 14, margins: { right: 20 } }, font);
+    expect(style.margins).toEqual({ top: 25, bottom: 20, left: 35, right: 20 });
+    expect(style.bodySize).toBe(14);
+    expect(style.lineSpacing).toBe(1.5);
+  });
+
+  it('a value outside the range is an error that quotes the range and the rule', () => {
+    const text = 'style:\n  margins:\n    left: 25\n  first-line-indent: 11\n';
+    const { config: read, diagnostics } = config(text);
+    expect(read).toBeUndefined();
+    expect(diagnostics.map((d) => [d.code, d.location.line, d.location.column, d.args.range])).toEqual([
+      ['out-of-range', 3, 11, '30–35'],
+      ['out-of-range', 4, 22, '10 hoặc 12.7'],
+    ]);
+    expect(wording(diagnostics[0]!.code, diagnostics[0]!.args, 'vi').hint).toContain('NĐ 30/2020: lề trái 30–35 mm');
+  });
+
+  it("a plan's own style is held to the same ranges, where it was written", () => {
+    const text = seedWith('place: Kon Tum', 'place: Kon Tum\nstyle:\n  body-size: 16');
+    const parsed = parsePlanSource(new TextEncoder().encode(text), 'test.plan.yaml');
+    const { plan } = buildFromText(text);
+    const diagnostics = checkPlanStyle(plan!.style, parsed.map);
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]!.location).toMatchObject(positionOf(text, '16'));
+    expect(diagnostics[0]!.args.range).toBe('13–14');
+  });
+
+  it('unknown config keys get a suggestion', () => {
+    const { diagnostics } = config('style:\n  body-sise: 14\n');
+    expect(diagnostics[0]).toMatchObject({ code: 'unknown-key', args: expect.objectContaining({ suggestion: 'body-size' }) });
+  });
+});

@@ -1,0 +1,42 @@
+// Fonts: the bundled family by default, another family from the config, and characters no font can draw.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyExampleProject, hasStackTrace, plan } from '../helpers/cli.js';
+import { positionOf, ROOT } from '../helpers/project.js';
+
+const SEED = join('plans', 'kon-tum-ngay-toan-dan-pcmbn-2021.plan.yaml');
+
+describe('fonts', () => {
+  it('a project may point to another font family', () => {
+    const project = copyExampleProject();
+    const fonts = join(ROOT, 'fonts');
+    writeFileSync(
+      join(project, 'plan.config.yaml'),
+      `font:\n  name: Tinos\n  regular: ${fonts}/Tinos-Regular.ttf\n  bold: ${fonts}/Tinos-Bold.ttf\n  italic: ${fonts}/Tinos-Italic.ttf\n  bold-italic: ${fonts}/Tinos-BoldItalic.ttf\n`,
+    );
+    const run = plan(['build', SEED], project);
+    expect(run.code, run.stderr).toBe(0);
+  });
+
+  it('a missing font file is an I/O error naming it', () => {
+    const project = copyExampleProject();
+    writeFileSync(join(project, 'plan.config.yaml'), 'font:\n  regular: f/a.ttf\n  bold: f/b.ttf\n  italic: f/c.ttf\n  bold-italic: f/d.ttf\n');
+    const run = plan(['build'], project);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('f/a.ttf');
+    expect(hasStackTrace(run.stderr)).toBe(false);
+  });
+
+  it('a character the font lacks is an error naming it and where it was typed', () => {
+    const project = copyExampleProject();
+    const file = join(project, SEED);
+    const text = readFileSync(file, 'utf8').replace('Lê Ngọc Tuấn', 'Lê Ngọc Tuấn 𝔸');
+    writeFileSync(file, text);
+    const run = plan(['build', SEED], project);
+    expect(run.code).toBe(1);
+    const { line, column } = positionOf(text, '𝔸');
+    expect(run.stderr).toContain(`${SEED}:${line}:${column}: lỗi[missing-glyph]`);
+    expect(run.stderr).toContain('U+1D538');
+  });
+});

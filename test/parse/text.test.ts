@@ -1,0 +1,30 @@
+// Source text hygiene: byte order marks, CRLF, NFD, hidden characters, binary and huge files.
+import { describe, expect, it } from 'vitest';
+import { decodeSource, MAX_SOURCE_BYTES } from '../../src/parse/text.js';
+
+const encode = (text: string) => new TextEncoder().encode(text);
+
+describe('decodeSource', () => {
+  it('drops a byte order mark and turns CRLF into LF', () => {
+    const decoded = decodeSource(new Uint8Array([0xef, 0xbb, 0xbf, ...encode('place: Kon Tum\r\ndate: 2021\r\n')]), 'x.plan.yaml');
+    expect(decoded).toMatchObject({ ok: true, text: 'place: Kon Tum\ndate: 2021\n', diagnostics: [] });
+  });
+
+  it('normalises NFD to NFC and says where', () => {
+    const decoded = decodeSource(encode('place: Kon Tum\ntitle: Kê\u0301 hoa\u0323ch\n'), 'x.plan.yaml');
+    expect(decoded.ok && decoded.text).toBe('place: Kon Tum\ntitle: Kế hoạch\n');
+    expect(decoded.diagnostics).toEqual([expect.objectContaining({ code: 'not-nfc', severity: 'note', location: expect.objectContaining({ line: 2, column: 8 }) })]);
+  });
+
+  it('reports and removes zero-width and control characters', () => {
+    const decoded = decodeSource(encode('title: Kế\u200b hoạch\n'), 'x.plan.yaml');
+    expect(decoded.ok && decoded.text).toBe('title: Kế hoạch\n');
+    expect(decoded.diagnostics).toEqual([expect.objectContaining({ code: 'control-char', severity: 'warning', args: { char: 'U+200B' }, location: expect.objectContaining({ line: 1, column: 10 }) })]);
+  });
+
+  it('refuses binary and oversized files quickly', () => {
+    expect(decodeSource(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), 'x.plan.yaml').diagnostics[0]?.code).toBe('binary-file');
+    expect(decodeSource(new Uint8Array([0xff, 0xfe, 0x41]), 'x.plan.yaml').diagnostics[0]?.code).toBe('binary-file');
+    expect(decodeSource(new Uint8Array(MAX_SOURCE_BYTES + 1), 'x.plan.yaml').diagnostics[0]?.code).toBe('file-too-large');
+  });
+});
