@@ -1,0 +1,123 @@
+// Turns the running text (mdast blocks) into Word paragraphs and tables, numbering already in the text.
+import type { BlockContent, DefinitionContent, List, PhrasingContent, Root, RootContent } from 'mdast';
+import { AlignmentType, Paragraph, Table } from 'docx';
+import type { IParagraphOptions, ParagraphChild } from 'docx';
+import type { PageStyle } from '../style.js';
+import { ruleParagraph, spacing } from './paragraphs.js';
+import type { NoteRef, RunStyle } from './runs.js';
+import { inlineRuns, textRun } from './runs.js';
+import { tableOf } from './table.js';
+import { twips } from './units.js';
+
+// Nested list items and quotes step in by this much per level, as in the PDF.
+const LIST_STEP_MM = 5;
+const QUOTE_INDENT_MM = 10;
+// A thematic break is a centred rule a quarter of the measure wide.
+const BREAK_SHARE = 0.25;
+
+/** Where blocks sit: the measure and the indents inherited from enclosing quotes and lists (twips). */
+interface Place {
+  width: number;
+  left: number;
+  right: number;
+  /** List nesting depth (0 outside lists). */
+  depth: number;
+}
+
+/** What a body needs besides its blocks. */
+export interface BodyOptions {
+  style: PageStyle;
+  /** Text width of the section in twips. */
+  width: number;
+  /** Relative column widths per table, in table order (an appendix's tableColumns). */
+  tableColumns: number[][];
+  /** How footnote references are written. */
+  noteRef: NoteRef;
+  /** Keep the last paragraph on the page of what follows (the closing never opens a page alone). */
+  keepLastWithNext: boolean;
+}
+
+// Paragraph options are collected first so the last paragraph can still be told to keep with the next block.
+type Block = { kind: 'paragraph'; options: IParagraphOptions } | { kind: 'built'; block: Paragraph | Table };
+
+/** Word blocks of a body in reading order; headings keep with what follows them. */
+export function bodyBlocks(root: Root, o: BodyOptions): (Paragraph | Table)[] {
+  const s = o.style;
+  const out: Block[] = [];
+  const plain: RunStyle = { bold: false, italic: false, size: s.bodySize };
+  const runs = (nodes: PhrasingContent[], style: RunStyle = plain): ParagraphChild[] => inlineRuns(nodes, style, o.noteRef);
+  let tables = 0;
+  const paragraph = (children: ParagraphChild[], place: Place, firstLine: number, extra: IParagraphOptions = {}): void => {
+    out.push({
+      kind: 'paragraph',
+      options: {
+        children,
+        alignment: AlignmentType.JUSTIFIED,
+        indent: { left: place.left, right: place.right, firstLine },
+        spacing: spacing(s.paragraphSpacing, s.lineSpacing),
+        widowControl: true,
+        ...extra,
+      },
+    });
+  };
+  const list = (node: List, place: Place): void => {
+    const inner: Place = { ...place, depth: place.depth + 1 };
+    const first = twips(s.firstLineIndent) + twips(LIST_STEP_MM) * place.depth;
+    node.children.forEach((item, i) => {
+      const marker = node.ordered ? `${(node.start ?? 1) + i}. ` : '- ';
+      let opened = false;
+      for (const child of item.children) {
+        if (child.type === 'paragraph' && !opened) {
+          opened = true;
+          paragraph([textRun(marker, plain), ...runs(child.children)], place, first);
+        } else block(child, inner);
+      }
+    });
+  };
+  const block = (node: RootContent | BlockContent | DefinitionContent, place: Place): void => {
+    switch (node.type) {
+      case 'heading': {
+        const part = node.depth === 1;
+        paragraph(runs(node.children, { bold: true, italic: node.depth >= 4, size: s.bodySize }), place, part ? 0 : twips(s.firstLineIndent), {
+          alignment: part ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
+          keepNext: true,
+        });
+        break;
+      }
+      case 'paragraph':
+        paragraph(runs(node.children), place, twips(s.firstLineIndent));
+        break;
+      case 'list':
+        list(node, place);
+        break;
+      case 'blockquote': {
+        const q = twips(QUOTE_INDENT_MM);
+        for (const child of node.children) block(child, { ...place, left: place.left + q, right: place.right + q });
+        break;
+      }
+      case 'table':
+        out.push({ kind: 'built', block: tableOf(node, { style: s, width: place.width - place.left - place.right, indent: place.left, relative: o.tableColumns[tables++], noteRef: o.noteRef }) });
+        break;
+      case 'code': {
+        const lines = node.value.split('\n').map((line, i) => textRun(line, plain, i === 0 ? {} : { break: 1 }));
+        paragraph(lines, place, 0, { alignment: AlignmentType.LEFT });
+        break;
+      }
+      case 'html':
+        paragraph([textRun(node.value, plain)], place, twips(s.firstLineIndent));
+        break;
+      case 'thematicBreak':
+        out.push({ kind: 'built', block: ruleParagraph(Math.round(place.width * BREAK_SHARE), place.width, s.paragraphSpacing) });
+        break;
+      // Footnote definitions go to the footnotes part; link definitions are only targets.
+      default:
+        break;
+    }
+  };
+  for (const node of root.children) block(node, { width: o.width, left: 0, right: 0, depth: 0 });
+  const last = out.findLastIndex((b) => b.kind === 'paragraph');
+  return out.map((b, i) => {
+    if (b.kind === 'built') return b.block;
+    return new Paragraph(o.keepLastWithNext && i === last ? { ...b.options, keepNext: true } : b.options);
+  });
+}

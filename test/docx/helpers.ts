@@ -1,0 +1,97 @@
+// Shared DOCX test helpers: the seed plan composed as the build does, the text of a DOCX, LibreOffice.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { resolveStyle } from '../../src/build/config.js';
+import { loadProject } from '../../src/build/project.js';
+import { composePlan } from '../../src/compose/plan.js';
+import type { DocumentTree } from '../../src/compose/tree.js';
+import type { PageStyle } from '../../src/typeset/style.js';
+import { buildFromText, ROOT, SEED_TEXT } from '../helpers/project.js';
+
+/** The seed plan's tree and style, composed with the example project's templates and configuration. */
+export function seedDocument(): { tree: DocumentTree; style: PageStyle } {
+  const { project } = loadProject(ROOT);
+  if (!project) throw new Error('the example project does not load');
+  const { plan } = buildFromText(SEED_TEXT);
+  if (!plan) throw new Error('the seed plan does not build');
+  const composed = composePlan(plan, project.registry, project.templates);
+  if (!composed.ok) throw new Error(JSON.stringify(composed.diagnostics));
+  return { tree: composed.tree, style: resolveStyle(project.config.style, plan.style, project.font) };
+}
+
+/** The parts of a DOCX package as text, by path. */
+export function parts(bytes: Uint8Array): Record<string, string> {
+  return Object.fromEntries(Object.entries(unzipSync(bytes)).map(([path, data]) => [path, strFromU8(data)]));
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** The visible text of a WordprocessingML part in reading order: runs joined, paragraphs and breaks as new lines. */
+export function xmlText(xml: string): string {
+  return xml
+    .replace(/<w:br\/>|<\/w:p>|<w:tab\/>/g, '\n')
+    .replace(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<[^>]+>/g, (_, text: string | undefined) => text ?? '')
+    .replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => ENTITIES[name] ?? '');
+}
+
+/** Words for comparing texts: whitespace-separated, footnote markers ("(n)", "⁽¹⁾") dropped, surrounding punctuation stripped. */
+export function words(text: string): string[] {
+  return text
+    .normalize('NFC')
+    .replace(/\(\d*\)|[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]/g, ' ')
+    .split(/\s+/)
+    .map((w) => w.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''))
+    .filter((w) => w.length > 0);
+}
+
+/** Length of the longest common subsequence of two word lists (how many words appear in the same order). */
+export function inSequence(a: string[], b: string[]): number {
+  let prev = new Uint32Array(b.length + 1);
+  let cur = new Uint32Array(b.length + 1);
+  for (const word of a) {
+    for (let j = 1; j <= b.length; j++) cur[j] = word === b[j - 1] ? (prev[j - 1] as number) + 1 : Math.max(prev[j] as number, cur[j - 1] as number);
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length] as number;
+}
+
+/** How many of `expected`'s words occur in `got` at all, each occurrence counted once. */
+export function atAll(expected: string[], got: string[]): number {
+  const left = new Map<string, number>();
+  for (const w of got) left.set(w, (left.get(w) ?? 0) + 1);
+  let found = 0;
+  for (const w of expected) {
+    const n = left.get(w) ?? 0;
+    if (n > 0) {
+      found++;
+      left.set(w, n - 1);
+    }
+  }
+  return found;
+}
+
+/** The reference text of the seed (the issued plan as read from its PDF), split into running text and footnotes. */
+export function referenceText(): { all: string; running: string; notes: string } {
+  const all = readFileSync('/work/shared/reference/000_12614846f72f7ca8.txt', 'utf8');
+  // A note there is a line opened by its superscript number, at the foot of the page that holds its reference.
+  const isNote = (line: string): boolean => /^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s/.test(line);
+  const lines = all.split('\n');
+  return { all, running: lines.filter((l) => !isNote(l)).join('\n'), notes: lines.filter(isNote).join('\n') };
+}
+
+/** Whether LibreOffice's soffice is on the PATH. */
+export function hasSoffice(): boolean {
+  return spawnSync('soffice', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+/** Converts DOCX bytes to PDF with headless LibreOffice in a throwaway profile; returns the PDF and its folder. */
+export function libreOfficePdf(docx: Uint8Array): { pdf: Uint8Array; dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'plan-docx-'));
+  const input = join(dir, 'plan.docx');
+  writeFileSync(input, docx);
+  execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, input], { stdio: 'ignore', timeout: 120_000 });
+  return { pdf: readFileSync(join(dir, 'plan.pdf')), dir };
+}
