@@ -2,21 +2,25 @@
  * One plan through the pipeline: parse → model → validate → compose → typeset, all in memory.
  * Nothing is written here; the build writes a plan's outputs only when all of them were made.
  */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { assignments } from '../compose/assignments.js';
 import { composePlan } from '../compose/plan.js';
 import { type Diagnostic, diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { buildPlan } from '../model/build.js';
 import type { Plan } from '../model/plan.js';
 import { checkPlan } from '../model/rules.js';
-import { parsePlanSource, PLAN_FILE } from '../parse/index.js';
-import { slugify } from '../vn/slug.js';
+import { parsePlanSource } from '../parse/index.js';
+import { readSourceFile } from '../parse/text.js';
+import type { ParsedSource } from '../parse/yaml.js';
 import { checkPlanStyle, resolveStyle } from './config.js';
+import { followUpOutputs, type PdfRenderer } from './follow-up-outputs.js';
 import { fontsFor } from './fonts.js';
 import { checkGlyphs } from './glyph-check.js';
+import { readProgress } from './progress.js';
 import type { Project } from './project.js';
 import { reason } from './project.js';
+import { renderDocx } from './render-docx.js';
 import { renderPdf } from './render-pdf.js';
+import { planId } from './plan-id.js';
 import { displayPath } from './template-files.js';
 
 export type OutputKind = 'plan' | 'extract' | 'checklist';
@@ -41,33 +45,48 @@ export interface PlanResult {
   diagnostics: Diagnostic[];
 }
 
-/** The id of a plan from its file name: "Kế hoạch 1.plan.yaml" → "ke-hoach-1". */
-export function planId(file: string): string {
-  return slugify(basename(file).replace(PLAN_FILE, ''));
+
+/** A plan file read, built into the model and checked: the plan, or the diagnostics that stop it. */
+export interface ReadPlan {
+  source: string;
+  id: string;
+  plan: Plan | undefined;
+  parsed: ParsedSource | undefined;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads one plan file through parse, model and the content rules (what `plan status` needs too). */
+export function readPlanFile(project: Project, path: string): ReadPlan {
+  const source = displayPath(path, project.cwd);
+  const read: ReadPlan = { source, id: planId(path), plan: undefined, parsed: undefined, diagnostics: [] };
+  let bytes: Uint8Array;
+  try {
+    bytes = readSourceFile(path);
+  } catch (error) {
+    read.diagnostics.push(diagnostic('read-failed', { file: source }, { reason: reason(error) }));
+    return read;
+  }
+  const parsed = parsePlanSource(bytes, source);
+  read.diagnostics.push(...parsed.diagnostics);
+  if (parsed.data === undefined) return read;
+  read.parsed = parsed;
+
+  const built = buildPlan(parsed, project.registry, { id: read.id, source: displayPath(path, project.root) });
+  read.diagnostics.push(...built.diagnostics);
+  if (!built.plan) return read;
+  read.diagnostics.push(...checkPlan(built.plan, project.registry, parsed.map), ...checkPlanStyle(built.plan.style, parsed.map));
+  read.plan = built.plan;
+  return read;
 }
 
 /** Builds every output of one plan file in memory; with `compose: false`, only checks it. */
-export function buildPlanFile(project: Project, path: string, options: { compose: boolean } = { compose: true }): PlanResult {
-  const source = displayPath(path, project.cwd);
-  const id = planId(path);
-  const result: PlanResult = { source, id, outputs: [], diagnostics: [] };
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    result.diagnostics.push(diagnostic('read-failed', { file: source }, { reason: reason(error) }));
-    return result;
-  }
-  const parsed = parsePlanSource(bytes, source);
-  result.diagnostics.push(...parsed.diagnostics);
-  if (parsed.data === undefined) return result;
-
-  const built = buildPlan(parsed, project.registry, { id, source: displayPath(path, project.root) });
-  result.diagnostics.push(...built.diagnostics);
-  const plan = built.plan;
-  if (!plan) return result;
-  result.diagnostics.push(...checkPlan(plan, project.registry, parsed.map), ...checkPlanStyle(plan.style, parsed.map));
-  if (hasErrors(result.diagnostics)) return result;
+export async function buildPlanFile(project: Project, path: string, options: { compose: boolean } = { compose: true }): Promise<PlanResult> {
+  const { source, id, plan, parsed, diagnostics } = readPlanFile(project, path);
+  const result: PlanResult = { source, id, outputs: [], diagnostics };
+  if (!plan || !parsed || hasErrors(result.diagnostics)) return result;
+  const tasks = assignments(plan, project.registry);
+  const { progress, diagnostics: progressDiagnostics } = readProgress(path, project.cwd, tasks.tasks.map((entry) => entry.task.id));
+  result.diagnostics.push(...progressDiagnostics);
 
   const style = resolveStyle(project.config.style, plan.style, project.font);
   const fonts = fontsFor(project.font, project.configFile ?? source);
@@ -83,14 +102,26 @@ export function buildPlanFile(project: Project, path: string, options: { compose
     result.diagnostics.push(...composed.diagnostics);
     return result;
   }
-  const pdf = renderPdf(composed.tree, style, fonts.fonts, source);
+  const render: PdfRenderer = (tree) => renderPdf(tree, style, fonts.fonts, source);
+  const pdf = render(composed.tree);
   if (!pdf.ok) {
     result.diagnostics.push(...pdf.diagnostics);
     return result;
   }
+  const followUp = followUpOutputs(project, plan, tasks, progress, composed.tree, render);
+  result.diagnostics.push(...followUp.diagnostics);
+  if (hasErrors(followUp.diagnostics)) return result;
+  // Word files of the plan and of each extract, from the same documents as the PDFs.
+  const docx: Output[] = [{ kind: 'plan', format: 'docx', path: `${id}/${id}.docx`, bytes: await renderDocx(composed.tree, style, fonts.fonts) }];
+  for (const document of followUp.documents) {
+    docx.push({ kind: 'extract', format: 'docx', agency: document.agency, path: `${document.base}.docx`, bytes: await renderDocx(document.tree, style, fonts.fonts) });
+  }
   result.outputs.push(
     { kind: 'plan', format: 'pdf', path: `${id}/${id}.pdf`, bytes: pdf.bytes },
+    docx[0]!,
     { kind: 'plan', format: 'json', path: `${id}/${id}.model.json`, bytes: modelJson(plan) },
+    ...followUp.outputs,
+    ...docx.slice(1),
   );
   return result;
 }

@@ -3,15 +3,15 @@
  * "Hằng năm" (the recurring words come from words.yaml).
  */
 import type { Deadline, RecurringPeriod } from '../model/plan.js';
-import { shortDate } from '../vn/dates.js';
+import { type CivilDate, shortDate } from '../vn/dates.js';
 
-/** One deadline in words; `recurring` gives the wording of a recurring period. */
-export function deadlineText(deadline: Deadline, recurring: (every: RecurringPeriod) => string): string {
+/** One deadline in words; `recurring` gives the wording of a recurring period, `date` the form of a day. */
+export function deadlineText(deadline: Deadline, recurring: (every: RecurringPeriod) => string, date: (day: CivilDate) => string = shortDate): string {
   switch (deadline.kind) {
     case 'date':
-      return shortDate(deadline.date);
+      return date(deadline.date);
     case 'range':
-      return `${shortDate(deadline.from)} - ${shortDate(deadline.to)}`;
+      return `${date(deadline.from)} - ${date(deadline.to)}`;
     case 'recurring':
       return recurring(deadline.every);
   }

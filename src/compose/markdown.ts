@@ -13,7 +13,12 @@ const LINE_START = /^(\s*)(\d+)([.)])|^(\s*)([-+=])/;
 
 /** Escapes plain text (a name, a number, a title) for any place in a Markdown line. */
 export function escapeText(text: string): string {
-  return escapeLineStart(escapeInline(text));
+  return escapeLineStart(escapeInline(oneLine(text)));
+}
+
+/** Folds line breaks into spaces: a value never continues on a line where Markdown could read a block. */
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
 }
 
 function escapeInline(text: string): string {
@@ -28,7 +33,9 @@ export function inlineMarkdown(inline: Inline): string {
 function node(phrasing: PhrasingContent): string {
   switch (phrasing.type) {
     case 'text':
-      return escapeInline(phrasing.value);
+      // A line break inside prose could start a block on the next line ("2. x" after a
+      // heading, a table row's end): prose is always one line where it enters Markdown.
+      return escapeInline(oneLine(phrasing.value));
     case 'emphasis':
       return delimit('*', phrasing.children);
     case 'strong':

@@ -1,12 +1,12 @@
 /**
  * The plan as templates see it: numbered, worded and escaped for Markdown.
  *
- * Numbering is decided here, once, so the plan, its extracts and every output format show the
- * same numbers. Every string in a view is safe to place anywhere in a Markdown line.
+ * Numbers come from numbering.ts, shared with extracts and checklists, so every output shows
+ * the same numbers. Every string in a view is safe to place anywhere in a Markdown line.
  */
-import type { Inline, Item, Plan, Section } from '../model/plan.js';
-import { letter, roman } from '../vn/numbering.js';
+import type { Inline, Plan, Section } from '../model/plan.js';
 import { escapeText, inlineMarkdown } from './markdown.js';
+import { type NumberedItem, numberPlan } from './numbering.js';
 
 /** An item as the `item` partial draws it. */
 export interface ItemView {
@@ -50,24 +50,18 @@ export interface ViewWords {
 
 /** Builds the body view of a plan. */
 export function planView(plan: Plan, words: ViewWords): PlanView {
-  const decimal = plan.numbering === 'decimal';
-  let sectionNumber = 0;
   return {
     bases: plan.bases.map((basis) => ({ text: inlineMarkdown(trimEndPunctuation(basis)) })),
     opening: plan.opening.map(inlineMarkdown),
-    parts: plan.parts.map((part, partIndex) => ({
-      label: part.title === null ? null : words.partLabel(roman(partIndex + 1)),
+    parts: numberPlan(plan).map(({ part, numeral, sections }) => ({
+      label: part.title === null ? null : words.partLabel(numeral),
       title: part.title === null ? null : escapeText(part.title),
-      sections: part.sections.map((section) => {
-        sectionNumber++;
-        const label = decimal ? `${sectionNumber}\\.` : `${roman(sectionNumber)}\\.`;
-        return {
-          label,
-          title: section.title === null ? words.sectionTitle(section.kind) : escapeText(section.title),
-          intro: section.intro.map(inlineMarkdown),
-          items: section.items.map((item, index) => itemView(item, decimal ? [sectionNumber, index + 1] : [index + 1], decimal)),
-        };
-      }),
+      sections: sections.map(({ section, label, items }) => ({
+        label: escapeText(label),
+        title: section.title === null ? words.sectionTitle(section.kind) : escapeText(section.title),
+        intro: section.intro.map(inlineMarkdown),
+        items: items.map(itemView),
+      })),
     })),
     footnotes: plan.footnotes.map((footnote) => ({
       label: escapeText(footnote.label),
@@ -76,15 +70,7 @@ export function planView(plan: Plan, words: ViewWords): PlanView {
   };
 }
 
-/** The label of an item at a path of ordinals: "1.", "a)", "-" below; or "1.2.3." in decimal. */
-function itemLabel(path: number[], decimal: boolean): string {
-  if (decimal) return `${path.join('.')}\\.`;
-  if (path.length === 1) return `${path[0]}\\.`;
-  if (path.length === 2) return `${letter(path[1]!)}\\)`;
-  return '\\-';
-}
-
-function itemView(item: Item, path: number[], decimal: boolean): ItemView {
+function itemView({ item, label, items }: NumberedItem): ItemView {
   const text = item.text.map(inlineMarkdown);
   const tasks = item.tasks.map((task) => inlineMarkdown(task.text));
   // An item with neither title nor text is its tasks written as one running paragraph
@@ -92,12 +78,12 @@ function itemView(item: Item, path: number[], decimal: boolean): ItemView {
   const tasksRunIn = item.title === null && text.length === 0;
   const lead = item.title !== null ? '' : tasksRunIn ? tasks.join(' ') : (text[0] ?? '');
   return {
-    label: itemLabel(path, decimal),
+    label: escapeText(label),
     heading: item.title === null ? null : inlineMarkdown(item.title),
     lead,
     paragraphs: item.title !== null ? text : text.slice(1),
     bullets: [...(tasksRunIn ? [] : tasks), ...item.bullets.map(inlineMarkdown)],
-    items: item.items.map((child, index) => itemView(child, [...path, index + 1], decimal)),
+    items: items.map(itemView),
   };
 }
 

@@ -17,6 +17,7 @@ import { addEndMark } from './end-mark.js';
 import { escapeText, inlineMarkdown } from './markdown.js';
 import { planView } from './plan-view.js';
 import type { Templates } from './templates.js';
+import { Wording } from './wording.js';
 import type { Appendix, DocumentTree, Inline } from './tree.js';
 
 const markdown = unified().use(remarkParse).use(remarkGfm);
@@ -25,27 +26,6 @@ const markdown = unified().use(remarkParse).use(remarkGfm);
 const ASSIGNMENT_COLUMNS = [5, 45, 16, 20, 14];
 
 export type Composed = { ok: true; tree: DocumentTree } | { ok: false; diagnostics: Diagnostic[] };
-
-/** Words and templates rendered so far; the first failure stops composition. */
-class Wording {
-  readonly diagnostics: Diagnostic[] = [];
-
-  constructor(readonly templates: Templates) {}
-
-  word(key: string, context: object = {}): string {
-    const rendered = this.templates.word(key, context);
-    if (rendered.ok) return rendered.text;
-    this.diagnostics.push(rendered.diagnostic);
-    return '';
-  }
-
-  render(name: string, context: object): string {
-    const rendered = this.templates.render(name, context);
-    if (rendered.ok) return rendered.text;
-    this.diagnostics.push(rendered.diagnostic);
-    return '';
-  }
-}
 
 /** The plan's number as printed: two digits below 10, or blanks before it is assigned. */
 export function numberText(plan: Plan): string {

@@ -10,6 +10,7 @@
 import Handlebars from 'handlebars';
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import { readYaml } from '../parse/yaml.js';
+import { fixedHelpers } from './helpers.js';
 
 /** One template file as read from disk. */
 export interface TemplateFile {
@@ -47,17 +48,25 @@ export class Templates {
       Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : '',
     );
     this.env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+    for (const [name, helper] of Object.entries(fixedHelpers)) this.env.registerHelper(name, helper);
+    // {{role "lead"}} → the word for a role, from words.yaml (role.lead), so templates and
+    // words.yaml never disagree on what a role is called.
+    this.env.registerHelper('role', (key: unknown) => {
+      const word = this.word(`role.${String(key)}`);
+      if (!word.ok) throw new Error(`words.yaml has no "role.${String(key)}"`);
+      return word.text;
+    });
     this.words = this.readWords();
     this.diagnostics.push(...this.partialErrors);
   }
 
-  /** Renders the template `name` with a context of pre-escaped values. */
-  render(name: string, context: object): Rendered {
+  /** Renders the template `name` with a context of pre-escaped values and, optionally, helpers for this document. */
+  render(name: string, context: object, helpers: Record<string, Handlebars.HelperDelegate> = {}): Rendered {
     const file = this.files.get(name);
     if (!file) return { ok: false, diagnostic: diagnostic('template-error', { file: `templates/${name}` }, { detail: `missing template "${name}"` }) };
     const template = this.compile(file);
     if (!template.ok) return template;
-    return this.run(file, template.fn, context);
+    return this.run(file, template.fn, context, 1, helpers);
   }
 
   /** Renders the fixed phrase `key` of words.yaml with the given fields. */
@@ -87,9 +96,9 @@ export class Templates {
     }
   }
 
-  private run(file: TemplateFile, fn: HandlebarsTemplateDelegate, context: object, lineOffset = 1): Rendered {
+  private run(file: TemplateFile, fn: HandlebarsTemplateDelegate, context: object, lineOffset = 1, helpers: Record<string, Handlebars.HelperDelegate> = {}): Rendered {
     try {
-      return { ok: true, text: fn(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }) };
+      return { ok: true, text: fn(context, { helpers, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }) };
     } catch (error) {
       return { ok: false, diagnostic: templateDiagnostic(file, error, lineOffset) };
     }
@@ -121,8 +130,23 @@ function templateDiagnostic(file: TemplateFile, error: unknown, lineOffset: numb
   const message = error instanceof Error ? error.message : String(error);
   const withLine = error as { lineNumber?: number; column?: number };
   const parsedLine = /on line (\d+)/.exec(message);
-  const line = withLine.lineNumber ?? (parsedLine ? Number(parsedLine[1]) : undefined);
+  // A missing partial is reported without a place: point at the first call of it.
+  const partial = /The partial (\S+) could not be found/.exec(message);
+  const partialLine = partial ? lineOf(file.text, new RegExp(`\\{\\{~?>\\s*${escapeRegExp(partial[1]!)}\\b`)) : undefined;
+  const line = withLine.lineNumber ?? (parsedLine ? Number(parsedLine[1]) : partialLine);
   const column = withLine.column !== undefined ? withLine.column + 1 : undefined;
-  const detail = message.split('\n').filter((l) => l.trim() !== '' && !/^-*\^$/.test(l.trim()))[0] ?? message;
+  // Strict mode says '"x" not defined in [object Object] - 3:2': keep the useful part.
+  const detail = (message.split('\n').filter((l) => l.trim() !== '' && !/^-*\^$/.test(l.trim()))[0] ?? message)
+    .replace(/ not defined in \[object Object\]( - \d+:\d+)?$/, ' is not a known field or helper');
   return diagnostic('template-error', { file: file.file, line: line === undefined ? undefined : line + lineOffset - 1, column }, { detail });
+}
+
+/** 1-based line of the first match of `pattern` in `text`. */
+function lineOf(text: string, pattern: RegExp): number | undefined {
+  const match = pattern.exec(text);
+  return match ? text.slice(0, match.index).split('\n').length : undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,0 +1,80 @@
+/**
+ * The plan's deadlines as calendar events: one per deadline of a task and one per reporting
+ * duty, all day, with UIDs that stay the same when the plan is edited ("<task-id>-<n>@<plan-id>";
+ * a report, which has no id, by who reports and when) so calendars that imported the file
+ * update events instead of doubling them.
+ */
+import type { Checklist } from '../compose/checklist.js';
+import type { Wording } from '../compose/wording.js';
+import type { Deadline, Plan, RecurringPeriod } from '../model/plan.js';
+import type { Registry } from '../model/registry.js';
+import { type CivilDate, earliestDay, isoDate } from '../vn/dates.js';
+import { type IcsCalendar, type IcsEvent, nextDay } from './ics.js';
+
+/** RRULE of each recurring period; continuous work has no day to put in a calendar. */
+const RRULE: Record<RecurringPeriod, string | null> = {
+  year: 'FREQ=YEARLY',
+  'half-year': 'FREQ=MONTHLY;INTERVAL=6',
+  quarter: 'FREQ=MONTHLY;INTERVAL=3',
+  month: 'FREQ=MONTHLY',
+  week: 'FREQ=WEEKLY',
+  continuous: null,
+};
+
+/** Longest task text in an event's title; the description holds all of it. */
+const SUMMARY_TEXT = 80;
+
+/** The calendar of a plan's task deadlines and reporting duties. */
+export function planCalendar(plan: Plan, list: Checklist, registry: Registry, words: Wording): IcsCalendar {
+  // Recurring work counts from the plan's date; the stamp is that date too, never the clock.
+  const start = earliestDay(plan.date);
+  const tasks = list.rows.flatMap(({ entry, cells }) =>
+    entry.task.deadlines.flatMap((deadline, index): IcsEvent[] => {
+      const days = eventDays(deadline, start);
+      if (!days) return [];
+      return [{
+        uid: `${entry.task.id}-${index + 1}@${plan.id}`,
+        ...days,
+        summary: words.word('calendar.summary', { reference: cells.number, lead: cells.lead, text: shorten(cells.task) }),
+        description: [
+          cells.task,
+          `${list.headings.lead}: ${cells.lead}`,
+          ...(cells.partners ? [`${list.headings.partners}: ${cells.partners}`] : []),
+          `${list.headings.deadline}: ${cells.deadline}`,
+          list.plan,
+        ].join('\n'),
+      }];
+    }),
+  );
+  const reports = list.reports.flatMap((report): IcsEvent[] => {
+    const days = eventDays(report.due, start);
+    if (!days) return [];
+    const from = report.from.map((ref) => registry.name(ref)).join('; ');
+    return [{
+      uid: `bao-cao-${report.from.map((ref) => ref.id).join('-')}-${isoDate(days.start)}@${plan.id}`,
+      ...days,
+      summary: words.word('calendar.report-summary', { from, to: registry.name(report.to) }),
+      description: [...(report.text ? [report.text] : []), list.plan].join('\n'),
+    }];
+  });
+  return { name: words.word('calendar.name', { plan: list.plan }), stamp: start, events: [...tasks, ...reports] };
+}
+
+function eventDays(deadline: Deadline, planStart: CivilDate): Pick<IcsEvent, 'start' | 'end' | 'rrule'> | null {
+  switch (deadline.kind) {
+    case 'date':
+      return { start: deadline.date, end: nextDay(deadline.date), rrule: null };
+    case 'range':
+      return { start: deadline.from, end: nextDay(deadline.to), rrule: null };
+    case 'recurring': {
+      const rrule = RRULE[deadline.every];
+      return rrule ? { start: planStart, end: nextDay(planStart), rrule } : null;
+    }
+  }
+}
+
+/** The text cut at a word before `SUMMARY_TEXT` characters. */
+function shorten(text: string): string {
+  if (text.length <= SUMMARY_TEXT) return text;
+  return `${text.slice(0, SUMMARY_TEXT).replace(/\s+\S*$/, '')}…`;
+}

@@ -1,0 +1,89 @@
+/**
+ * iCalendar (RFC 5545) files: all-day events, text escaped, lines folded at 75 octets without
+ * splitting a UTF-8 character, CRLF line ends. Nothing here reads the clock: the stamp is
+ * given, so the same plan always gives the same bytes.
+ */
+import type { CivilDate } from '../vn/dates.js';
+
+/** One all-day event. */
+export interface IcsEvent {
+  uid: string;
+  start: CivilDate;
+  /** The day after the last day (DTEND is exclusive). */
+  end: CivilDate;
+  /** RRULE value, e.g. "FREQ=YEARLY", for recurring work. */
+  rrule: string | null;
+  summary: string;
+  description: string;
+}
+
+/** A calendar: its name, the stamp of every event, and the events. */
+export interface IcsCalendar {
+  name: string;
+  stamp: CivilDate;
+  events: IcsEvent[];
+}
+
+const encoder = new TextEncoder();
+
+/** The bytes of an .ics file. */
+export function icsBytes(calendar: IcsCalendar): Uint8Array {
+  const stamp = `${compact(calendar.stamp)}T000000Z`;
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//plan//Ke hoach//VI',
+    'CALSCALE:GREGORIAN',
+    `X-WR-CALNAME:${text(calendar.name)}`,
+    ...calendar.events.flatMap((event) => [
+      'BEGIN:VEVENT',
+      `UID:${event.uid}`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART;VALUE=DATE:${compact(event.start)}`,
+      `DTEND;VALUE=DATE:${compact(event.end)}`,
+      ...(event.rrule ? [`RRULE:${event.rrule}`] : []),
+      `SUMMARY:${text(event.summary)}`,
+      `DESCRIPTION:${text(event.description)}`,
+      'TRANSP:TRANSPARENT',
+      'END:VEVENT',
+    ]),
+    'END:VCALENDAR',
+  ];
+  return encoder.encode(lines.map(fold).join('\r\n') + '\r\n');
+}
+
+/** The day after a date. */
+export function nextDay(date: CivilDate): CivilDate {
+  const next = new Date(Date.UTC(date.year, date.month - 1, date.day + 1));
+  return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
+}
+
+function compact(date: CivilDate): string {
+  return `${date.year}${String(date.month).padStart(2, '0')}${String(date.day).padStart(2, '0')}`;
+}
+
+/** TEXT value escaping (RFC 5545, 3.3.11). */
+function text(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+}
+
+/** Folds a content line into pieces of at most 75 octets, continuation lines starting with a space. */
+export function fold(line: string): string {
+  const pieces: string[] = [];
+  let current = '';
+  let octets = 0;
+  for (const char of line) {
+    const size = encoder.encode(char).length;
+    // The first line holds 75 octets; continuations hold 74 after their leading space.
+    const limit = pieces.length === 0 ? 75 : 74;
+    if (octets + size > limit) {
+      pieces.push(current);
+      current = '';
+      octets = 0;
+    }
+    current += char;
+    octets += size;
+  }
+  pieces.push(current);
+  return pieces.join('\r\n ');
+}

@@ -1,0 +1,79 @@
+/**
+ * Who does what in a plan: every task with its number, the agencies its lead and partners
+ * reach (groups expanded through the registry) and the reporting duties of its lead. Built
+ * once per plan and shared by the checklists, every agency's extract and `plan status`.
+ */
+import { type AgencyRef, allReports, type Plan, type ReportDuty, type Task } from '../model/plan.js';
+import type { Registry } from '../model/registry.js';
+import { compareDates } from '../vn/dates.js';
+import { numberedItems, numberPlan } from './numbering.js';
+
+/** A task as follow-up sees it. */
+export interface TaskEntry {
+  task: Task;
+  /** How the plan refers to the task's item: "II.3". */
+  reference: string;
+  /** Every agency the lead reaches. */
+  leads: ReadonlySet<string>;
+  /** Every agency the partners reach. */
+  partners: ReadonlySet<string>;
+  /** Reporting duties that fall on one of the task's lead agencies, earliest dated first. */
+  reports: ReportDuty[];
+}
+
+/** What an agency has to do with a task. */
+export type Role = 'lead' | 'group' | 'partner';
+
+/** A plan's tasks and reporting duties, resolved against the registry. */
+export interface Assignments {
+  tasks: TaskEntry[];
+  reports: ReportDuty[];
+  registry: Registry;
+}
+
+/** Resolves who does what in a plan. */
+export function assignments(plan: Plan, registry: Registry): Assignments {
+  const reach = (refs: readonly AgencyRef[]) => new Set(refs.flatMap((ref) => registry.members(ref)));
+  const reports = allReports(plan).map((report) => ({ report, from: reach(report.from) }));
+  const tasks: TaskEntry[] = [];
+  for (const numbered of numberedItems(numberPlan(plan))) {
+    for (const task of numbered.item.tasks) {
+      const leads = reach(task.lead);
+      tasks.push({
+        task,
+        reference: numbered.reference,
+        leads,
+        partners: reach(task.partners),
+        reports: reports.filter(({ from }) => [...leads].some((id) => from.has(id))).map(({ report }) => report).sort(byDue),
+      });
+    }
+  }
+  return { tasks, reports: reports.map(({ report }) => report), registry };
+}
+
+/** The agency's role in a task, or null when the task is not its business. */
+export function roleOf(entry: TaskEntry, agency: string): Role | null {
+  if (entry.task.lead.some((ref) => ref.kind === 'agency' && ref.id === agency)) return 'lead';
+  if (entry.leads.has(agency)) return 'group';
+  if (entry.partners.has(agency)) return 'partner';
+  return null;
+}
+
+/** Every agency that leads or co-ordinates a task, in registry order. */
+export function assignedAgencies(plan: Assignments): string[] {
+  const named = new Set(plan.tasks.flatMap((entry) => [...entry.leads, ...entry.partners]));
+  return [...plan.registry.agencies.keys()].filter((id) => named.has(id));
+}
+
+/** Reporting duties that fall on an agency, directly or through a group. */
+export function reportsOf(plan: Assignments, agency: string): ReportDuty[] {
+  return plan.reports.filter((report) => report.from.some((ref) => plan.registry.members(ref).includes(agency)));
+}
+
+/** Dated duties first, by date; recurring ones keep their order after them. */
+function byDue(a: ReportDuty, b: ReportDuty): number {
+  const da = a.due.kind === 'date' ? a.due.date : a.due.kind === 'range' ? a.due.to : null;
+  const db = b.due.kind === 'date' ? b.due.date : b.due.kind === 'range' ? b.due.to : null;
+  if (da && db) return compareDates(da, db);
+  return da ? -1 : db ? 1 : 0;
+}

@@ -1,0 +1,24 @@
+/**
+ * How other documents name the plan: "Kế hoạch số      /KH-BCĐ ngày 25 tháng 5 năm 2021 của
+ * BAN CHỈ ĐẠO ...", worded by words.yaml (plan-reference).
+ */
+import type { Plan } from '../model/plan.js';
+import { plainText } from '../model/prose.js';
+import { planDateText } from '../vn/dates.js';
+import { numberText } from './plan.js';
+import type { Wording } from './wording.js';
+
+/** The plan named by its number, date and issuer, as plain text. */
+export function planReference(plan: Plan, words: Wording): string {
+  return words.word('plan-reference', { number: numberText(plan), symbol: plan.symbol, date: planDateText(plan.date), issuer: plan.issuer.name });
+}
+
+/** The plan's abstract as plain text, starting lower case so it can follow "về". */
+export function titleInSentence(plan: Plan): string {
+  return lowerFirst(plainText(plan.title));
+}
+
+/** A phrase with its first letter in lower case, to continue a sentence. */
+export function lowerFirst(text: string): string {
+  return text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
+}

@@ -1,0 +1,170 @@
+// Checklists of the seed plan (Markdown, CSV, iCalendar), numbering shared with the plan, and
+// the four follow-up categories fed by a progress file.
+import { describe, expect, it } from 'vitest';
+import { csvBytes } from '../../src/build/csv.js';
+import { fold } from '../../src/build/ics.js';
+import { progressFrom } from '../../src/build/progress.js';
+import { checklist, checklistMarkdown } from '../../src/compose/checklist.js';
+import { dueDate, followUpStatus, NO_PROGRESS } from '../../src/compose/follow-up.js';
+import { numberPlan } from '../../src/compose/numbering.js';
+import { parseMarkdown } from '../../src/compose/plan.js';
+import { Wording } from '../../src/compose/wording.js';
+import { readYaml } from '../../src/parse/yaml.js';
+import { seedWith } from '../helpers/project.js';
+import { exampleProject, output, seedOutputs, seedPlan, text } from '../extract/seed.js';
+
+/** RFC 4180 reader: enough to check what we write. */
+function readCsv(source: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (quoted) {
+      if (c === '"' && source[i + 1] === '"') (cell += '"'), i++;
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === '\r' && source[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else cell += c;
+  }
+  return rows;
+}
+
+const words = () => new Wording(exampleProject().templates);
+
+describe('the checklist CSV', () => {
+  const bytes = output('kon-tum-ngay-toan-dan-pcmbn-2021/checklist.csv').bytes;
+  // TextDecoder drops the BOM, as spreadsheet programs do.
+  const source = new TextDecoder().decode(bytes);
+
+  it('is UTF-8 with a BOM and CRLF line ends', () => {
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(source.replace(/\r\n/g, '')).not.toMatch(/[\r\n](?=[^"]*("[^"]*"[^"]*)*$)/);
+    expect(source.endsWith('\r\n')).toBe(true);
+  });
+
+  it('has one row per task with lead, co-ordinating and deadline columns', () => {
+    const [header, ...rows] = readCsv(source);
+    expect(header).toEqual(['Mục', 'Mã nhiệm vụ', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời hạn', 'Hạn báo cáo', 'Tình trạng', 'Tiến độ', 'Ngày hoàn thành', 'Ghi chú']);
+    expect(rows.length).toBe(seedPlan().tasks.tasks.length);
+    expect(rows.length).toBeGreaterThanOrEqual(15);
+    const byId = new Map(rows.map((r) => [r[1], r]));
+    expect(byId.get('danh-gia-thuc-thi-luat')).toEqual(['II.2', 'danh-gia-thuc-thi-luat', expect.stringMatching(/^Sở Tư pháp chủ trì, phối hợp/), 'Sở Tư pháp', '', '', '2021-08-02', 'Chưa đến hạn', '', '', '']);
+    expect(byId.get('khen-thuong')!.slice(0, 2).concat(byId.get('khen-thuong')!.slice(3, 5))).toEqual(['II.8', 'khen-thuong', 'Công an tỉnh', 'Sở Nội vụ']);
+    expect(byId.get('cao-diem-tan-cong-tran-ap')![5]).toBe('2021-07-01 - 2021-09-30');
+    expect(byId.get('tin-nhan-an-pham')![5]).toBe('Hằng năm');
+    expect(byId.get('nam-tinh-hinh-duong-day')![4]).toBe('Bộ Chỉ huy Quân sự tỉnh; Bộ Chỉ huy Bộ đội Biên phòng tỉnh');
+    expect(byId.get('theo-doi-don-doc')![0]).toBe('III.2');
+  });
+
+  it('quotes by RFC 4180 and never lets a cell run as a formula', () => {
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(csvBytes([['a,b', 'say "hi"', 'two\nlines', '=1+1', '-2', 'plain']]));
+    expect(csv).toBe('\uFEFF"a,b","say ""hi""","two\nlines",\'=1+1,\'-2,plain\r\n');
+  });
+});
+
+describe('the checklist Markdown', () => {
+  it('is a GFM task list in the plan\'s numbering', () => {
+    const md = text(output('kon-tum-ngay-toan-dan-pcmbn-2021/checklist.md'));
+    expect(md).toContain('- [ ] **II.2** Sở Tư pháp chủ trì');
+    const tree = parseMarkdown(md);
+    const list = tree.children.find((n) => n.type === 'list')!;
+    expect(list.type === 'list' && list.children.every((item) => item.checked === false)).toBe(true);
+    expect(list.type === 'list' && list.children.length).toBe(seedPlan().tasks.tasks.length);
+  });
+
+  it('uses the same numbers as the plan body (one numbering function)', () => {
+    const { plan } = seedPlan();
+    const parts = numberPlan(plan);
+    expect(parts[0]!.sections.map((s) => s.label)).toEqual(['I.', 'II.', 'III.']);
+    expect(parts[0]!.sections[1]!.items.map((i) => i.reference)).toEqual(['II.1', 'II.2', 'II.3', 'II.4', 'II.5', 'II.6', 'II.7', 'II.8']);
+    const decimal = numberPlan({ ...plan, numbering: 'decimal' });
+    expect(decimal[0]!.sections[1]!.items[2]).toMatchObject({ label: '2.3.', reference: '2.3' });
+  });
+});
+
+describe('the checklist calendar', () => {
+  const ics = text(output('kon-tum-ngay-toan-dan-pcmbn-2021/checklist.ics'));
+  const lines = ics.split('\r\n');
+
+  it('has CRLF lines of at most 75 octets', () => {
+    expect(ics.replace(/\r\n/g, '')).not.toContain('\n');
+    for (const line of lines) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+  });
+
+  it('has one all-day event per deadline with stable UIDs and a stamp from the plan', () => {
+    const unfolded = ics.replace(/\r\n /g, '');
+    expect(unfolded).toContain('UID:cao-diem-tan-cong-tran-ap-1@kon-tum-ngay-toan-dan-pcmbn-2021\r\nDTSTAMP:20210525T000000Z\r\nDTSTART;VALUE=DATE:20210701\r\nDTEND;VALUE=DATE:20211001\r\n');
+    expect(unfolded).toContain('UID:tin-nhan-an-pham-1@kon-tum-ngay-toan-dan-pcmbn-2021\r\nDTSTAMP:20210525T000000Z\r\nDTSTART;VALUE=DATE:20210525\r\nDTEND;VALUE=DATE:20210526\r\nRRULE:FREQ=YEARLY\r\n');
+    expect(unfolded).toContain('DTSTART;VALUE=DATE:20210802\r\nDTEND;VALUE=DATE:20210803\r\n');
+    // Continuous work ("thường xuyên") has no day to put in a calendar.
+    expect(unfolded).not.toContain('UID:trien-khai-ke-hoach-1583');
+    expect(unfolded.match(/DTSTAMP:/g)).toHaveLength(unfolded.match(/BEGIN:VEVENT/g)!.length);
+    expect(unfolded.match(/DTSTAMP:\d+T\d+Z/g)!.every((s) => s === 'DTSTAMP:20210525T000000Z')).toBe(true);
+  });
+
+  it('folds without splitting a character', () => {
+    const folded = fold(`SUMMARY:${'ử'.repeat(40)}`);
+    for (const line of folded.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
+    expect(folded.replace(/\r\n /g, '')).toBe(`SUMMARY:${'ử'.repeat(40)}`);
+  });
+});
+
+describe('follow-up from a progress file', () => {
+  const ids = () => seedPlan().tasks.tasks.map((e) => e.task.id);
+  const read = (yaml: string) => {
+    const parsed = readYaml(yaml, 'seed.progress.yaml');
+    return progressFrom(parsed.data, parsed.map, ids());
+  };
+
+  it('puts every task in one of the four categories', () => {
+    const { progress, diagnostics } = read(
+      ['as-of: 2021-08-10', 'tasks:', '  danh-gia-thuc-thi-luat: { status: done, date: 2021-07-30, note: "Đã gửi báo cáo, số 12/BC-STP" }', '  thong-tin-bao-chi: { status: done, date: 05/8/2021 }', '  khen-thuong: in-progress', ''].join('\n'),
+    );
+    expect(diagnostics).toEqual([]);
+    const list = checklist(seedPlan().plan, seedPlan().tasks, progress, words());
+    const status = (id: string) => list.rows.find((r) => r.entry.task.id === id)!.cells.status;
+    expect(status('danh-gia-thuc-thi-luat')).toBe('Hoàn thành đúng hạn');
+    expect(status('thong-tin-bao-chi')).toBe('Hoàn thành quá hạn');
+    expect(status('khen-thuong')).toBe('Quá hạn chưa hoàn thành');
+    expect(status('cao-diem-tan-cong-tran-ap')).toBe('Chưa đến hạn');
+    // Continuous work is never overdue.
+    expect(status('trien-khai-ke-hoach-1583')).toBe('Chưa đến hạn');
+    expect(list.asOf).toBe('Tình hình đến ngày 10 tháng 8 năm 2021');
+    const md = checklistMarkdown(list, null, words());
+    expect(md).toContain('- [x] **II.2**');
+    expect(md).toContain('Ghi chú: Đã gửi báo cáo, số 12/BC-STP');
+  });
+
+  it('without a progress file, judges on the plan\'s date: nothing is overdue', () => {
+    const list = checklist(seedPlan().plan, seedPlan().tasks, NO_PROGRESS, words());
+    expect(new Set(list.rows.map((r) => r.status))).toEqual(new Set(['not-due']));
+  });
+
+  it('names unknown task ids with a did-you-mean, and bad dates, at their line', () => {
+    const { progress, diagnostics } = read(['tasks:', '  danh-gia-thuc-thi-lut: done', '  khen-thuong: { status: done, date: 31/02/2021 }', ''].join('\n'));
+    expect(diagnostics.map((d) => [d.code, d.location.line, d.args.suggestion ?? d.args.value])).toEqual([
+      ['unknown-task', 2, 'danh-gia-thuc-thi-luat'],
+      ['invalid-date', 3, '31/02/2021'],
+    ]);
+    expect(progress.tasks.has('danh-gia-thuc-thi-lut')).toBe(false);
+  });
+
+  it('due dates: own deadline, else the lead\'s report, none for continuous work', () => {
+    const byId = new Map(seedPlan().tasks.tasks.map((e) => [e.task.id, e]));
+    expect(dueDate(byId.get('cao-diem-tan-cong-tran-ap')!)).toEqual({ year: 2021, month: 9, day: 30 });
+    expect(dueDate(byId.get('danh-gia-thuc-thi-luat')!)).toEqual({ year: 2021, month: 8, day: 2 });
+    expect(dueDate(byId.get('trien-khai-ke-hoach-1583')!)).toBeNull();
+    expect(followUpStatus(null, undefined, { year: 2030, month: 1, day: 1 })).toBe('not-due');
+  });
+
+  it('a deadline added to a task decides its status', () => {
+    expect(seedOutputs().diagnostics).toEqual([]);
+    const edited = seedWith('          - id: khen-thuong\n', '          - id: khen-thuong\n            deadline: 2021-06-30\n');
+    const list = checklist(seedPlan(edited).plan, seedPlan(edited).tasks, { asOf: { year: 2021, month: 7, day: 1 }, tasks: new Map() }, words());
+    expect(list.rows.find((r) => r.entry.task.id === 'khen-thuong')!.status).toBe('overdue');
+  });
+});
