@@ -3,17 +3,18 @@
  * with its agency registry, templates and fonts, loaded once per build and shared by every
  * plan in it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Templates } from '../compose/templates.js';
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import { buildRegistry, type Registry } from '../model/registry.js';
 import { SourceMap } from '../parse/source-map.js';
-import { decodeSource } from '../parse/text.js';
+import { decodeSource, readSourceFile } from '../parse/text.js';
 import { readYaml } from '../parse/yaml.js';
 import type { FontFamily } from '../typeset/style.js';
 import { type ProjectConfig, readConfig } from './config.js';
+import { configPathDiagnostics } from './paths.js';
 import { BUILT_IN_TEMPLATES, collectTemplates, displayPath } from './template-files.js';
 
 export const CONFIG_FILE = 'plan.config.yaml';
@@ -32,6 +33,8 @@ export interface Project {
   registry: Registry;
   templates: Templates;
   font: FontFamily;
+  /** Every file the project's plans depend on (config, registry, fonts, templates), for the build cache. */
+  inputs: string[];
 }
 
 /** The nearest folder from `start` upwards that holds plan.config.yaml. */
@@ -50,7 +53,7 @@ export function readProjectYaml(path: string, cwd: string): { data: unknown; map
   const file = displayPath(path, cwd);
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(path);
+    bytes = readSourceFile(path);
   } catch (error) {
     return { data: undefined, map: new SourceMap(file), diagnostics: [diagnostic('read-failed', { file }, { reason: reason(error) })] };
   }
@@ -82,6 +85,10 @@ export function loadProject(cwd: string, configPath?: string): { project: Projec
     const checked = readConfig(read.data, read.map);
     diagnostics.push(...checked.diagnostics);
     config = checked.config;
+    // Relative paths in the config may not climb out of the project (src/build/paths.ts).
+    const outside = config ? configPathDiagnostics(config, root, read.map) : [];
+    diagnostics.push(...outside);
+    if (outside.length > 0) config = undefined;
   } else {
     root = resolve(cwd);
     config = readConfig(undefined, new SourceMap(CONFIG_FILE)).config;
@@ -106,11 +113,21 @@ export function loadProject(cwd: string, configPath?: string): { project: Projec
 
   const projectTemplates = resolve(root, config.templates);
   const folders = projectTemplates === resolve(BUILT_IN_TEMPLATES) ? [BUILT_IN_TEMPLATES] : [BUILT_IN_TEMPLATES, projectTemplates];
-  const templates = new Templates(collectTemplates(folders, cwd));
+  const templateFiles = collectTemplates(folders, cwd);
+  const templates = new Templates(templateFiles);
   diagnostics.push(...templates.diagnostics);
 
   if (!registry || diagnostics.some((d) => d.severity === 'error')) return { project: undefined, diagnostics };
-  return { project: { root, cwd, config, configFile, registry, templates, font }, diagnostics };
+  const inputs = [
+    ...(configAbsolute ? [configAbsolute] : []),
+    registryPath,
+    font.regular,
+    font.bold,
+    font.italic,
+    font.boldItalic,
+    ...[...templateFiles.values()].map((template) => resolve(cwd, template.file)),
+  ];
+  return { project: { root, cwd, config, configFile, registry, templates, font, inputs }, diagnostics };
 }
 
 function fontFamily(config: ProjectConfig, root: string): FontFamily {

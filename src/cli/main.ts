@@ -7,10 +7,19 @@
  */
 import { Command, CommanderError } from 'commander';
 import type { Lang } from '../diagnostics/messages.js';
-import { runBuildCommand } from './commands/build.js';
-import { runInit, runNew } from './commands/scaffold.js';
-import { runSchema } from './commands/schema.js';
+import { parseShard } from '../build/shard.js';
+import type { BuildCommandOptions } from './commands/build.js';
 import { strings, type Strings } from './strings.js';
+
+/** Options of the building commands as commander gives them. */
+interface RawBuildOptions {
+  out?: string;
+  json?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+  shard?: string;
+  jobs?: string;
+}
 
 /** Global options every command sees. */
 export interface GlobalOptions {
@@ -49,30 +58,64 @@ function program(words: Strings, run: (code: Promise<number> | number) => void):
     return { lang: options.lang ?? 'vi', color: options.color && process.stderr.isTTY === true && !process.env.NO_COLOR, config: options.config };
   };
 
-  root
-    .command('build')
-    .description(words.build)
-    .argument('[paths...]', words.buildPaths)
-    .option('--out <dir>', words.out)
-    .option('--json', words.json)
+  /** Options of a command that builds; undefined (after a message) when a value is malformed. */
+  const buildOptions = (options: RawBuildOptions, command: Command): Omit<BuildCommandOptions, 'paths' | 'validateOnly' | 'check'> | undefined => {
+    const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+    if (options.shard !== undefined && !shard) return usage(words.badShard(options.shard));
+    const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
+    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) return usage(words.badJobs(options.jobs!));
+    return { ...globals(command), out: options.out, json: options.json ?? false, quiet: options.quiet ?? false, verbose: options.verbose ?? false, shard, jobs };
+  };
+  const usage = (message: string): undefined => {
+    process.stderr.write(`${message}\n`);
+    run(2);
+    return undefined;
+  };
+  const buildingCommand = (name: string, description: string) =>
+    root
+      .command(name)
+      .description(description)
+      .argument('[paths...]', words.buildPaths)
+      .option('--out <dir>', words.out)
+      .option('--json', words.json)
+      .option('-q, --quiet', words.quiet)
+      .option('-v, --verbose', words.verbose)
+      .option('--shard <i/n>', words.shard)
+      .option('-j, --jobs <n>', words.jobs)
+      .helpOption('-h, --help', words.help)
+      .configureHelp({ styleTitle: (title) => words.titles[title] ?? title })
+      .usage(words.buildUsage);
+
+  buildingCommand('build', words.build)
     .option('--check', words.checkOption)
-    .helpOption('-h, --help', words.help)
-    .configureHelp({ styleTitle: (title) => words.titles[title] ?? title })
-    .usage(words.buildUsage)
-    .action((paths: string[], options: { out?: string; json?: boolean; check?: boolean }, command: Command) => {
-      run(runBuildCommand({ ...globals(command), paths, out: options.out, json: options.json ?? false, check: options.check ?? false, validateOnly: false }));
+    .action((paths: string[], options: RawBuildOptions & { check?: boolean }, command: Command) => {
+      const parsed = buildOptions(options, command);
+      if (parsed) run(import('./commands/build.js').then((m) => m.runBuildCommand({ ...parsed, paths, check: options.check ?? false, validateOnly: false })));
     });
 
+  buildingCommand('check', words.check).action((paths: string[], options: RawBuildOptions, command: Command) => {
+    const parsed = buildOptions(options, command);
+    if (parsed) run(import('./commands/build.js').then((m) => m.runBuildCommand({ ...parsed, paths, check: false, validateOnly: true })));
+  });
+
+  buildingCommand('watch', words.watch).action((paths: string[], options: RawBuildOptions, command: Command) => {
+    const parsed = buildOptions(options, command);
+    if (parsed) run(import('./commands/watch.js').then((m) => m.runWatch({ ...parsed, paths, check: false, validateOnly: false })));
+  });
+
   root
-    .command('check')
-    .description(words.check)
+    .command('status')
+    .description(words.status)
     .argument('[paths...]', words.buildPaths)
-    .option('--json', words.json)
+    .option('--today <date>', words.statusToday)
+    .option('--within <days>', words.statusWithin)
     .helpOption('-h, --help', words.help)
     .configureHelp({ styleTitle: (title) => words.titles[title] ?? title })
     .usage(words.buildUsage)
-    .action((paths: string[], options: { json?: boolean }, command: Command) => {
-      run(runBuildCommand({ ...globals(command), paths, json: options.json ?? false, check: false, validateOnly: true }));
+    .action((paths: string[], options: { today?: string; within?: string }, command: Command) => {
+      const within = Number(options.within ?? 14);
+      if (!(Number.isInteger(within) && within >= 0)) return void usage(words.badWithin(options.within ?? ''));
+      run(import('./commands/status.js').then((m) => m.runStatus({ ...globals(command), paths, today: options.today, within })));
     });
 
   root
@@ -80,14 +123,14 @@ function program(words: Strings, run: (code: Promise<number> | number) => void):
     .description(words.schema)
     .argument('[kind]', words.schemaKind, 'plan')
     .helpOption('-h, --help', words.help)
-    .action((kind: string, _options: unknown, command: Command) => run(runSchema(kind, globals(command))));
+    .action((kind: string, _options: unknown, command: Command) => run(import('./commands/schema.js').then((m) => m.runSchema(kind, globals(command)))));
 
   root
     .command('init')
     .description(words.init)
     .argument('[dir]', words.initDir, '.')
     .helpOption('-h, --help', words.help)
-    .action((dir: string, _options: unknown, command: Command) => run(runInit(dir, globals(command))));
+    .action((dir: string, _options: unknown, command: Command) => run(import('./commands/scaffold.js').then((m) => m.runInit(dir, globals(command)))));
 
   root
     .command('new')
@@ -95,7 +138,14 @@ function program(words: Strings, run: (code: Promise<number> | number) => void):
     .argument('<name>', words.newName)
     .option('--md', words.markdown)
     .helpOption('-h, --help', words.help)
-    .action((name: string, options: { md?: boolean }, command: Command) => run(runNew(name, options.md ?? false, globals(command))));
+    .action((name: string, options: { md?: boolean }, command: Command) => run(import('./commands/scaffold.js').then((m) => m.runNew(name, options.md ?? false, globals(command)))));
+
+  root
+    .command('fix-encoding')
+    .description(words.fixEncoding)
+    .argument('<file>', words.fixFile)
+    .helpOption('-h, --help', words.help)
+    .action((file: string, _options: unknown, command: Command) => run(import('./commands/fix-encoding.js').then((m) => m.runFixEncoding(file, globals(command)))));
 
   return root;
 }

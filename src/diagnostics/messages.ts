@@ -32,8 +32,8 @@ const catalog = {
     en: { message: (a) => `No plans (*.plan.yaml, *.plan.md) found in ${q(a.path)}.`, hint: () => 'Create one with "plan new NAME", or point to the right folder.' },
   },
   'file-too-large': {
-    vi: { message: (a) => `Tệp quá lớn (${str(a.size)} byte; tối đa ${str(a.limit)} byte).`, hint: () => 'Tách kế hoạch thành nhiều tệp, hoặc kiểm tra xem có chọn nhầm tệp không.' },
-    en: { message: (a) => `The file is too large (${str(a.size)} bytes; at most ${str(a.limit)}).`, hint: () => 'Split the plan, or check that this is the right file.' },
+    vi: { message: (a) => `Tệp quá lớn (hơn ${str(a.limit)} byte, mức tối đa cho một tệp nguồn).`, hint: () => 'Tách kế hoạch thành nhiều tệp, hoặc kiểm tra xem có chọn nhầm tệp không.' },
+    en: { message: (a) => `The file is too large (over ${str(a.limit)} bytes, the most a source file may have).`, hint: () => 'Split the plan, or check that this is the right file.' },
   },
   'binary-file': {
     vi: { message: () => 'Tệp không phải văn bản (có byte rỗng hoặc mã hóa không phải UTF-8).', hint: () => 'Lưu tệp dưới dạng văn bản UTF-8 (trong trình soạn thảo: Save with encoding → UTF-8).' },
@@ -46,6 +46,10 @@ const catalog = {
   'control-char': {
     vi: { message: (a) => `Có ký tự ẩn ${str(a.char)} trong văn bản.`, hint: () => 'Xóa ký tự này (thường do sao chép từ Word hoặc trang web).' },
     en: { message: (a) => `Hidden character ${str(a.char)} in the text.`, hint: () => 'Delete it (it usually comes from copying out of Word or a web page).' },
+  },
+  'legacy-encoding': {
+    vi: { message: (a) => `Văn bản có vẻ được gõ bằng bảng mã cũ ${str(a.encoding)} (phông ${a.encoding === 'VNI' ? 'VNI-Times' : '.VnTime'}), không phải Unicode${Number(a.lines) > 1 ? ` (${str(a.lines)} dòng trong tệp)` : ''}.`, hint: (a) => `Dòng này đọc đúng là: ${str(a.converted)}\nChạy "plan fix-encoding ${str(a.file)}" để chuyển cả tệp sang Unicode (tệp cũ được giữ lại với đuôi .bak).` },
+    en: { message: (a) => `The text seems typed in the legacy ${str(a.encoding)} encoding (${a.encoding === 'VNI' ? 'VNI-Times' : '.VnTime'} fonts), not Unicode${Number(a.lines) > 1 ? ` (${str(a.lines)} lines in the file)` : ''}.`, hint: (a) => `This line reads: ${str(a.converted)}\nRun "plan fix-encoding ${str(a.file)}" to convert the whole file to Unicode (the old file is kept as .bak).` },
   },
   'yaml-syntax': {
     vi: { message: (a) => `Lỗi cú pháp YAML: ${str(a.detail)}`, hint: () => 'Kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu hai chấm sau tên trường, và đặt văn bản có dấu ":" hoặc "#" trong ngoặc kép.' },
@@ -187,6 +191,10 @@ const catalog = {
     vi: { message: (a) => `Nhóm ${q(a.group)} chứa chính nó (qua ${list(a.cycle)}).`, hint: () => 'Bỏ một liên kết includes để không còn vòng lặp.' },
     en: { message: (a) => `Group ${q(a.group)} contains itself (through ${list(a.cycle)}).`, hint: () => 'Remove one includes link to break the cycle.' },
   },
+  'path-outside-project': {
+    vi: { message: (a) => `Đường dẫn ${q(a.path)} đi ra ngoài thư mục dự án.`, hint: (a) => `Đường dẫn tương đối phải nằm trong thư mục dự án (${str(a.root)}). Nếu thật sự cần dùng thư mục bên ngoài, viết đường dẫn tuyệt đối, vd: ${str(a.absolute)}.` },
+    en: { message: (a) => `The path ${q(a.path)} leads outside the project folder.`, hint: (a) => `Relative paths must stay inside the project folder (${str(a.root)}). To use a folder outside it on purpose, write an absolute path, e.g. ${str(a.absolute)}.` },
+  },
   'config-missing': {
     vi: { message: (a) => `Không tìm thấy tệp cấu hình ${q(a.path)}.`, hint: () => 'Kiểm tra đường dẫn của --config.' },
     en: { message: (a) => `Config file ${q(a.path)} was not found.`, hint: () => 'Check the --config path.' },
@@ -203,13 +211,21 @@ const catalog = {
     vi: { message: (a) => `Lỗi trong mẫu: ${str(a.detail)}`, hint: () => 'Sửa mẫu (cú pháp Handlebars: {{ten}}, {{#each ...}}...{{/each}}), hoặc xóa tệp mẫu của dự án để dùng mẫu có sẵn.' },
     en: { message: (a) => `Template error: ${str(a.detail)}`, hint: () => 'Fix the template (Handlebars syntax: {{name}}, {{#each ...}}...{{/each}}), or delete the project\'s copy to use the built-in one.' },
   },
+  'unknown-task': {
+    vi: { message: (a) => `Kế hoạch không có nhiệm vụ mã ${q(a.id)}.`, hint: (a) => `${didYouMeanVi(a)}Dùng đúng mã nhiệm vụ (trường id của nhiệm vụ trong kế hoạch, hoặc mã trong bảng theo dõi checklist.csv).` },
+    en: { message: (a) => `The plan has no task with id ${q(a.id)}.`, hint: (a) => `${didYouMeanEn(a)}Use a task id of the plan (the task's id field, or the id column of checklist.csv).` },
+  },
+  'done-without-date': {
+    vi: { message: (a) => `Nhiệm vụ ${q(a.id)} đã hoàn thành nhưng chưa ghi ngày hoàn thành; được tính là đúng hạn.`, hint: () => 'Thêm "date: 2021-07-30" (ngày hoàn thành) để biết nhiệm vụ hoàn thành đúng hạn hay quá hạn.' },
+    en: { message: (a) => `Task ${q(a.id)} is done but has no date; it counts as done on time.`, hint: () => 'Add "date: 2021-07-30" (the day it was done) to tell on time from late.' },
+  },
   'write-failed': {
     vi: { message: (a) => `Không ghi được tệp kết quả: ${str(a.reason)}`, hint: () => 'Kiểm tra quyền ghi và dung lượng trống của thư mục kết quả (--out). Các tệp cũ vẫn được giữ nguyên.' },
     en: { message: (a) => `Cannot write the output: ${str(a.reason)}`, hint: () => 'Check write permission and free space of the output folder (--out). Earlier files were kept.' },
   },
   'stale-output': {
-    vi: { message: (a) => `Tệp kết quả ${a.missing ? 'chưa có' : 'đã cũ'} so với nguồn.`, hint: () => 'Chạy "plan build" rồi lưu (commit) các tệp kết quả.' },
-    en: { message: (a) => `The output is ${a.missing ? 'missing' : 'stale'}.`, hint: () => 'Run "plan build" and commit the outputs.' },
+    vi: { message: (a) => `Tệp kết quả ${a.state === 'missing' ? 'chưa có' : a.state === 'removed' ? 'thuộc về kế hoạch đã bỏ, cần xóa' : 'đã cũ so với nguồn'}.`, hint: () => 'Chạy "plan build" rồi lưu (commit) các tệp kết quả.' },
+    en: { message: (a) => `The output is ${a.state === 'missing' ? 'missing' : a.state === 'removed' ? 'left from a removed plan and should be deleted' : 'stale'}.`, hint: () => 'Run "plan build" and commit the outputs.' },
   },
   'file-exists': {
     vi: { message: (a) => `Tệp ${q(a.path)} đã có; không ghi đè.`, hint: () => 'Chọn tên khác, hoặc xóa tệp cũ nếu thật sự muốn tạo lại.' },

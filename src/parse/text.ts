@@ -4,11 +4,35 @@
  * Files come from Word, web pages and old editors: a byte order mark, CRLF line ends,
  * decomposed (NFD) Vietnamese marks, zero-width characters. Each is handled here once, with a
  * diagnostic where the user should know, so no other stage has to think about encodings.
+ * Vietnamese typed in the legacy TCVN3 or VNI encodings is recognised and reported with its
+ * Unicode reading, whether the file holds the old bytes or text pasted from an old document.
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
+import { decodeWindows1252, detectLegacy, type LegacyText } from '../vn/legacy-encoding.js';
+
+/** Most lines of legacy text reported one by one; the first message gives the total. */
+const MAX_LEGACY_REPORTS = 3;
 
 /** Largest source file read, in bytes: far above any real plan, low enough to fail fast. */
 export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Reads a source file, but never more than one byte past the size limit: a huge file (a
+ * video saved as .plan.yaml) is refused by `decodeSource` without being read into memory.
+ * I/O errors are thrown for the caller to report as `read-failed`.
+ */
+export function readSourceFile(path: string): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(MAX_SOURCE_BYTES + 1);
+    let length = 0;
+    for (let read = -1; read !== 0 && length < buffer.length; length += read) read = readSync(fd, buffer, length, buffer.length - length, null);
+    return buffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** Characters that are invisible in an editor and never wanted in a plan. */
 const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/gu;
@@ -19,16 +43,32 @@ export type DecodedText = { ok: true; text: string; diagnostics: Diagnostic[] } 
 /** Decodes UTF-8 bytes to NFC text with LF line ends, reporting what it changed or could not read. */
 export function decodeSource(bytes: Uint8Array, file: string): DecodedText {
   if (bytes.byteLength > MAX_SOURCE_BYTES) {
-    return { ok: false, diagnostics: [diagnostic('file-too-large', { file }, { size: bytes.byteLength, limit: MAX_SOURCE_BYTES })] };
+    return { ok: false, diagnostics: [diagnostic('file-too-large', { file }, { limit: MAX_SOURCE_BYTES })] };
   }
   if (bytes.includes(0)) return { ok: false, diagnostics: [diagnostic('binary-file', { file })] };
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    return { ok: false, diagnostics: [diagnostic('binary-file', { file })] };
+    // Not UTF-8: an old 8-bit file. Read byte for byte to see whether it is legacy Vietnamese.
+    const legacy = detectLegacy(decodeWindows1252(bytes).replace(/\r\n?/g, '\n'));
+    return { ok: false, diagnostics: legacy ? legacyDiagnostics(legacy, file) : [diagnostic('binary-file', { file })] };
   }
-  return { ok: true, ...normaliseText(text, file) };
+  const normalised = normaliseText(text, file);
+  const legacy = detectLegacy(normalised.text);
+  return { ok: true, text: normalised.text, diagnostics: [...normalised.diagnostics, ...(legacy ? legacyDiagnostics(legacy, file) : [])] };
+}
+
+/** One error per legacy line (the first few), each with the line's Unicode reading as the hint. */
+function legacyDiagnostics(legacy: LegacyText, file: string): Diagnostic[] {
+  return legacy.lines.slice(0, MAX_LEGACY_REPORTS).map((line) =>
+    diagnostic('legacy-encoding', { file, line: line.line, column: line.column, length: line.length }, {
+      encoding: legacy.encoding,
+      converted: line.converted.trim(),
+      lines: legacy.lines.length,
+      file,
+    }),
+  );
 }
 
 /** Normalises line ends and Unicode form; reports non-NFC text and hidden characters. */
@@ -50,11 +90,11 @@ export function normaliseText(raw: string, file: string): { text: string; diagno
   return { text: text.replace(HIDDEN, ''), diagnostics };
 }
 
+/** Where two texts first differ: for NFD against NFC, the base letter its marks compose into. */
 function firstDifference(a: string, b: string): number {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  // Step back to the base letter the marks combine with.
-  return Math.max(0, i - 1);
+  return i;
 }
 
 /** 1-based line and column of a character offset. */

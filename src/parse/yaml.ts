@@ -43,7 +43,12 @@ export interface YamlOptions {
   map?: SourceMap;
 }
 
-class TooLarge extends Error {}
+/** Thrown when the document is too big to expand; `offset` is the node where the limit was reached. */
+class TooLarge extends Error {
+  constructor(message: string, readonly offset: number) {
+    super(message);
+  }
+}
 
 /** Reads a YAML document. Syntax errors are diagnostics; data is undefined when there are any. */
 export function readYaml(text: string, file: string, options: YamlOptions = {}): ParsedSource {
@@ -58,7 +63,7 @@ export function readYaml(text: string, file: string, options: YamlOptions = {}):
   const diagnostics: Diagnostic[] = [];
   for (const error of [...doc.errors, ...doc.warnings.filter((w) => w.code !== 'TAG_RESOLVE_FAILED')]) {
     diagnostics.push(
-      diagnostic('yaml-syntax', { file, ...position(error.pos[0]), length: Math.max(1, error.pos[1] - error.pos[0]) }, { detail: firstLine(error.message) }),
+      diagnostic('yaml-syntax', { file, ...position(errorOffset(error, text)), length: Math.max(1, error.pos[1] - error.pos[0]) }, { detail: firstLine(error.message) }),
     );
   }
   if (diagnostics.length > 0) return { file, data: undefined, map, diagnostics };
@@ -69,8 +74,19 @@ export function readYaml(text: string, file: string, options: YamlOptions = {}):
     return { file, data, map, diagnostics };
   } catch (error) {
     if (!(error instanceof TooLarge)) throw error;
-    return { file, data: undefined, map, diagnostics: [diagnostic('yaml-syntax', { file, line: 1 + lineOffset, column: 1 }, { detail: error.message })] };
+    return { file, data: undefined, map, diagnostics: [diagnostic('yaml-syntax', { file, ...position(error.offset) }, { detail: error.message })] };
   }
+}
+
+/**
+ * Where to point for a syntax error. An unclosed quote is reported by the parser at the end of
+ * the file; the clerk needs the quote that was opened, which is the last one in the text (any
+ * later quote would have closed it).
+ */
+function errorOffset(error: { code: string; message: string; pos: [number, number] }, text: string): number {
+  const quote = error.code === 'MISSING_CHAR' ? /Missing closing (["'])quote/.exec(error.message)?.[1] : undefined;
+  const opened = quote ? text.lastIndexOf(quote, error.pos[0]) : -1;
+  return opened >= 0 ? opened : error.pos[0];
 }
 
 function firstLine(message: string): string {
@@ -79,6 +95,8 @@ function firstLine(message: string): string {
 
 class Walker {
   private expanded = 0;
+  /** Where the outermost alias being expanded is: the place to blame when expansion goes too far. */
+  private aliasAt: number | undefined;
 
   constructor(
     private readonly doc: Document,
@@ -89,12 +107,19 @@ class Walker {
 
   value(node: YamlNode | null | undefined, path: Path, depth: number): unknown {
     if (node === null || node === undefined) return null;
-    if (++this.expanded > MAX_EXPANDED_NODES) throw new TooLarge(`more than ${MAX_EXPANDED_NODES} values (aliases expand too far)`);
-    if (depth > MAX_DEPTH) throw new TooLarge(`nesting deeper than ${MAX_DEPTH} levels`);
+    const offset = node.range?.[0] ?? 0;
+    if (++this.expanded > MAX_EXPANDED_NODES) throw new TooLarge(`more than ${MAX_EXPANDED_NODES} values (aliases expand too far)`, this.aliasAt ?? offset);
+    if (depth > MAX_DEPTH) throw new TooLarge(`nesting deeper than ${MAX_DEPTH} levels`, offset);
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
       this.record(path, node);
-      return target ? this.value(target, path, depth + 1) : null;
+      const outermost = this.aliasAt === undefined;
+      if (outermost) this.aliasAt = offset;
+      try {
+        return target ? this.value(target, path, depth + 1) : null;
+      } finally {
+        if (outermost) this.aliasAt = undefined;
+      }
     }
     this.record(path, node);
     if (isScalar(node)) return node.value ?? null;

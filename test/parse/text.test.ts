@@ -13,7 +13,7 @@ describe('decodeSource', () => {
   it('normalises NFD to NFC and says where', () => {
     const decoded = decodeSource(encode('place: Kon Tum\ntitle: Kê\u0301 hoa\u0323ch\n'), 'x.plan.yaml');
     expect(decoded.ok && decoded.text).toBe('place: Kon Tum\ntitle: Kế hoạch\n');
-    expect(decoded.diagnostics).toEqual([expect.objectContaining({ code: 'not-nfc', severity: 'note', location: expect.objectContaining({ line: 2, column: 8 }) })]);
+    expect(decoded.diagnostics).toEqual([expect.objectContaining({ code: 'not-nfc', severity: 'note', location: expect.objectContaining({ line: 2, column: 9 }) })]);
   });
 
   it('reports and removes zero-width and control characters', () => {

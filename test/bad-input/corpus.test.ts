@@ -1,0 +1,171 @@
+// The corpus of bad input: every way a hand-written plan, config, registry or template can be
+// wrong ends in a diagnostic with its code, file, line and column, a non-zero exit, no stack
+// trace, and the output folder exactly as it was.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runBuild } from '../../src/build/build.js';
+import type { MessageCode } from '../../src/diagnostics/messages.js';
+import { MAX_SOURCE_BYTES } from '../../src/parse/text.js';
+import { encodeLegacy } from '../../src/vn/legacy-encoding.js';
+import { hasStackTrace, plan } from '../helpers/cli.js';
+import { ROOT } from '../helpers/project.js';
+import { folderSnapshot } from './snapshot.js';
+
+const CASES = join(dirname(fileURLToPath(import.meta.url)), 'cases');
+const corpus = (name: string) => readFileSync(join(CASES, name));
+const BASE = corpus('base.plan.yaml').toString('utf8');
+const BAD = 'plans/bad.plan.yaml';
+
+interface Case {
+  name: string;
+  /** Files put into the project (path → content), or removed (null). */
+  files: Record<string, string | Uint8Array | null>;
+  /** Command line (default: build the case's plans, or the project); `--json` is added. */
+  args?: string[];
+  code: MessageCode;
+  file: string;
+  line?: number;
+  column?: number;
+  exit: 1 | 2;
+}
+
+const plan1 = (name: string) => ({ [BAD]: corpus(`${name}.plan.yaml`) });
+const replaced = (find: string, replace: string) => {
+  expect(BASE.split(find)).toHaveLength(2);
+  return BASE.replace(find, replace);
+};
+
+const CASES_TABLE: Case[] = [
+  // Syntax.
+  { name: 'YAML: unclosed quote', files: plan1('yaml-unclosed-quote'), code: 'yaml-syntax', file: BAD, line: 14, column: 15, exit: 1 },
+  { name: 'YAML: bad indentation', files: plan1('yaml-bad-indent'), code: 'yaml-syntax', file: BAD, line: 6, column: 8, exit: 1 },
+  { name: 'YAML: tab as indentation', files: plan1('tab-indent'), code: 'yaml-syntax', file: BAD, line: 4, column: 1, exit: 1 },
+  { name: 'front matter: syntax error', files: { 'plans/bad.plan.md': corpus('front-matter-syntax.plan.md') }, code: 'yaml-syntax', file: 'plans/bad.plan.md', line: 6, column: 1, exit: 1 },
+  { name: 'front matter: missing', files: { 'plans/bad.plan.md': corpus('front-matter-missing.plan.md') }, code: 'front-matter-missing', file: 'plans/bad.plan.md', line: 1, column: 1, exit: 1 },
+  // Bytes and text.
+  { name: 'empty file', files: plan1('empty'), code: 'missing-field', file: BAD, exit: 1 },
+  { name: 'binary file', files: { [BAD]: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]) }, code: 'binary-file', file: BAD, exit: 1 },
+  { name: 'NUL inside text', files: { [BAD]: replaced('place: Kon Tum', 'place: Kon\u0000Tum') }, code: 'binary-file', file: BAD, exit: 1 },
+  { name: 'byte order mark: positions unchanged', files: { [BAD]: `\uFEFF${replaced('place: Kon Tum', 'plac: Kon Tum')}` }, code: 'unknown-key', file: BAD, line: 6, column: 1, exit: 1 },
+  { name: 'CRLF line ends: positions unchanged', files: { [BAD]: replaced('deadline: 02/8/2021', 'deadline: 31/02/2021').replace(/\n/g, '\r\n') }, code: 'invalid-deadline', file: BAD, line: 17, column: 23, exit: 1 },
+  { name: 'alias bomb', files: plan1('alias-bomb'), code: 'yaml-syntax', file: BAD, line: 6, column: 8, exit: 1 },
+  { name: 'deep nesting', files: plan1('deep-nesting'), code: 'yaml-syntax', file: BAD, line: 8, column: 72, exit: 1 },
+  { name: 'legacy TCVN3 text pasted into a UTF-8 file', files: { [BAD]: replaced('title: Thử nghiệm dữ liệu hỏng', `title: ${encodeLegacy('Triển khai các hoạt động hưởng ứng ngày toàn dân', 'TCVN3')}`) }, code: 'legacy-encoding', file: BAD, line: 8, column: 8, exit: 1 },
+  { name: 'legacy VNI file saved as 8-bit bytes', files: { [BAD]: Uint8Array.from([...encodeLegacy(BASE, 'VNI')].map((char) => char.charCodeAt(0))) }, code: 'legacy-encoding', file: BAD, line: 2, column: 11, exit: 1 },
+  // Shape and content.
+  { name: 'unknown key', files: plan1('unknown-key'), code: 'unknown-key', file: BAD, line: 8, column: 1, exit: 1 },
+  { name: 'wrong type', files: plan1('wrong-type'), code: 'wrong-type', file: BAD, line: 24, column: 10, exit: 1 },
+  { name: 'impossible date', files: plan1('impossible-date'), code: 'invalid-date', file: BAD, line: 7, column: 7, exit: 1 },
+  { name: 'deadline before the plan date', files: plan1('deadline-before-plan'), code: 'deadline-before-plan', file: BAD, line: 17, column: 23, exit: 1 },
+  { name: 'unknown agency', files: plan1('unknown-agency'), code: 'unknown-agency', file: BAD, line: 13, column: 13, exit: 1 },
+  { name: 'duplicate task id', files: plan1('duplicate-id'), code: 'duplicate-id', file: BAD, line: 19, column: 17, exit: 1 },
+  { name: '__proto__ and constructor keys', files: plan1('proto-keys'), code: 'unknown-key', file: BAD, line: 6, column: 1, exit: 1 },
+  { name: '__proto__ inside a task', files: plan1('proto-in-task'), code: 'unknown-key', file: BAD, line: 20, column: 13, exit: 1 },
+  { name: 'plan style outside the decree', files: plan1('style-out-of-range'), code: 'out-of-range', file: BAD, line: 7, column: 14, exit: 1 },
+  // Project files.
+  { name: 'config outside the decree', files: { 'plan.config.yaml': corpus('config-out-of-range.config.yaml') }, code: 'out-of-range', file: 'plan.config.yaml', line: 3, column: 41, exit: 1 },
+  { name: 'config syntax error', files: { 'plan.config.yaml': corpus('config-syntax.config.yaml') }, code: 'yaml-syntax', file: 'plan.config.yaml', line: 4, column: 1, exit: 1 },
+  { name: 'config path climbing out of the project', files: { 'plan.config.yaml': corpus('config-path-outside.config.yaml') }, code: 'path-outside-project', file: 'plan.config.yaml', line: 1, column: 11, exit: 1 },
+  { name: 'registry id that is not a slug (it names output files)', files: { 'agencies.yaml': readFileSync(join(ROOT, 'agencies.yaml'), 'utf8').replace('  - id: cong-an-tinh\n', '  - id: ../../cong-an-tinh\n') }, code: 'bad-format', file: 'agencies.yaml', line: 41, column: 9, exit: 1 },
+  { name: 'registry missing', files: { 'agencies.yaml': null }, code: 'registry-missing', file: 'plan.config.yaml', exit: 2 },
+  { name: 'template syntax error', files: { 'templates/plan.md.hbs': corpus('template-syntax.plan.md.hbs') }, code: 'template-error', file: 'templates/plan.md.hbs', line: 3, column: 4, exit: 1 },
+  { name: 'template with an unknown helper', files: { 'templates/plan.md.hbs': corpus('template-unknown-helper.plan.md.hbs') }, code: 'template-error', file: 'templates/plan.md.hbs', line: 1, column: 3, exit: 1 },
+  { name: 'template with a missing partial', files: { 'templates/plan.md.hbs': corpus('template-missing-partial.plan.md.hbs') }, code: 'template-error', file: 'templates/plan.md.hbs', line: 3, exit: 1 },
+  { name: 'template reaching for the prototype', files: { 'templates/plan.md.hbs': corpus('template-prototype.plan.md.hbs') }, code: 'template-error', file: 'templates/plan.md.hbs', line: 1, column: 3, exit: 1 },
+  // Missing and unwritable places.
+  { name: 'missing plan file', files: {}, args: ['build', 'plans/khong-co.plan.yaml'], code: 'read-failed', file: 'plans/khong-co.plan.yaml', exit: 2 },
+  { name: 'missing folder', files: {}, args: ['build', 'khong-co'], code: 'read-failed', file: 'khong-co', exit: 2 },
+  { name: 'a file where the output folder should be', files: { blocked: 'not a folder' }, args: ['build', '--out', 'blocked'], code: 'write-failed', file: 'blocked/base/base.pdf', exit: 2 },
+  { name: 'output folder below a regular file', files: { blocked: 'not a folder' }, args: ['build', '--out', 'blocked/out'], code: 'write-failed', file: 'blocked/out/base/base.pdf', exit: 2 },
+];
+
+/** The project every case runs in; always the same folder, because the build cache keys on absolute paths. */
+let project: string;
+/** A copy of the project with its base plan built, restored before each case. */
+let pristine: string;
+
+beforeAll(() => {
+  const root = mkdtempSync(join(tmpdir(), 'plan-bad-input-'));
+  project = join(root, 'project');
+  pristine = join(root, 'pristine');
+  mkdirSync(join(project, 'plans'), { recursive: true });
+  cpSync(join(ROOT, 'plan.config.yaml'), join(project, 'plan.config.yaml'));
+  cpSync(join(ROOT, 'agencies.yaml'), join(project, 'agencies.yaml'));
+  writeFileSync(join(project, 'plans', 'base.plan.yaml'), BASE);
+  const run = plan(['build'], project);
+  expect(run.code, run.stderr).toBe(0);
+  cpSync(project, pristine, { recursive: true });
+});
+
+/** The built base project with the case's files in place. */
+function caseProject(files: Case['files']): string {
+  rmSync(project, { recursive: true, force: true });
+  cpSync(pristine, project, { recursive: true });
+  for (const [path, content] of Object.entries(files)) {
+    const target = join(project, path);
+    if (content === null) rmSync(target);
+    else {
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, content);
+    }
+  }
+  return project;
+}
+
+describe('bad input', () => {
+  it.each(CASES_TABLE)('$name → $code', (entry) => {
+    const project = caseProject(entry.files);
+    const before = folderSnapshot(join(project, 'out'));
+    // A bad plan is built by name: the base plan's outputs (and the build cache) are then not
+    // touched even when the tool itself changed since they were built.
+    const plans = Object.keys(entry.files).filter((path) => /\.plan\.(yaml|md)$/.test(path));
+    const run = plan([...(entry.args ?? ['build', ...plans]), '--json'], project);
+    expect(run.code, run.stderr).toBe(entry.exit);
+    expect(hasStackTrace(run.stderr), run.stderr).toBe(false);
+    const diagnostics = (JSON.parse(run.stdout) as { diagnostics: { file: string; line: number | null; column: number | null; code: string }[] }).diagnostics;
+    const found = diagnostics.find((d) => d.code === entry.code && d.file === entry.file);
+    expect(found, `${entry.code} in ${entry.file} among ${JSON.stringify(diagnostics, null, 1)}`).toBeDefined();
+    if (entry.line !== undefined) expect(found!.line).toBe(entry.line);
+    if (entry.column !== undefined) expect(found!.column).toBe(entry.column);
+    const where = [entry.file, entry.line, entry.column].filter((part) => part !== undefined).join(':');
+    expect(run.stderr).toContain(`${where}: lỗi[${entry.code}]`);
+    expect(folderSnapshot(join(project, 'out'))).toEqual(before);
+  });
+
+  it('refuses a file over the size limit quickly, without reading it all', () => {
+    const project = caseProject({});
+    const size = MAX_SOURCE_BYTES * 8;
+    // A sparse file: huge on paper, nothing on disk.
+    writeFileSync(join(project, BAD), '');
+    truncateSync(join(project, BAD), size);
+    const before = folderSnapshot(join(project, 'out'));
+    const started = Date.now();
+    const run = plan(['build', BAD, '--json'], project);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(run.code).toBe(1);
+    expect(hasStackTrace(run.stderr)).toBe(false);
+    expect(run.stderr).toContain(`${BAD}: lỗi[file-too-large]`);
+    expect(folderSnapshot(join(project, 'out'))).toEqual(before);
+  });
+
+  it('never pollutes Object.prototype, whatever keys a plan or registry holds', async () => {
+    const project = caseProject({
+      ...plan1('proto-keys'),
+      'plans/task.plan.yaml': corpus('proto-in-task.plan.yaml'),
+      'plans/md.plan.md': '---\n__proto__: { polluted: yes }\nconstructor: { prototype: { polluted: yes } }\n---\n\n## Mục đích {#__proto__ polluted=yes}\n\n1. Việc {#constructor lead=__proto__}\n',
+    });
+    const registry = readFileSync(join(project, 'agencies.yaml'), 'utf8');
+    writeFileSync(join(project, 'agencies.yaml'), `__proto__: { polluted: yes }\n${registry}`);
+    const report = await runBuild({ cwd: project, paths: [] });
+    expect(report.exitCode).not.toBe(0);
+    writeFileSync(join(project, 'agencies.yaml'), registry);
+    const second = await runBuild({ cwd: project, paths: [], jobs: 1 });
+    expect(second.diagnostics.some((d) => d.code === 'unknown-key')).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
