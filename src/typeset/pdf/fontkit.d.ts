@@ -13,8 +13,8 @@ declare module 'fontkit' {
     descent: number;
     lineGap: number;
     capHeight: number;
-    /** The glyphs a string maps to through the character map, without OpenType features. */
-    glyphsForString(text: string): Glyph[];
+    /** The glyph a code point maps to through the character map. */
+    glyphForCodePoint(codePoint: number): Glyph;
     hasGlyphForCodePoint(codePoint: number): boolean;
   }
   export function create(buffer: Uint8Array, postscriptName?: string): Font;

@@ -41,13 +41,18 @@ export class Measure {
       // NFC, so every Vietnamese letter has its own precomposed glyph, and Word sets documents
       // without kerning by default. Skipping the GSUB/GPOS machinery also saves most of the
       // cost of the first document in a process.
-      const glyphs = this.fonts.faces[face].glyphsForString(chunk);
+      // The code points come from the text, not from the glyph: fontkit caches one glyph object
+      // per id, and the subsetter of an earlier document creates them with no code points,
+      // which would silently drop those letters from the next document's text layer.
+      const font = this.fonts.faces[face];
       const s: Shaped = { ids: [], codePoints: [], advances: [], width: 0 };
-      for (const g of glyphs) {
-        s.ids.push(g.id);
-        s.codePoints.push(g.codePoints);
-        s.advances.push(g.advanceWidth);
-        s.width += g.advanceWidth;
+      for (const char of chunk) {
+        const codePoint = char.codePointAt(0)!;
+        const glyph = font.glyphForCodePoint(codePoint);
+        s.ids.push(glyph.id);
+        s.codePoints.push([codePoint]);
+        s.advances.push(glyph.advanceWidth);
+        s.width += glyph.advanceWidth;
       }
       shaped = s;
       cache.set(chunk, shaped);
