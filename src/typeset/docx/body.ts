@@ -8,10 +8,8 @@ import type { NoteRef, RunStyle } from './runs.js';
 import { inlineRuns, textRun } from './runs.js';
 import { tableOf } from './table.js';
 import { twips } from './units.js';
+import { LIST_STEP_MM, QUOTE_INDENT_MM } from '../proportions.js';
 
-// Nested list items and quotes step in by this much per level, as in the PDF.
-const LIST_STEP_MM = 5;
-const QUOTE_INDENT_MM = 10;
 // A thematic break is a centred rule a quarter of the measure wide.
 const BREAK_SHARE = 0.25;
 

@@ -9,9 +9,8 @@ import { centred, spacing } from './paragraphs.js';
 import type { RunStyle } from './runs.js';
 import { inlineRuns, plainText, textRun } from './runs.js';
 import { pointTwips } from './units.js';
+import { SIGN_SHARE } from '../proportions.js';
 
-// The signing column takes the right 58 % of the text width, as in the PDF.
-const SIGN_SHARE = 0.58;
 
 /** The closing as a table of one unsplittable row, so recipients and signature stay side by side on one page. */
 export function closingTable(ctx: FurnitureContext, closing: ClosingBlock, width: number): Table {

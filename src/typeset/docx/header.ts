@@ -9,9 +9,8 @@ import { centred, RULE, ruleParagraph, spacing } from './paragraphs.js';
 import type { RunStyle } from './runs.js';
 import { inlineRuns, plainText, textRun } from './runs.js';
 import { halfPoints, pointTwips } from './units.js';
+import { RULE_SHARE } from '../proportions.js';
 
-// Rules under the issuing body and the abstract: 1/3 to 1/2 of the text above (Decree 30); the PDF uses 0.4.
-const RULE_SHARE = 0.4;
 // The abstract wraps inside the middle 85 % of the text width, so its lines read as a centred block.
 const ABSTRACT_SHARE = 0.85;
 // Room left on each side of the motto inside its rule, so a font a little wider than ours still fits one line.

@@ -6,10 +6,8 @@ import { spacing } from './paragraphs.js';
 import type { NoteRef } from './runs.js';
 import { inlineRuns, plainText } from './runs.js';
 import { pointTwips } from './units.js';
+import { TABLE_PAD } from '../proportions.js';
 
-// Cell padding and rule weight as in the PDF (3 pt sideways, 2 pt above and below, 0.5 pt rules).
-const PAD_X = 3;
-const PAD_Y = 2;
 const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 // A column's share never drops below this many characters' worth, so a narrow column stays readable.
 const MIN_CHARS = 4;
@@ -69,7 +67,7 @@ export function tableOf(node: MdTable, o: TableOptions): Table {
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     indent: { size: o.indent, type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
-    margins: { top: pointTwips(PAD_Y), bottom: pointTwips(PAD_Y), left: pointTwips(PAD_X), right: pointTwips(PAD_X) },
+    margins: { top: pointTwips(TABLE_PAD.y), bottom: pointTwips(TABLE_PAD.y), left: pointTwips(TABLE_PAD.x), right: pointTwips(TABLE_PAD.x) },
     borders: { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE },
   });
 }

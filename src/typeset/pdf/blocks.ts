@@ -7,6 +7,7 @@ import { mm } from './model.js';
 import type { BaseStyle } from './runs.js';
 import { HARD_BREAK, inlineRuns, plainRun } from './runs.js';
 import { tableBoxes } from './table.js';
+import { LIST_STEP_MM, QUOTE_INDENT_MM } from '../proportions.js';
 
 /** Where the blocks sit: the measure and indents inherited from enclosing quotes and lists. */
 interface Place {
@@ -17,9 +18,6 @@ interface Place {
   depth: number;
 }
 
-// Nested list items and quotes step in by this much per level.
-const LIST_STEP_MM = 5;
-const QUOTE_INDENT_MM = 10;
 
 function headingStyle(depth: number, size: number): BaseStyle {
   return { bold: true, italic: depth >= 4, size };

@@ -6,9 +6,8 @@ import { balancedLines, breakLines, lineItems, lineNotes } from './linebreak.js'
 import type { Box, DrawItem } from './model.js';
 import { mm } from './model.js';
 import { inlineRuns } from './runs.js';
+import { SIGN_SHARE } from '../proportions.js';
 
-// The signing column takes the right 58 % of the text width; a small gutter separates the columns.
-const SIGN_SHARE = 0.58;
 const GUTTER = 6;
 
 /**

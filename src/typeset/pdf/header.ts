@@ -6,9 +6,8 @@ import type { Face } from './fonts.js';
 import { balancedLines, breakLines, lineItems } from './linebreak.js';
 import type { Box, DrawItem, Run } from './model.js';
 import { inlineRuns } from './runs.js';
+import { RULE_SHARE } from '../proportions.js';
 
-// Rules under the issuing body and the abstract: 1/3 to 1/2 of the text above (Decree 30).
-const RULE_SHARE = 0.4;
 const RULE = 0.6;
 const MARK_PAD = 3;
 // Rules sit this far below the line box, clear of descenders.

@@ -6,16 +6,15 @@ import type { Align, Line } from './linebreak.js';
 import { breakLines, lineItems, lineNotes } from './linebreak.js';
 import type { Box, DrawItem, Run } from './model.js';
 import { inlineRuns } from './runs.js';
+import { TABLE_PAD } from '../proportions.js';
 
-const PAD_X = 3;
-const PAD_Y = 2;
 const RULE = 0.5;
 
 // Column widths from content: every column gets its longest word, the rest goes where text is long.
 function contentWidths(ctx: Ctx, cells: Run[][][], width: number): number[] {
   const cols = Math.max(...cells.map((r) => r.length));
-  const min = new Array<number>(cols).fill(PAD_X * 2 + 10);
-  const nat = new Array<number>(cols).fill(PAD_X * 2 + 10);
+  const min = new Array<number>(cols).fill(TABLE_PAD.x * 2 + 10);
+  const nat = new Array<number>(cols).fill(TABLE_PAD.x * 2 + 10);
   for (const row of cells) {
     row.forEach((runs, c) => {
       let line = 0;
@@ -24,8 +23,8 @@ function contentWidths(ctx: Ctx, cells: Run[][][], width: number): number[] {
         line += ctx.m.width(r.face, r.size, r.text);
         for (const w of r.text.split(/\s+/)) word = Math.max(word, ctx.m.width(r.face, r.size, w));
       }
-      min[c] = Math.max(min[c] ?? 0, word + PAD_X * 2);
-      nat[c] = Math.max(nat[c] ?? 0, line + PAD_X * 2);
+      min[c] = Math.max(min[c] ?? 0, word + TABLE_PAD.x * 2);
+      nat[c] = Math.max(nat[c] ?? 0, line + TABLE_PAD.x * 2);
     });
   }
   const sumNat = nat.reduce((a, b) => a + b, 0);
@@ -60,10 +59,10 @@ export function tableBoxes(ctx: Ctx, node: Table, width: number, relative: numbe
     widths.forEach((w, c) => {
       const runs = row[c] ?? [];
       const align: Align = r === 0 ? 'center' : (node.align?.[c] ?? 'left');
-      laid.push({ lines: breakLines(runs, ctx.m, w - PAD_X * 2, w - PAD_X * 2), x, w, align });
+      laid.push({ lines: breakLines(runs, ctx.m, w - TABLE_PAD.x * 2, w - TABLE_PAD.x * 2), x, w, align });
       x += w;
     });
-    const height = Math.max(...laid.map((c) => c.lines.length)) * lh + PAD_Y * 2;
+    const height = Math.max(...laid.map((c) => c.lines.length)) * lh + TABLE_PAD.y * 2;
     const items: DrawItem[] = [
       { kind: 'rule', x1: left, y1: 0, x2: x, y2: 0, width: RULE },
       { kind: 'rule', x1: left, y1: height, x2: x, y2: height, width: RULE },
@@ -73,7 +72,7 @@ export function tableBoxes(ctx: Ctx, node: Table, width: number, relative: numbe
     for (const cell of laid) {
       items.push({ kind: 'rule', x1: cell.x + cell.w, y1: 0, x2: cell.x + cell.w, y2: height, width: RULE });
       cell.lines.forEach((line, i) => {
-        items.push(...lineItems(line, cell.x + PAD_X, cell.w - PAD_X * 2, cell.align, PAD_Y + i * lh + baseline));
+        items.push(...lineItems(line, cell.x + TABLE_PAD.x, cell.w - TABLE_PAD.x * 2, cell.align, TABLE_PAD.y + i * lh + baseline));
         footnotes.push(...lineNotes(line));
       });
     }
