@@ -1,28 +1,29 @@
-// Benchmark (not a test): `npm run bench`. Prints medians of repeated runs on this machine:
-//   - typeset: in-process time to typeset the seed plan once fonts are loaded;
-//   - pipeline: in-process time for one plan through every stage, outputs in memory;
-//   - process: the whole `plan build` command for the seed, as a clerk runs it.
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+// Benchmark (not a test): `npm run bench`. Measures on this machine, side by side in one run:
+//   1. typesetting the seed plan in process, fonts loaded (median of 20);
+//   2. a batch of 40 seed-sized plans with every output: ms per plan, whole command;
+//   3. a no-op rebuild of that batch, and the peak memory of the full build;
+//   4. one plan, whole process (`plan build` of the seed) beside Typst compiling the same text
+//      (../shared/bench/seed-plan.typ), median of 10 after 3 warm-ups.
+// Typst runs in Node through @myriaddreamin/typst-ts-node-compiler, installed on demand with
+// --no-save so the project's dependencies stay as they are.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadProject } from '../dist/build/project.js';
-import { buildPlanFile } from '../dist/build/pipeline.js';
 import { resolveStyle } from '../dist/build/config.js';
+import { loadProject } from '../dist/build/project.js';
 import { composePlan } from '../dist/compose/plan.js';
 import { buildPlan } from '../dist/model/build.js';
 import { parsePlanSource } from '../dist/parse/index.js';
 import { loadFonts, typesetPdf } from '../dist/typeset/pdf/index.js';
-import { readFileSync } from 'node:fs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const seed = join(root, 'plans', 'kon-tum-ngay-toan-dan-pcmbn-2021.plan.yaml');
+const seedFile = join(root, 'plans', 'kon-tum-ngay-toan-dan-pcmbn-2021.plan.yaml');
+const plan = join(root, 'bin', 'plan.js');
+const BATCH = 40;
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function time(runs, warmups, fn) {
   for (let i = 0; i < warmups; i++) fn();
@@ -35,23 +36,79 @@ function time(runs, warmups, fn) {
   return median(samples);
 }
 
-const { project } = loadProject(root);
-const parsed = parsePlanSource(readFileSync(seed), 'seed.plan.yaml');
-const { plan } = buildPlan(parsed, project.registry, { id: 'seed', source: 'seed.plan.yaml' });
-const composed = composePlan(plan, project.registry, project.templates);
-const style = resolveStyle(project.config.style, plan.style, project.font);
-const fonts = loadFonts(project.font);
+/** Runs the CLI in `cwd`; returns wall time and the process's peak resident memory. */
+function runPlan(args, cwd) {
+  const start = performance.now();
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, plan, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  const ms = performance.now() - start;
+  if (run.error || run.status !== 0) throw new Error(`plan ${args.join(' ')} failed: ${run.error ?? run.stderr}`);
+  const peakKb = Number(run.stderr.trim().split('\n').pop());
+  return { ms, peakMb: peakKb / 1024 };
+}
 
+function project(plans) {
+  const folder = mkdtempSync(join(tmpdir(), 'plan-bench-'));
+  for (const entry of ['plan.config.yaml', 'agencies.yaml']) cpSync(join(root, entry), join(folder, entry));
+  mkdirSync(join(folder, 'plans'));
+  const seed = readFileSync(seedFile, 'utf8');
+  for (let i = 1; i <= plans; i++) {
+    // Seed-sized plans that differ: another number and signer each.
+    const text = seed.replace('number: null', `number: ${i}`).replace('name: Lê Ngọc Tuấn', `name: Lê Ngọc Tuấn ${i}`);
+    writeFileSync(join(folder, 'plans', `ke-hoach-${String(i).padStart(3, '0')}.plan.yaml`), text);
+  }
+  return folder;
+}
+
+// 1. Typesetting alone.
+const { project: loaded } = loadProject(root);
+const parsed = parsePlanSource(readFileSync(seedFile), 'seed.plan.yaml');
+const { plan: model } = buildPlan(parsed, loaded.registry, { id: 'seed', source: 'seed.plan.yaml' });
+const composed = composePlan(model, loaded.registry, loaded.templates);
+const style = resolveStyle(loaded.config.style, model.style, loaded.font);
+const fonts = loadFonts(loaded.font);
 const typeset = time(20, 5, () => typesetPdf(composed.tree, style, fonts));
-const pipeline = time(10, 3, () => buildPlanFile(project, seed));
 
-const folder = mkdtempSync(join(tmpdir(), 'plan-bench-'));
-for (const entry of ['plan.config.yaml', 'agencies.yaml', 'plans']) cpSync(join(root, entry), join(folder, entry), { recursive: true });
-const processTime = time(5, 1, () => {
-  const run = spawnSync(process.execPath, [join(root, 'bin', 'plan.js'), 'build', 'plans/kon-tum-ngay-toan-dan-pcmbn-2021.plan.yaml'], { cwd: folder });
-  if (run.status !== 0) throw new Error(run.stderr.toString());
-});
+// 2–3. A batch with every output, then a no-op rebuild.
+const batch = project(BATCH);
+const full = runPlan(['build', '-q'], batch);
+const noop = runPlan(['build', '-q'], batch);
+const outputs = JSON.parse(execFileSync(process.execPath, [plan, 'build', '--json', '-q'], { cwd: batch, encoding: 'utf8' })).plans.reduce((n, p) => n + p.outputs.length, 0);
 
-console.log(`typeset seed plan (in process, fonts loaded): ${typeset.toFixed(1)} ms`);
-console.log(`one plan through every stage (in process):   ${pipeline.toFixed(1)} ms`);
-console.log(`plan build of the seed (whole process):       ${processTime.toFixed(0)} ms`);
+// 4. One plan, whole process, beside Typst.
+const single = project(1);
+const one = [];
+for (let i = 0; i < 13; i++) {
+  const run = runPlan(['build', '-q', '--out', `out-${i}`], single);
+  if (i >= 3) one.push(run.ms);
+}
+
+const typstFolder = join(tmpdir(), 'plan-bench-typst');
+if (!existsSync(join(typstFolder, 'node_modules', '@myriaddreamin', 'typst-ts-node-compiler'))) {
+  mkdirSync(typstFolder, { recursive: true });
+  writeFileSync(join(typstFolder, 'package.json'), '{"private":true}');
+  execFileSync('npm', ['install', '--no-save', '--silent', '@myriaddreamin/typst-ts-node-compiler@0.7.0'], { cwd: typstFolder, stdio: 'ignore' });
+}
+cpSync(join(root, '..', 'shared', 'bench', 'seed-plan.typ'), join(typstFolder, 'seed-plan.typ'));
+writeFileSync(
+  join(typstFolder, 'compile.mjs'),
+  `import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+import { writeFileSync } from 'node:fs';
+const compiler = NodeCompiler.create({ workspace: process.cwd(), fontArgs: [{ fontPaths: [${JSON.stringify(join(root, 'fonts'))}] }] });
+const result = compiler.compile({ mainFilePath: 'seed-plan.typ' });
+writeFileSync('seed-plan.pdf', compiler.pdf(result.result));
+`,
+);
+const typst = [];
+for (let i = 0; i < 13; i++) {
+  const start = performance.now();
+  execFileSync(process.execPath, ['compile.mjs'], { cwd: typstFolder, stdio: 'ignore' });
+  if (i >= 3) typst.push(performance.now() - start);
+}
+
+const oneMs = median(one);
+const typstMs = median(typst);
+console.log(`typeset the seed plan (in process, fonts loaded):   ${typeset.toFixed(1)} ms`);
+console.log(`batch of ${BATCH} plans, every output (${outputs} files):   ${(full.ms / BATCH).toFixed(0)} ms a plan, ${(full.ms / 1000).toFixed(1)} s in all`);
+console.log(`no-op rebuild of the batch:                          ${noop.ms.toFixed(0)} ms (${((noop.ms / full.ms) * 100).toFixed(1)}% of the full build)`);
+console.log(`peak memory of the full build:                       ${full.peakMb.toFixed(0)} MB`);
+console.log(`one plan, whole process: plan ${oneMs.toFixed(0)} ms, Typst ${typstMs.toFixed(0)} ms (${(oneMs / typstMs).toFixed(2)}x)`);

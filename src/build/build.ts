@@ -1,16 +1,27 @@
 /**
- * A build: loads the project, runs every plan through the pipeline, then writes each plan's
- * outputs (or, with `check`, compares them with what is on disk and writes nothing).
+ * A build: loads the project, runs every plan whose inputs changed through the pipeline
+ * (on worker threads when there are many), then writes each plan's outputs — or, with
+ * `check`, compares them with what is on disk and writes nothing.
  *
  * A plan with errors writes nothing, so its earlier outputs stay as they were; the other
- * plans are still built.
+ * plans are still built. Outputs of plans that disappeared are removed, but only files the
+ * cache records as written by this tool, with the content it wrote.
  */
-import { join, relative, resolve, sep } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { readSourceFile } from '../parse/text.js';
 import { type Diagnostic, diagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { MessageCode } from '../diagnostics/messages.js';
+import { PLAN_FILE } from '../parse/plan-file.js';
+import { type BuildCache, CACHE_FILE, type CacheEntry, cacheText, outputsIntact, planKey, projectKey, readCache, sha256 } from './cache.js';
 import { discoverPlans } from './discover.js';
-import { buildPlanFile, type OutputFormat, type OutputKind } from './pipeline.js';
-import { loadProject, reason } from './project.js';
+import { planId } from './plan-id.js';
+import { outputPath } from './paths.js';
+import type { Output, OutputFormat, OutputKind, PlanResult } from './pipeline.js';
+import { PlanPool } from './pool.js';
+import { loadProject, type Project, reason } from './project.js';
+import { inShard, type Shard } from './shard.js';
 import { displayPath } from './template-files.js';
 import { sameContent, writeAtomic } from './write.js';
 
@@ -27,6 +38,20 @@ export interface BuildOptions {
   validateOnly?: boolean;
   /** Config file, instead of looking upwards from cwd. */
   config?: string;
+  /** Build only this share of the plans (CI matrices). */
+  shard?: Shard;
+  /** Worker threads to use; 1 builds in this thread. Default: one per core when there are many plans. */
+  jobs?: number;
+  /** Called as each plan is done, for progress lines. */
+  onPlan?: (event: PlanEvent) => void;
+}
+
+/** A plan finished: built, taken from the cache, or failed. */
+export interface PlanEvent {
+  source: string;
+  status: 'built' | 'cached' | 'failed';
+  done: number;
+  total: number;
 }
 
 /** A written (or checked) output, as the manifest lists it. */
@@ -47,8 +72,10 @@ export interface ManifestPlan {
 export interface BuildReport {
   plans: ManifestPlan[];
   diagnostics: Diagnostic[];
-  /** With `check`: outputs that differ from what is on disk or are missing. */
-  stale: { path: string; missing: boolean }[];
+  /** With `check`: outputs that differ from what is on disk, are missing, or should be gone. */
+  stale: { path: string; state: 'stale' | 'missing' | 'removed' }[];
+  /** Plans built this time, and plans whose outputs were up to date. */
+  counts: { built: number; cached: number; failed: number };
   /** 0 ok, 1 errors in sources (or stale outputs), 2 usage or I/O. */
   exitCode: 0 | 1 | 2;
 }
@@ -56,57 +83,186 @@ export interface BuildReport {
 /** Codes that mean the files could not be read or written, not that a plan is wrong. */
 const IO_CODES: ReadonlySet<MessageCode> = new Set(['read-failed', 'write-failed', 'config-missing', 'no-plans', 'registry-missing', 'font-missing']);
 
+/** Below this many plans to build, starting workers costs more than it saves. */
+const PARALLEL_FROM = 4;
+
 /** Runs a build. */
-export function runBuild(options: BuildOptions): BuildReport {
+export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const { cwd } = options;
   const loaded = loadProject(cwd, options.config);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const project = loaded.project;
-  if (!project) return finish([], diagnostics, []);
+  const counts = { built: 0, cached: 0, failed: 0 };
+  if (!project) return finish([], diagnostics, [], counts);
 
-  const paths = options.paths.length > 0 ? options.paths : [relative(cwd, resolve(project.root, project.config.plans)) || '.'];
+  const explicitPaths = options.paths.length > 0;
+  const paths = explicitPaths ? options.paths : [relative(cwd, resolve(project.root, project.config.plans)) || '.'];
   const discovered = discoverPlans(paths, cwd);
   diagnostics.push(...discovered.diagnostics);
+  const files = discovered.files.filter((file) => !options.shard || inShard(sourceKey(project, file), options.shard));
   const outFolder = options.out !== undefined ? resolve(cwd, options.out) : resolve(project.root, project.config.out);
 
+  const cache = readCache(outFolder);
+  const previous: BuildCache = { version: 1, plans: { ...cache.plans } };
+  const key = projectKey(project.root, project.inputs);
   const plans: ManifestPlan[] = [];
   const stale: BuildReport['stale'] = [];
-  for (const file of discovered.files) {
-    const result = buildPlanFile(project, file, { compose: !options.validateOnly });
-    diagnostics.push(...result.diagnostics);
-    if (hasErrors(result.diagnostics)) continue;
-    if (options.validateOnly) {
-      plans.push({ source: result.source, id: result.id, outputs: [] });
-      continue;
+  const shown = (path: string) => displayPath(join(outFolder, ...path.split('/')), cwd);
+
+  // Work out which plans need building before starting any worker.
+  const jobs = files.map((file) => {
+    const source = sourceKey(project, file);
+    let bytes: Uint8Array | undefined;
+    try {
+      bytes = readSourceFile(file);
+    } catch {
+      // Reported by the pipeline with the reason.
     }
-    const outputs: ManifestOutput[] = [];
-    let written = true;
-    for (const output of result.outputs) {
-      const target = join(outFolder, ...output.path.split('/'));
-      const shown = displayPath(target, cwd);
-      if (options.check) {
-        const same = sameContent(target, output.bytes);
-        if (same !== true) stale.push({ path: shown, missing: same === 'missing' });
-      } else {
-        try {
-          writeAtomic(target, output.bytes);
-        } catch (error) {
-          diagnostics.push(diagnostic('write-failed', { file: shown }, { reason: reason(error) }));
-          written = false;
-          break;
-        }
-      }
-      outputs.push({ kind: output.kind, format: output.format, ...(output.agency ? { agency: output.agency } : {}), path: shown.split(sep).join('/') });
-    }
-    if (written) plans.push({ source: result.source, id: result.id, outputs });
+    const planKeyValue = bytes ? planKey(key, source, bytes, sideFiles(file)) : '';
+    const entry = cache.plans[source];
+    const fresh = !options.validateOnly && bytes !== undefined && entry?.key === planKeyValue && outputsIntact(entry, outFolder);
+    return { file, source, planKey: planKeyValue, cached: fresh ? entry : undefined };
+  });
+
+  const toBuild = jobs.filter((job) => !job.cached);
+  const workers = Math.min(options.jobs ?? availableParallelism(), toBuild.length);
+  const pool = toBuild.length >= PARALLEL_FROM && workers > 1 ? new PlanPool(workers, cwd, options.config) : undefined;
+  const compose = !options.validateOnly;
+  // The pipeline (pdfkit, remark, fonts) loads only when a plan needs building: a build with
+  // nothing changed stays quick.
+  const pipeline = toBuild.length > 0 && !pool ? await import('./pipeline.js') : undefined;
+  const results = new Map<string, Promise<PlanResult>>();
+  for (const job of toBuild) {
+    results.set(job.file, pool ? pool.run(job.file, compose) : Promise.resolve().then(() => pipeline!.buildPlanFile(project, job.file, { compose })));
   }
-  for (const entry of stale) diagnostics.push(diagnostic('stale-output', { file: entry.path }, { missing: entry.missing ? 1 : 0 }));
-  return finish(plans, diagnostics, stale);
+
+  let done = 0;
+  try {
+    for (const job of jobs) {
+      done++;
+      if (job.cached) {
+        counts.cached++;
+        diagnostics.push(...job.cached.diagnostics);
+        plans.push(manifestEntry(displayPath(job.file, cwd), planId(job.file), job.cached.outputs, shown));
+        options.onPlan?.({ source: displayPath(job.file, cwd), status: 'cached', done, total: jobs.length });
+        continue;
+      }
+      const result = await results.get(job.file)!;
+      diagnostics.push(...result.diagnostics);
+      const failed = hasErrors(result.diagnostics);
+      options.onPlan?.({ source: result.source, status: failed ? 'failed' : 'built', done, total: jobs.length });
+      if (failed) {
+        counts.failed++;
+        continue;
+      }
+      counts.built++;
+      if (options.validateOnly) {
+        plans.push({ source: result.source, id: result.id, outputs: [] });
+        continue;
+      }
+      const written = options.check ? checkOutputs(result.outputs, outFolder, shown, stale) : writeOutputs(result.outputs, outFolder, shown, diagnostics);
+      if (!written) continue;
+      const entry: CacheEntry = {
+        key: job.planKey,
+        outputs: result.outputs.map((output) => ({ kind: output.kind, format: output.format, ...(output.agency ? { agency: output.agency } : {}), path: output.path, sha256: sha256(output.bytes) })),
+        diagnostics: result.diagnostics,
+      };
+      removeLeftovers(previous.plans[job.source], entry, outFolder, options.check ? stale : undefined, shown);
+      cache.plans[job.source] = entry;
+      plans.push(manifestEntry(result.source, result.id, entry.outputs, shown));
+    }
+  } finally {
+    await pool?.close();
+  }
+
+  // Plans that are gone: only a build of the whole project knows which those are.
+  if (!explicitPaths && !options.shard && !options.validateOnly) {
+    const present = new Set(jobs.map((job) => job.source));
+    for (const source of Object.keys(cache.plans)) {
+      if (present.has(source)) continue;
+      removeLeftovers(cache.plans[source], undefined, outFolder, options.check ? stale : undefined, shown);
+      delete cache.plans[source];
+    }
+  }
+  if (!options.check && !options.validateOnly) {
+    try {
+      writeAtomic(join(outFolder, CACHE_FILE), new TextEncoder().encode(cacheText(cache)));
+    } catch (error) {
+      diagnostics.push(diagnostic('write-failed', { file: shown(CACHE_FILE) }, { reason: reason(error) }));
+    }
+  }
+  for (const entry of stale) diagnostics.push(diagnostic('stale-output', { file: entry.path }, { state: entry.state }));
+  return finish(plans, diagnostics, stale, counts);
 }
 
-function finish(plans: ManifestPlan[], diagnostics: Diagnostic[], stale: BuildReport['stale']): BuildReport {
+/** A plan's source relative to its project: the cache key that survives moving the project. */
+function sourceKey(project: Project, file: string): string {
+  return relative(project.root, file).split(sep).join('/');
+}
+
+/** Files beside a plan that feed its outputs: its progress file. */
+function sideFiles(file: string): string[] {
+  return [join(dirname(file), file.slice(dirname(file).length + 1).replace(PLAN_FILE, '.progress.yaml'))];
+}
+
+function manifestEntry(source: string, id: string, outputs: CacheEntry['outputs'], shown: (path: string) => string): ManifestPlan {
+  return {
+    source,
+    id,
+    outputs: outputs.map((output) => ({ kind: output.kind, format: output.format, ...(output.agency ? { agency: output.agency } : {}), path: shown(output.path) })),
+  };
+}
+
+/** Writes a plan's outputs; false (with a diagnostic) when one could not be written. */
+function writeOutputs(outputs: Output[], outFolder: string, shown: (path: string) => string, diagnostics: Diagnostic[]): boolean {
+  for (const output of outputs) {
+    try {
+      // Output names are slugs; one that would leave the output folder is refused (src/build/paths.ts).
+      const target = outputPath(outFolder, output.path);
+      if (!target) throw new Error(`"${output.path}" would be outside the output folder`);
+      writeAtomic(target, output.bytes);
+    } catch (error) {
+      diagnostics.push(diagnostic('write-failed', { file: shown(output.path) }, { reason: reason(error) }));
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Compares a plan's outputs with the output folder, recording what differs. */
+function checkOutputs(outputs: Output[], outFolder: string, shown: (path: string) => string, stale: BuildReport['stale']): boolean {
+  for (const output of outputs) {
+    const same = sameContent(join(outFolder, ...output.path.split('/')), output.bytes);
+    if (same !== true) stale.push({ path: shown(output.path), state: same === 'missing' ? 'missing' : 'stale' });
+  }
+  return true;
+}
+
+/**
+ * Removes outputs a plan wrote before and does not write any more (or all of them, for a plan
+ * that is gone) — only when the file still holds what this tool wrote. With `stale` given
+ * (--check), they are listed instead.
+ */
+function removeLeftovers(before: CacheEntry | undefined, now: CacheEntry | undefined, outFolder: string, stale: BuildReport['stale'] | undefined, shown: (path: string) => string): void {
+  const kept = new Set(now?.outputs.map((output) => output.path));
+  for (const output of before?.outputs ?? []) {
+    if (kept.has(output.path)) continue;
+    const path = join(outFolder, ...output.path.split('/'));
+    let current: string | undefined;
+    try {
+      current = sha256(readFileSync(path));
+    } catch {
+      continue;
+    }
+    if (current !== output.sha256) continue;
+    if (stale) stale.push({ path: shown(output.path), state: 'removed' });
+    else rmSync(path, { force: true });
+  }
+}
+
+function finish(plans: ManifestPlan[], diagnostics: Diagnostic[], stale: BuildReport['stale'], counts: BuildReport['counts']): BuildReport {
   const sorted = sortDiagnostics(diagnostics);
   const errors = sorted.filter((d) => d.severity === 'error');
   const exitCode = errors.some((d) => IO_CODES.has(d.code)) ? 2 : errors.length > 0 || stale.length > 0 ? 1 : 0;
-  return { plans, diagnostics: sorted, stale, exitCode };
+  return { plans, diagnostics: sorted, stale, counts, exitCode };
 }

@@ -5,7 +5,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
-import { PLAN_FILE } from '../parse/index.js';
+import { PLAN_FILE } from '../parse/plan-file.js';
 import { reason } from './project.js';
 import { displayPath } from './template-files.js';
 

@@ -33,7 +33,7 @@ describe('plan build --json', () => {
     expect(paths.every((p) => p.startsWith('build/docs/'))).toBe(true);
   });
 
-  it('a plan with errors exits 1, names file:line:column, prints no stack trace, and writes nothing', () => {
+  it('a plan with errors exits 1, names file:line:column, prints no stack trace, and writes nothing of its own', () => {
     const project = copyExampleProject();
     const file = join(project, 'plans', 'kon-tum-ngay-toan-dan-pcmbn-2021.plan.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('lead: Sở Tư pháp', 'lead: Sở Tư Phap'));
@@ -42,7 +42,8 @@ describe('plan build --json', () => {
     expect(run.stderr).toMatch(/plans\/kon-tum-ngay-toan-dan-pcmbn-2021\.plan\.yaml:\d+:\d+: lỗi\[unknown-agency\]/);
     expect(run.stderr).toContain('Sở Tư pháp');
     expect(hasStackTrace(run.stderr)).toBe(false);
-    expect(existsSync(join(project, 'out'))).toBe(false);
+    expect(existsSync(join(project, 'out', 'kon-tum-ngay-toan-dan-pcmbn-2021'))).toBe(false);
+    expect(existsSync(join(project, 'out', 'kon-tum-pho-bien-phap-luat-2022'))).toBe(true);
   });
 
   it('speaks English with --lang en', () => {

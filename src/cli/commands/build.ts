@@ -1,9 +1,11 @@
 /**
  * `plan build` and `plan check`: run a build, print diagnostics on stderr (or the manifest on
- * stdout with --json), and return the exit code.
+ * stdout with --json), a summary, and return the exit code.
  */
-import { runBuild } from '../../build/build.js';
+import { type BuildReport, runBuild } from '../../build/build.js';
+import type { Shard } from '../../build/shard.js';
 import type { GlobalOptions } from '../main.js';
+import { progressReporter } from '../progress.js';
 import { countLine, diagnosticJson, formatDiagnostics } from '../report.js';
 import { strings } from '../strings.js';
 
@@ -13,24 +15,55 @@ export interface BuildCommandOptions extends GlobalOptions {
   json: boolean;
   check: boolean;
   validateOnly: boolean;
+  quiet: boolean;
+  verbose: boolean;
+  shard?: Shard;
+  jobs?: number;
 }
 
-export function runBuildCommand(options: BuildCommandOptions): number {
+/** Runs one build and reports it; resolves to the exit code. */
+export async function runBuildCommand(options: BuildCommandOptions): Promise<number> {
   const started = performance.now();
   const cwd = process.cwd();
-  const report = runBuild({ cwd, paths: options.paths, out: options.out, check: options.check, validateOnly: options.validateOnly, config: options.config });
   const words = strings(options.lang);
-  if (report.diagnostics.length > 0) {
-    process.stderr.write(`${formatDiagnostics(report.diagnostics, options.lang, cwd, options.color)}\n${countLine(report.diagnostics, options.lang)}\n`);
+  const progress = progressReporter(options, words);
+  const report = await runBuild({
+    cwd,
+    paths: options.paths,
+    out: options.out,
+    check: options.check,
+    validateOnly: options.validateOnly,
+    config: options.config,
+    shard: options.shard,
+    jobs: options.jobs,
+    onPlan: progress.onPlan,
+  });
+  progress.clear();
+  printReport(report, options, Math.round(performance.now() - started));
+  return report.exitCode;
+}
+
+/** Prints a build's diagnostics, then the manifest (--json) or a summary line. */
+export function printReport(report: BuildReport, options: BuildCommandOptions, ms: number): void {
+  const words = strings(options.lang);
+  const cwd = process.cwd();
+  const shownDiagnostics = options.quiet ? report.diagnostics.filter((d) => d.severity !== 'note') : report.diagnostics;
+  if (shownDiagnostics.length > 0) {
+    process.stderr.write(`${formatDiagnostics(shownDiagnostics, options.lang, cwd, options.color)}\n${countLine(shownDiagnostics, options.lang)}\n`);
   }
   if (options.json) {
     const manifest = { plans: report.plans, diagnostics: report.diagnostics.map((d) => diagnosticJson(d, options.lang)) };
     process.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
-  } else if (report.exitCode === 0) {
-    const ms = Math.round(performance.now() - started);
-    const outputs = report.plans.reduce((sum, plan) => sum + plan.outputs.length, 0);
-    const line = options.validateOnly ? words.checked(report.plans.length) : options.check ? words.upToDate : words.built(report.plans.length, outputs, ms);
-    process.stderr.write(`${line}\n`);
+    return;
   }
-  return report.exitCode;
+  if (options.quiet || report.exitCode !== 0) return;
+  const { built, cached, failed } = report.counts;
+  const outputs = report.plans.reduce((sum, plan) => sum + plan.outputs.length, 0);
+  const warnings = report.diagnostics.filter((d) => d.severity === 'warning').length;
+  const line = options.validateOnly
+    ? words.checked(report.plans.length)
+    : options.check
+      ? words.upToDate
+      : words.summary(built, cached, failed, outputs, warnings, ms);
+  process.stderr.write(`${line}\n`);
 }

@@ -1,0 +1,129 @@
+/**
+ * The build cache: what each plan's outputs were built from, and what was written.
+ *
+ * A plan is rebuilt only when the content of one of its inputs changed (its source, its
+ * progress file, the registry, the config, a template, a font, the tool itself) or one of its
+ * outputs is missing or altered. The cache is also the record of every file the tool wrote,
+ * so that the outputs of a removed plan can be cleaned up without ever touching a file the
+ * tool did not write. It lives in the output folder and holds no time stamps or absolute
+ * paths, so a committed output folder can be checked in CI as it is.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { OutputFormat, OutputKind } from './pipeline.js';
+
+/** Name of the cache file inside the output folder. */
+export const CACHE_FILE = '.plan-cache.json';
+
+/** An output as recorded: where it is (relative to the output folder) and its content hash. */
+export interface CachedOutput {
+  kind: OutputKind;
+  format: OutputFormat;
+  agency?: string;
+  path: string;
+  sha256: string;
+}
+
+/** One plan's record: the key of its inputs, its outputs, and the warnings it gave. */
+export interface CacheEntry {
+  key: string;
+  outputs: CachedOutput[];
+  diagnostics: Diagnostic[];
+}
+
+export interface BuildCache {
+  version: 1;
+  /** Plans by source path relative to the project, "/"-separated. */
+  plans: Record<string, CacheEntry>;
+}
+
+/** Hex SHA-256 of some bytes. */
+export function sha256(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Reads the cache of an output folder; an absent or unreadable cache is an empty one. */
+export function readCache(outFolder: string): BuildCache {
+  try {
+    const data = JSON.parse(readFileSync(join(outFolder, CACHE_FILE), 'utf8')) as BuildCache;
+    if (data.version === 1 && typeof data.plans === 'object' && data.plans !== null) return { version: 1, plans: { ...data.plans } };
+  } catch {
+    // No cache yet, or a damaged one: everything is rebuilt, which is always correct.
+  }
+  return { version: 1, plans: {} };
+}
+
+/** The cache as written: keys sorted, so the file is the same bytes for the same builds. */
+export function cacheText(cache: BuildCache): string {
+  const plans: Record<string, CacheEntry> = {};
+  for (const source of Object.keys(cache.plans).sort()) plans[source] = cache.plans[source]!;
+  return `${JSON.stringify({ version: 1, plans }, null, 1)}\n`;
+}
+
+/** Whether every recorded output is on disk with the recorded content. */
+export function outputsIntact(entry: CacheEntry, outFolder: string): boolean {
+  return entry.outputs.every((output) => {
+    try {
+      return sha256(readFileSync(join(outFolder, ...output.path.split('/')))) === output.sha256;
+    } catch {
+      return false;
+    }
+  });
+}
+
+let toolHash: string | undefined;
+
+/**
+ * A hash of the tool's own compiled code and templates' defaults: a new version of the tool
+ * rebuilds everything, even when its version number did not change during development.
+ */
+function toolVersion(): string {
+  if (toolHash === undefined) {
+    const hash = createHash('sha256');
+    const visit = (folder: string) => {
+      for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        const path = join(folder, entry.name);
+        if (entry.isDirectory()) visit(path);
+        else if (entry.name.endsWith('.js')) hash.update(entry.name).update(readFileSync(path));
+      }
+    };
+    visit(fileURLToPath(new URL('../', import.meta.url)));
+    toolHash = hash.digest('hex');
+  }
+  return toolHash;
+}
+
+/**
+ * The key of everything every plan of a project depends on. Files are named relative to the
+ * project, so a project moved or cloned elsewhere keeps its cache.
+ */
+export function projectKey(root: string, files: readonly string[]): string {
+  const hash = createHash('sha256').update(toolVersion());
+  for (const path of files) {
+    hash.update(relative(root, path).split(sep).join('/'));
+    try {
+      if (statSync(path).isFile()) hash.update(readFileSync(path));
+    } catch {
+      hash.update('\u0000missing');
+    }
+  }
+  return hash.digest('hex');
+}
+
+/** The key of one plan: the project's key, its source, and the files beside it that feed it. */
+export function planKey(project: string, source: string, bytes: Uint8Array, sideFiles: readonly string[]): string {
+  const hash = createHash('sha256').update(project).update(source).update(bytes);
+  for (const path of sideFiles) {
+    // By name only: side files sit beside the plan, whose own path is already in the key.
+    hash.update(basename(path));
+    try {
+      hash.update(readFileSync(path));
+    } catch {
+      hash.update('\u0000missing');
+    }
+  }
+  return hash.digest('hex');
+}

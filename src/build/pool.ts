@@ -1,0 +1,66 @@
+/**
+ * A pool of build workers (worker threads), so that a build of many plans uses every core.
+ */
+import { Worker } from 'node:worker_threads';
+import type { PlanResult } from './pipeline.js';
+import type { WorkerRequest, WorkerResponse } from './worker.js';
+
+/** Builds plan files on `size` worker threads; results come back as each finishes. */
+export class PlanPool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly waiting: { request: WorkerRequest; resolve: (result: PlanResult) => void; reject: (error: Error) => void }[] = [];
+  private readonly pending = new Map<number, { resolve: (result: PlanResult) => void; reject: (error: Error) => void }>();
+  /** The request each busy worker is on. */
+  private readonly busy = new Map<Worker, number>();
+  private nextId = 0;
+
+  constructor(size: number, cwd: string, config: string | undefined) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { cwd, config } });
+      worker.on('message', (response: WorkerResponse) => {
+        this.pending.get(response.id)?.resolve(response.result);
+        this.pending.delete(response.id);
+        this.release(worker);
+      });
+      worker.on('error', (error) => {
+        // A worker that dies takes its plan with it: that plan fails, the others go on.
+        const id = this.busy.get(worker);
+        if (id !== undefined) this.pending.get(id)?.reject(error);
+        this.pending.delete(id ?? -1);
+        this.busy.delete(worker);
+      });
+      this.workers.push(worker);
+      this.idle.push(worker);
+    }
+  }
+
+  /** Builds one plan file on the next free worker. */
+  run(file: string, compose: boolean): Promise<PlanResult> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ request: { id: this.nextId++, file, compose }, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Stops every worker. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+
+  private release(worker: Worker): void {
+    this.busy.delete(worker);
+    this.idle.push(worker);
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    while (this.idle.length > 0 && this.waiting.length > 0) {
+      const worker = this.idle.pop()!;
+      const job = this.waiting.shift()!;
+      this.pending.set(job.request.id, { resolve: job.resolve, reject: job.reject });
+      this.busy.set(worker, job.request.id);
+      worker.postMessage(job.request);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * `plan watch`: builds, then rebuilds whenever a file of the project changes (a plan, the
+ * registry, a template, the config), a moment after the last change, until stopped. Bad input
+ * is reported and the watch goes on; the build cache keeps each rebuild to what changed.
+ */
+import { type FSWatcher, watch } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { runBuild } from '../../build/build.js';
+import { findProjectRoot } from '../../build/project.js';
+import { displayPath } from '../../build/template-files.js';
+import { progressReporter } from '../progress.js';
+import { strings } from '../strings.js';
+import { type BuildCommandOptions, printReport } from './build.js';
+
+/** Quiet time after the last change before rebuilding: editors save in several writes. */
+const DEBOUNCE_MS = 200;
+
+/** Folders whose changes never call for a rebuild. */
+const IGNORED = /(^|[/\\])(node_modules|\.git|out|dist)([/\\]|$)|(^|[/\\])\.[^/\\]*$|\.tmp$|~$/;
+
+export function runWatch(options: BuildCommandOptions): Promise<number> {
+  const cwd = process.cwd();
+  const words = strings(options.lang);
+  const root = options.config ? resolve(cwd, options.config, '..') : (findProjectRoot(cwd) ?? cwd);
+  const outFolder = options.out ? resolve(cwd, options.out) : undefined;
+
+  let building = false;
+  let again = false;
+  const build = async () => {
+    if (building) {
+      again = true;
+      return;
+    }
+    building = true;
+    do {
+      again = false;
+      const started = performance.now();
+      const progress = progressReporter(options, words);
+      const report = await runBuild({ cwd, paths: options.paths, out: options.out, config: options.config, jobs: options.jobs, onPlan: progress.onPlan });
+      progress.clear();
+      printReport(report, options, Math.round(performance.now() - started));
+    } while (again);
+    building = false;
+  };
+
+  return new Promise((done) => {
+    let timer: NodeJS.Timeout | undefined;
+    let watcher: FSWatcher;
+    const stop = () => {
+      watcher?.close();
+      clearTimeout(timer);
+      done(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    void build().then(() => {
+      watcher = watch(root, { recursive: true }, (_event, name) => {
+        if (!name) return;
+        const changed = resolve(root, name.toString());
+        const path = relative(root, changed).split(sep).join('/');
+        if (IGNORED.test(path) || (outFolder && changed.startsWith(outFolder + sep))) return;
+        if (!options.quiet) process.stderr.write(`${words.rebuilding(displayPath(changed, cwd))}\n`);
+        clearTimeout(timer);
+        timer = setTimeout(() => void build(), DEBOUNCE_MS);
+      });
+      process.stderr.write(`${words.watching(displayPath(root, cwd) || '.')}\n`);
+    });
+  });
+}

@@ -1,0 +1,167 @@
+// Builds CI and clerks can trust: incremental rebuilds, cleanup of removed plans, --check,
+// sharding and the watch loop.
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyExampleProject, plan } from '../helpers/cli.js';
+import { ROOT } from '../helpers/project.js';
+
+const SEED = 'plans/kon-tum-ngay-toan-dan-pcmbn-2021.plan.yaml';
+const SECOND = 'plans/kon-tum-pho-bien-phap-luat-2022.plan.md';
+
+/** Every file under a folder with its bytes, for comparing whole output folders. */
+function snapshot(folder: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) visit(path);
+      else files.set(path.slice(folder.length + 1), readFileSync(path).toString('base64'));
+    }
+  };
+  if (existsSync(folder)) visit(folder);
+  return files;
+}
+
+function mtimes(folder: string, plan: string): number[] {
+  const dir = join(folder, 'out', plan);
+  return readdirSync(dir).filter((f) => f.endsWith('.pdf')).map((f) => statSync(join(dir, f)).mtimeMs);
+}
+
+function summary(stderr: string): string {
+  return stderr.trim().split('\n').pop() ?? '';
+}
+
+describe('incremental builds', () => {
+  it('rebuilds only what changed, and nothing when nothing did', () => {
+    const project = copyExampleProject();
+    const first = plan(['build', '--jobs', '1'], project);
+    expect(first.code, first.stderr).toBe(0);
+    expect(summary(first.stderr)).toMatch(/2 dựng lại, 0 không đổi/);
+
+    const again = plan(['build'], project);
+    expect(summary(again.stderr)).toMatch(/0 dựng lại, 2 không đổi/);
+
+    const secondBefore = mtimes(project, 'kon-tum-pho-bien-phap-luat-2022');
+    const file = join(project, SEED);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('name: Lê Ngọc Tuấn', 'name: Lê Ngọc Tuấn '));
+    const edited = plan(['build'], project);
+    expect(summary(edited.stderr)).toMatch(/1 dựng lại, 1 không đổi/);
+    expect(mtimes(project, 'kon-tum-pho-bien-phap-luat-2022')).toEqual(secondBefore);
+  });
+
+  it('a changed template, registry or config rebuilds every plan', () => {
+    const project = copyExampleProject(true);
+    plan(['build'], project);
+    const words = join(project, 'templates', 'words.yaml');
+    writeFileSync(words, readFileSync(words, 'utf8').replace('purpose: MỤC ĐÍCH, YÊU CẦU', 'purpose: MỤC ĐÍCH VÀ YÊU CẦU'));
+    expect(summary(plan(['build'], project).stderr)).toMatch(/2 dựng lại, 0 không đổi/);
+    writeFileSync(join(project, 'agencies.yaml'), `${readFileSync(join(project, 'agencies.yaml'), 'utf8')}\n`);
+    expect(summary(plan(['build'], project).stderr)).toMatch(/2 dựng lại, 0 không đổi/);
+  });
+
+  it('an output altered or deleted by hand is rebuilt', () => {
+    const project = copyExampleProject();
+    plan(['build'], project);
+    const pdf = join(project, 'out', 'kon-tum-ngay-toan-dan-pcmbn-2021', 'kon-tum-ngay-toan-dan-pcmbn-2021.pdf');
+    const bytes = readFileSync(pdf);
+    writeFileSync(pdf, 'garbage');
+    expect(summary(plan(['build'], project).stderr)).toMatch(/1 dựng lại, 1 không đổi/);
+    expect(Buffer.compare(readFileSync(pdf), bytes)).toBe(0);
+  });
+
+  it('cleans up the outputs of a removed or renamed plan, and never a file it did not write', () => {
+    const project = copyExampleProject();
+    plan(['build'], project);
+    const mine = join(project, 'out', 'kon-tum-pho-bien-phap-luat-2022', 'ghi-chu-cua-toi.txt');
+    writeFileSync(mine, 'not written by plan');
+    renameSync(join(project, SECOND), join(project, 'plans', 'pho-bien-2022.plan.md'));
+    const run = plan(['build'], project);
+    expect(run.code, run.stderr).toBe(0);
+    expect(existsSync(join(project, 'out', 'kon-tum-pho-bien-phap-luat-2022', 'kon-tum-pho-bien-phap-luat-2022.pdf'))).toBe(false);
+    expect(existsSync(join(project, 'out', 'pho-bien-2022', 'pho-bien-2022.pdf'))).toBe(true);
+    expect(readFileSync(mine, 'utf8')).toBe('not written by plan');
+  });
+});
+
+describe('--check', () => {
+  it('passes right after a build, fails after a source edit, and leaves the folder untouched', () => {
+    const project = copyExampleProject();
+    plan(['build'], project);
+    const out = join(project, 'out');
+    const before = snapshot(out);
+    expect(plan(['build', '--check'], project).code).toBe(0);
+    const file = join(project, SEED);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('date: 2021-05-25', 'date: 2021-05-26'));
+    const check = plan(['build', '--check'], project);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('out/kon-tum-ngay-toan-dan-pcmbn-2021/kon-tum-ngay-toan-dan-pcmbn-2021.pdf: lỗi[stale-output]');
+    expect(snapshot(out)).toEqual(before);
+  });
+
+  it('reports missing outputs and those a removed plan left', () => {
+    const project = copyExampleProject();
+    expect(plan(['build', '--check'], project).code).toBe(1);
+    expect(existsSync(join(project, 'out'))).toBe(false);
+    plan(['build'], project);
+    renameSync(join(project, SECOND), join(project, 'ke-hoach-da-bo.txt'));
+    const check = plan(['build', '--check'], project);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('kon-tum-pho-bien-phap-luat-2022.pdf: lỗi[stale-output]');
+  });
+});
+
+describe('sharding', () => {
+  it('splits the plans into stable, disjoint shares whose manifests merge to the whole', () => {
+    const project = copyExampleProject();
+    for (let i = 1; i <= 6; i++) cpSync(join(project, SEED), join(project, 'plans', `ban-sao-${i}.plan.yaml`));
+    // `check` selects plans exactly as `build` does, without the typesetting this test does not need.
+    const whole = JSON.parse(plan(['check', '--json'], project).stdout) as { plans: { source: string }[] };
+    const shares = [1, 2, 3].map((i) => JSON.parse(plan(['check', '--json', '--shard', `${i}/3`], project).stdout) as { plans: { source: string }[] });
+    const merged = shares.flatMap((share) => share.plans.map((p) => p.source)).sort();
+    expect(merged).toEqual(whole.plans.map((p) => p.source).sort());
+    expect(new Set(merged).size).toBe(merged.length);
+    const again = JSON.parse(plan(['check', '--json', '--shard', '2/3'], project).stdout) as { plans: { source: string }[] };
+    expect(again.plans.map((p) => p.source)).toEqual(shares[1]!.plans.map((p) => p.source));
+    expect(plan(['build', '--shard', '4/3'], project).code).toBe(2);
+    expect(shares.every((share) => share.plans.length < whole.plans.length)).toBe(true);
+  });
+
+  it('builds many plans in parallel to the same bytes as one at a time', () => {
+    const project = copyExampleProject();
+    for (let i = 1; i <= 4; i++) cpSync(join(project, SEED), join(project, 'plans', `ban-sao-${i}.plan.yaml`));
+    expect(plan(['build', '--jobs', '2', '--out', 'parallel'], project).code).toBe(0);
+    expect(plan(['build', '--jobs', '1', '--out', 'serial'], project).code).toBe(0);
+    const parallel = snapshot(join(project, 'parallel'));
+    expect(parallel.size).toBeGreaterThan(10);
+    expect(parallel).toEqual(snapshot(join(project, 'serial')));
+  });
+});
+
+describe('plan watch', () => {
+  it('rebuilds after a change, and keeps running through bad input', async () => {
+    const project = copyExampleProject();
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'plan.js'), 'watch', SEED], { cwd: project, env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const waitFor = async (pattern: RegExp, from: number) => {
+      for (let i = 0; i < 300 && !pattern.test(stderr.slice(from)); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(stderr.slice(from)).toMatch(pattern);
+    };
+    try {
+      await waitFor(/Đang theo dõi/, 0);
+      const file = join(project, SEED);
+      const text = readFileSync(file, 'utf8');
+      let mark = stderr.length;
+      writeFileSync(file, text.replace('lead: Sở Tư pháp', 'lead: Sở Tư Phap'));
+      await waitFor(/lỗi\[unknown-agency\]/, mark);
+      mark = stderr.length;
+      writeFileSync(file, text.replace('name: Lê Ngọc Tuấn', 'name: Lê Văn B'));
+      await waitFor(/1 dựng lại/, mark);
+      expect(child.exitCode).toBeNull();
+    } finally {
+      child.kill('SIGINT');
+    }
+  });
+});
