@@ -72,7 +72,7 @@ const typeset = time(20, 5, () => typesetPdf(composed.tree, style, fonts));
 const batch = project(BATCH);
 const full = runPlan(['build', '-q'], batch);
 const noop = runPlan(['build', '-q'], batch);
-const outputs = JSON.parse(execFileSync(process.execPath, [plan, 'build', '--json', '-q'], { cwd: batch, encoding: 'utf8' })).plans.reduce((n, p) => n + p.outputs.length, 0);
+const outputs = JSON.parse(execFileSync(process.execPath, [plan, 'build', '--json', '-q'], { cwd: batch, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })).plans.reduce((n, p) => n + p.outputs.length, 0);
 
 // 4. One plan, whole process, beside Typst.
 const single = project(1);
