@@ -131,10 +131,18 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // The pipeline (pdfkit, remark, fonts) loads only when a plan needs building: a build with
   // nothing changed stays quick.
   const pipeline = toBuild.length > 0 && !pool ? await import('./pipeline.js') : undefined;
+  // A bounded window of plans in flight: enough to keep every worker busy, few enough that
+  // finished plans are written (and their bytes freed) before many more pile up in memory.
+  const window = pool ? workers * 2 : 1;
   const results = new Map<string, Promise<PlanResult>>();
-  for (const job of toBuild) {
-    results.set(job.file, pool ? pool.run(job.file, compose) : Promise.resolve().then(() => pipeline!.buildPlanFile(project, job.file, { compose })));
-  }
+  let next = 0;
+  const fill = () => {
+    for (; next < toBuild.length && results.size < window; next++) {
+      const { file } = toBuild[next]!;
+      results.set(file, pool ? pool.run(file, compose) : pipeline!.buildPlanFile(project, file, { compose }));
+    }
+  };
+  fill();
 
   let done = 0;
   try {
@@ -148,6 +156,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         continue;
       }
       const result = await results.get(job.file)!;
+      results.delete(job.file);
+      fill();
       diagnostics.push(...result.diagnostics);
       const failed = hasErrors(result.diagnostics);
       options.onPlan?.({ source: result.source, status: failed ? 'failed' : 'built', done, total: jobs.length });
