@@ -40,25 +40,47 @@ function parseWithFootnotes(text: string, labels: readonly string[]): Root {
 /** Reads a prose field into paragraphs. */
 export function parseParagraphs(text: string, labels: readonly string[], problems: ProseProblem[]): Inline[] {
   let source = text;
+  // Offsets of problems found after a typed number is cut off are shifted back onto the field.
+  let shift = 0;
   const typed = TYPED_NUMBER.exec(source);
   if (typed) {
     problems.push({ kind: 'typed-numbering', offset: typed.index, length: typed[0].trimEnd().length, detail: typed[1]! });
-    source = ' '.repeat(typed[0].length) + source.slice(typed[0].length);
+    shift = typed[0].length;
+    source = source.slice(shift);
   }
+  if (isPlainText(source)) {
+    return source.split(/\n\s*\n/).map((paragraph) => collapse(paragraph).trim()).filter(Boolean).map((value) => [{ type: 'text', value }]);
+  }
+  const found: ProseProblem[] = [];
   const tree = parseWithFootnotes(source, labels);
   const paragraphs: Inline[] = [];
   for (const node of tree.children) {
     if (node.type === 'footnoteDefinition') continue;
     if (node.type === 'paragraph') {
-      paragraphs.push(cleanPhrasing(node.children, source, problems));
+      paragraphs.push(cleanPhrasing(node.children, source, found));
       continue;
     }
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? source.length;
-    problems.push({ kind: 'markdown-structure', offset: start, length: Math.max(1, Math.min(end, source.indexOf('\n', start) >>> 0) - start), detail: node.type });
+    found.push({ kind: 'markdown-structure', offset: start, length: Math.max(1, Math.min(end, source.indexOf('\n', start) >>> 0) - start), detail: node.type });
     paragraphs.push([{ type: 'text', value: collapse(source.slice(start, end)) }]);
   }
+  problems.push(...found.map((problem) => ({ ...problem, offset: problem.offset + shift })));
   return paragraphs.filter((p) => p.length > 0);
+}
+
+/** Characters that can start Markdown markup anywhere in a line. */
+const MARKUP = /[\\`*_[\]<>&|~!#=]/;
+/** Line starts that open a block: bullets, quotes, ordered items, indented code. */
+const BLOCK_START = /^(?:[ \t]*(?:[-+>]|\d+[.)])(?:[ \t]|$)| {4}|\t)/m;
+
+/**
+ * Whether Markdown would read the text as plain paragraphs: then it is taken as it is, without
+ * running the parser (most fields of a plan are plain, and parsing each one was most of the time
+ * spent reading a plan).
+ */
+function isPlainText(text: string): boolean {
+  return !MARKUP.test(text) && !BLOCK_START.test(text);
 }
 
 /** Reads a one-paragraph prose field (a title, a task); extra paragraphs are joined by a space. */
