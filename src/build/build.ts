@@ -139,7 +139,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const fill = () => {
     for (; next < toBuild.length && results.size < window; next++) {
       const { file } = toBuild[next]!;
-      results.set(file, pool ? pool.run(file, compose) : pipeline!.buildPlanFile(project, file, { compose }));
+      results.set(file, pool ? pool.run(file, compose) : Promise.resolve(pipeline!.buildPlanFile(project, file, { compose })));
     }
   };
   fill();

@@ -80,7 +80,7 @@ export function readPlanFile(project: Project, path: string): ReadPlan {
 }
 
 /** Builds every output of one plan file in memory; with `compose: false`, only checks it. */
-export async function buildPlanFile(project: Project, path: string, options: { compose: boolean } = { compose: true }): Promise<PlanResult> {
+export function buildPlanFile(project: Project, path: string, options: { compose: boolean } = { compose: true }): PlanResult {
   const { source, id, plan, parsed, diagnostics } = readPlanFile(project, path);
   const result: PlanResult = { source, id, outputs: [], diagnostics };
   if (!plan || !parsed || hasErrors(result.diagnostics)) return result;
@@ -112,9 +112,9 @@ export async function buildPlanFile(project: Project, path: string, options: { c
   result.diagnostics.push(...followUp.diagnostics);
   if (hasErrors(followUp.diagnostics)) return result;
   // Word files of the plan and of each extract, from the same documents as the PDFs.
-  const docx: Output[] = [{ kind: 'plan', format: 'docx', path: `${id}/${id}.docx`, bytes: await renderDocx(composed.tree, style, fonts.fonts) }];
+  const docx: Output[] = [{ kind: 'plan', format: 'docx', path: `${id}/${id}.docx`, bytes: renderDocx(composed.tree, style, fonts.fonts) }];
   for (const document of followUp.documents) {
-    docx.push({ kind: 'extract', format: 'docx', agency: document.agency, path: `${document.base}.docx`, bytes: await renderDocx(document.tree, style, fonts.fonts) });
+    docx.push({ kind: 'extract', format: 'docx', agency: document.agency, path: `${document.base}.docx`, bytes: renderDocx(document.tree, style, fonts.fonts) });
   }
   result.outputs.push(
     { kind: 'plan', format: 'pdf', path: `${id}/${id}.pdf`, bytes: pdf.bytes },

@@ -9,6 +9,6 @@ import type { LoadedFonts } from '../typeset/pdf/index.js';
 import type { PageStyle } from '../typeset/style.js';
 
 /** The DOCX bytes of a document (the plan or an extract). */
-export function renderDocx(tree: DocumentTree, style: PageStyle, fonts: LoadedFonts): Promise<Uint8Array> {
+export function renderDocx(tree: DocumentTree, style: PageStyle, fonts: LoadedFonts): Uint8Array {
   return typesetDocx(tree, style, fonts);
 }

@@ -23,7 +23,7 @@ const { cwd, config } = workerData as { cwd: string; config?: string };
 // The main thread loaded the same project without errors before starting workers.
 const { project } = loadProject(cwd, config);
 
-parentPort!.on('message', async (request: WorkerRequest) => {
-  const result = await buildPlanFile(project!, request.file, { compose: request.compose });
+parentPort!.on('message', (request: WorkerRequest) => {
+  const result = buildPlanFile(project!, request.file, { compose: request.compose });
   parentPort!.postMessage({ id: request.id, result } satisfies WorkerResponse);
 });

@@ -80,7 +80,7 @@ describe('plan text cannot inject structure', () => {
     const headings = (composed.tree.body as Root).children.filter((node) => node.type === 'heading');
     expect(headings).toHaveLength(1);
 
-    const result = await buildPlanFile(loaded.project!, path);
+    const result = buildPlanFile(loaded.project!, path);
     const pdf = result.outputs.find((output) => output.format === 'pdf');
     expect(pdf, JSON.stringify(result.diagnostics)).toBeDefined();
     const { text } = await extractText(await getDocumentProxy(pdf!.bytes.slice()), { mergePages: true });

@@ -13,7 +13,7 @@ let xml: Record<string, string>;
 
 beforeAll(async () => {
   ({ tree, style } = seedDocument());
-  bytes = await typesetDocx(tree, style, loadFonts(style.font));
+  bytes = typesetDocx(tree, style, loadFonts(style.font));
   xml = parts(bytes);
 });
 
@@ -103,10 +103,10 @@ describe('typesetDocx on the seed plan', () => {
     const tz = process.env.TZ;
     try {
       process.env.TZ = 'Pacific/Kiritimati';
-      const again = await typesetDocx(tree, style, loadFonts(style.font));
+      const again = typesetDocx(tree, style, loadFonts(style.font));
       process.env.TZ = 'America/Los_Angeles';
       await new Promise((r) => setTimeout(r, 1100));
-      const later = await typesetDocx(tree, style, loadFonts(style.font));
+      const later = typesetDocx(tree, style, loadFonts(style.font));
       expect(Buffer.from(again).equals(Buffer.from(bytes))).toBe(true);
       expect(Buffer.from(later).equals(Buffer.from(bytes))).toBe(true);
     } finally {
@@ -119,7 +119,7 @@ describe('typesetDocx on the seed plan', () => {
 describe('typesetDocx appendices', () => {
   it('puts each appendix in its own landscape section with a repeated header row and the given column widths', async () => {
     const fixture = seedTree();
-    const x = parts(await typesetDocx(fixture, defaultStyle, loadFonts(defaultStyle.font)))['word/document.xml'] ?? '';
+    const x = parts(typesetDocx(fixture, defaultStyle, loadFonts(defaultStyle.font)))['word/document.xml'] ?? '';
     const sections = x.match(/<w:sectPr>.*?<\/w:sectPr>/g) ?? [];
     expect(sections).toHaveLength(2);
     expect(sections[1]).toContain('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>');
@@ -138,7 +138,7 @@ describe('typesetDocx appendices', () => {
 
   it('boxes the draft, urgency and secrecy marks', async () => {
     const fixture: DocumentTree = { ...seedTree(), marks: { draft: 'DỰ THẢO', urgency: 'HỎA TỐC', secrecy: 'MẬT' } };
-    const p = parts(await typesetDocx(fixture, defaultStyle, loadFonts(defaultStyle.font)));
+    const p = parts(typesetDocx(fixture, defaultStyle, loadFonts(defaultStyle.font)));
     const boxed = (text: string, part: string): boolean => new RegExp(`<w:bdr [^>]*/>.*?<w:t xml:space="preserve">${text}</w:t>`).test(part);
     expect(boxed('HỎA TỐC', p['word/document.xml'] ?? '')).toBe(true);
     expect(boxed('MẬT', p['word/document.xml'] ?? '')).toBe(true);

@@ -19,7 +19,7 @@ describe.skipIf(!soffice)('the seed DOCX rendered by LibreOffice', () => {
     const pdf = typesetPdf(tree, style, fonts);
     if (!pdf.ok) throw new Error(JSON.stringify(pdf.problems));
     ourPages = pdf.pageCount;
-    const rendered = libreOfficePdf(await typesetDocx(tree, style, fonts));
+    const rendered = libreOfficePdf(typesetDocx(tree, style, fonts));
     // Kept for looking at: pdftoppm -r 60 -png <dir>/plan.pdf <dir>/p
     console.info(`LibreOffice's rendering: ${rendered.dir}/plan.pdf`);
     pages = await readPdf(rendered.pdf);

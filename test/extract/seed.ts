@@ -18,12 +18,10 @@ export function exampleProject(): Project {
   return project;
 }
 
-// Built once per test file, when this module loads: the build is asynchronous (DOCX), the
-// tests that read it are not.
-const seed: PlanResult = await buildPlanFile(exampleProject(), join(ROOT, SEED_FILE));
-
-/** Every output of the seed plan. */
+let seed: PlanResult | undefined;
+/** Every output of the seed plan, built once. */
 export function seedOutputs(): PlanResult {
+  seed ??= buildPlanFile(exampleProject(), join(ROOT, SEED_FILE));
   return seed;
 }
 

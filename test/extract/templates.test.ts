@@ -60,7 +60,7 @@ describe('template errors', () => {
 
   it('a broken extract template stops the plan\'s outputs with one diagnostic, not one per agency', async () => {
     const project = { ...exampleProject(), templates: templatesWith('extract.md.hbs', 'Trích\n{{nope sections}}\n') };
-    const result = await buildPlanFile(project, join(ROOT, SEED_FILE));
+    const result = buildPlanFile(project, join(ROOT, SEED_FILE));
     expect(result.outputs).toEqual([]);
     expect(result.diagnostics.map((d) => [d.code, d.location.file, d.location.line])).toEqual([['template-error', 'templates/extract.md.hbs', 2]]);
   });
@@ -99,7 +99,7 @@ describe("a project's own templates", () => {
 
     const loaded = loadProject(dir);
     expect(loaded.diagnostics).toEqual([]);
-    const result = await buildPlanFile(loaded.project!, join(dir, SEED_FILE));
+    const result = buildPlanFile(loaded.project!, join(dir, SEED_FILE));
     expect(result.diagnostics).toEqual([]);
     const pdfText = async (suffix: string) => {
       const pdf = await getDocumentProxy(new Uint8Array(result.outputs.find((o) => o.path.endsWith(suffix))!.bytes));

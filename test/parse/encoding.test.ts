@@ -113,7 +113,7 @@ describe('NFD sources', () => {
     for (const form of ['NFC', 'NFD'] as const) {
       const path = join(folder, `${form}-${SEED_FILE.split('/').pop()!}`);
       writeFileSync(path, SEED_TEXT.normalize(form));
-      const result = await buildPlanFile(loaded.project!, path);
+      const result = buildPlanFile(loaded.project!, path);
       expect(result.diagnostics.filter((d) => d.severity === 'error'), form).toEqual([]);
       if (form === 'NFD') expect(result.diagnostics.map((d) => d.code)).toContain('not-nfc');
       const pdf = result.outputs.find((output) => output.format === 'pdf')!;

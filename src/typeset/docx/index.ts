@@ -1,5 +1,5 @@
 // Typesets a composed document into DOCX bytes: the same tree and page style as the PDF, as editable Word content.
-import { AlignmentType, Document, LineRuleType, Packer } from 'docx';
+import { AlignmentType, Document, LineRuleType } from 'docx';
 import type { FileChild, ISectionOptions } from 'docx';
 import type { DocumentTree } from '../../compose/tree.js';
 import type { LoadedFonts } from '../pdf/fonts.js';
@@ -14,7 +14,7 @@ import { centred } from './paragraphs.js';
 import type { RunStyle } from './runs.js';
 import { section, textWidth } from './sections.js';
 import { halfPoints, lineUnits, twips } from './units.js';
-import { deterministicZip } from './zip.js';
+import { packDeterministic } from './zip.js';
 
 // The draft mark is a point smaller than page numbers, as in the PDF.
 const DRAFT_SIZE_DELTA = 1;
@@ -45,7 +45,7 @@ function styles(style: PageStyle, lang: string) {
  * whose rules must match the text above them (the motto, the issuing body, the abstract).
  * The bytes depend on nothing but the arguments: dates come from `tree.meta.date`.
  */
-export async function typesetDocx(tree: DocumentTree, style: PageStyle, fonts: LoadedFonts): Promise<Uint8Array> {
+export function typesetDocx(tree: DocumentTree, style: PageStyle, fonts: LoadedFonts): Uint8Array {
   const notes = new Footnotes(definitions([tree.body, ...tree.appendices.map((a) => a.body)]));
   const ctx: FurnitureContext = { style, m: new Measure(fonts), noteRef: notes.ref };
   const width = textWidth(style, false);
@@ -85,5 +85,5 @@ export async function typesetDocx(tree: DocumentTree, style: PageStyle, fonts: L
     footnotes: notes.notes(style),
     sections,
   });
-  return deterministicZip(await Packer.toBuffer(doc), tree.meta.date);
+  return packDeterministic(doc, tree.meta.date);
 }
