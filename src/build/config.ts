@@ -71,7 +71,7 @@ export const DEFAULT_STYLE: Omit<PageStyle, 'font'> = {
 
 const sizes = () => s.optional(s.number());
 
-const configShape = s
+export const configShape = s
   .object({
     registry: s.optional(s.string().describe('Danh mục cơ quan, mặc định agencies.yaml')),
     templates: s.optional(s.string().describe('Thư mục mẫu của dự án (ghi đè mẫu có sẵn), mặc định templates')),
@@ -185,5 +185,3 @@ function checkStyle(style: StyleFields, map: SourceMap, at: Path): Diagnostic[] 
 function camel(key: string): string {
   return key.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
-
-export const configSchemaShape = configShape;

@@ -18,7 +18,7 @@ import { checkGlyphs } from './glyph-check.js';
 import { readProgress } from './progress.js';
 import type { Project } from './project.js';
 import { reason } from './project.js';
-import { renderDocx } from './render-docx.js';
+import { typesetDocx } from '../typeset/docx/index.js';
 import { renderPdf } from './render-pdf.js';
 import { planId } from './plan-id.js';
 import { displayPath } from './template-files.js';
@@ -111,10 +111,11 @@ export function buildPlanFile(project: Project, path: string, options: { compose
   const followUp = followUpOutputs(project, plan, tasks, progress, composed.tree, render);
   result.diagnostics.push(...followUp.diagnostics);
   if (hasErrors(followUp.diagnostics)) return result;
-  // Word files of the plan and of each extract, from the same documents as the PDFs.
-  const docx: Output[] = [{ kind: 'plan', format: 'docx', path: `${id}/${id}.docx`, bytes: renderDocx(composed.tree, style, fonts.fonts) }];
+  // Word files of the plan and of each extract, from the same documents as the PDFs. Word draws
+  // with its own installed font, so there are no missing glyphs to report as for the PDF.
+  const docx: Output[] = [{ kind: 'plan', format: 'docx', path: `${id}/${id}.docx`, bytes: typesetDocx(composed.tree, style, fonts.fonts) }];
   for (const document of followUp.documents) {
-    docx.push({ kind: 'extract', format: 'docx', agency: document.agency, path: `${document.base}.docx`, bytes: renderDocx(document.tree, style, fonts.fonts) });
+    docx.push({ kind: 'extract', format: 'docx', agency: document.agency, path: `${document.base}.docx`, bytes: typesetDocx(document.tree, style, fonts.fonts) });
   }
   result.outputs.push(
     { kind: 'plan', format: 'pdf', path: `${id}/${id}.pdf`, bytes: pdf.bytes },

@@ -5,7 +5,7 @@
 import { registryShape } from '../model/registry.js';
 import { type JsonSchema, type LazyShape, schemaDocument } from '../model/shape.js';
 import { itemShape, planShape } from '../model/source-shape.js';
-import { configSchemaShape } from './config.js';
+import { configShape } from './config.js';
 
 export const SCHEMA_KINDS = ['plan', 'agencies', 'config'] as const;
 export type SchemaKind = (typeof SCHEMA_KINDS)[number];
@@ -22,7 +22,7 @@ export function schemaFor(kind: SchemaKind): JsonSchema {
     case 'agencies':
       return schemaDocument(registryShape, { id: 'agencies.schema.json', title: 'Danh mục cơ quan (agencies.yaml)', description: 'Các cơ quan và nhóm cơ quan mà kế hoạch có thể giao việc.' });
     case 'config':
-      return schemaDocument(configSchemaShape, { id: 'config.schema.json', title: 'Cấu hình dự án (plan.config.yaml)', description: 'Thư mục, phông chữ và định dạng trang trong khoảng Nghị định 30/2020/NĐ-CP cho phép.' });
+      return schemaDocument(configShape, { id: 'config.schema.json', title: 'Cấu hình dự án (plan.config.yaml)', description: 'Thư mục, phông chữ và định dạng trang trong khoảng Nghị định 30/2020/NĐ-CP cho phép.' });
   }
 }
 

@@ -8,8 +8,6 @@ import { type ParsedSource, readYaml } from './yaml.js';
 
 export type { ParsedSource } from './yaml.js';
 
-export { PLAN_FILE } from './plan-file.js';
-
 /** Decodes and parses a plan file's bytes; data is undefined when it could not be read. */
 export function parsePlanSource(bytes: Uint8Array, file: string): ParsedSource {
   const decoded = decodeSource(bytes, file);
