@@ -80,7 +80,7 @@ export const configShape = s
     font: s.optional(
       s.object({
         name: s.optional(s.string().describe('Tên phông ghi trong tài liệu, mặc định Times New Roman')),
-        regular: s.string().describe('Tệp phông thường (.ttf/.otf)'),
+        regular: s.string().describe('Tệp phông thường (.ttf, đường nét TrueType)'),
         bold: s.string().describe('Tệp phông đậm'),
         italic: s.string().describe('Tệp phông nghiêng'),
         'bold-italic': s.string().describe('Tệp phông đậm nghiêng'),

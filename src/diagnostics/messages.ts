@@ -200,8 +200,8 @@ const catalog = {
     en: { message: (a) => `Config file ${q(a.path)} was not found.`, hint: () => 'Check the --config path.' },
   },
   'font-missing': {
-    vi: { message: (a) => `Không mở được tệp phông chữ ${q(a.path)}: ${str(a.reason)}`, hint: () => 'Trỏ font trong plan.config.yaml tới tệp .ttf hoặc .otf có thật (không dùng .woff2).' },
-    en: { message: (a) => `Cannot open the font file ${q(a.path)}: ${str(a.reason)}`, hint: () => 'Point font in plan.config.yaml to an existing .ttf or .otf file (not .woff2).' },
+    vi: { message: (a) => `Không mở được tệp phông chữ ${q(a.path)}: ${str(a.reason)}`, hint: () => 'Trỏ font trong plan.config.yaml tới tệp phông TrueType (.ttf) có thật; phông .otf dạng CFF và .woff2 không nhúng được.' },
+    en: { message: (a) => `Cannot open the font file ${q(a.path)}: ${str(a.reason)}`, hint: () => 'Point font in plan.config.yaml to an existing TrueType (.ttf) file; CFF-based .otf and .woff2 fonts cannot be embedded.' },
   },
   'missing-glyph': {
     vi: { message: (a) => `Phông chữ ${q(a.font)} không có ký tự ${q(a.char)} (${str(a.codePoint)}).`, hint: () => 'Thay ký tự này bằng ký tự tương đương, hoặc chọn phông chữ có đủ ký tự trong plan.config.yaml.' },

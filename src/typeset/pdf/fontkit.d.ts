@@ -13,6 +13,13 @@ declare module 'fontkit' {
     descent: number;
     lineGap: number;
     capHeight: number;
+    xHeight: number;
+    italicAngle: number;
+    postscriptName: string;
+    bbox: { minX: number; minY: number; maxX: number; maxY: number };
+    head: { macStyle: { italic: boolean } };
+    post: { isFixedPitch: number };
+    'OS/2'?: { sFamilyClass: number };
     /** The glyph a code point maps to through the character map. */
     glyphForCodePoint(codePoint: number): Glyph;
     hasGlyphForCodePoint(codePoint: number): boolean;

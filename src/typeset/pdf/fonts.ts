@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
 import type { FontFamily } from '../style.js';
+import { parseTrueType, type TrueTypeProgram } from './truetype.js';
 
 /** The four faces a run can be drawn in. */
 export type Face = 'regular' | 'bold' | 'italic' | 'boldItalic';
 
-/** Every face, in the order fonts are registered with pdfkit (fixed, so subset tags are stable). */
+/** Every face, in a fixed order that numbers their PDF resources. */
 export const FACES: readonly Face[] = ['regular', 'bold', 'italic', 'boldItalic'];
 
 /** A font family parsed once: one fontkit font per face. */
@@ -16,18 +17,26 @@ export interface LoadedFonts {
   name: string;
   /** Parsed font of each face. */
   faces: Record<Face, Font>;
+  /** Each face's font program, for embedding subsets. */
+  programs: Record<Face, TrueTypeProgram>;
+}
+
+interface ParsedFace {
+  font: Font;
+  program: TrueTypeProgram;
 }
 
 // Parsing a TTF takes tens of milliseconds; a process typesets many documents with the same files.
-const parsed = new Map<string, Font>();
+const parsed = new Map<string, ParsedFace>();
 
-function parse(path: string): Font {
-  let font = parsed.get(path);
-  if (!font) {
-    font = fontkit.create(readFileSync(path));
-    parsed.set(path, font);
+function parse(path: string): ParsedFace {
+  let face = parsed.get(path);
+  if (!face) {
+    const bytes = readFileSync(path);
+    face = { font: fontkit.create(bytes), program: parseTrueType(bytes) };
+    parsed.set(path, face);
   }
-  return font;
+  return face;
 }
 
 // The same family gives the same object, so caches keyed by it (shaped words) last the whole process.
@@ -38,14 +47,11 @@ export function loadFonts(family: FontFamily): LoadedFonts {
   const key = JSON.stringify([family.name, family.regular, family.bold, family.italic, family.boldItalic]);
   let fonts = families.get(key);
   if (!fonts) {
+    const faces = { regular: parse(family.regular), bold: parse(family.bold), italic: parse(family.italic), boldItalic: parse(family.boldItalic) };
     fonts = {
       name: family.name,
-      faces: {
-        regular: parse(family.regular),
-        bold: parse(family.bold),
-        italic: parse(family.italic),
-        boldItalic: parse(family.boldItalic),
-      },
+      faces: { regular: faces.regular.font, bold: faces.bold.font, italic: faces.italic.font, boldItalic: faces.boldItalic.font },
+      programs: { regular: faces.regular.program, bold: faces.bold.program, italic: faces.italic.program, boldItalic: faces.boldItalic.program },
     };
     families.set(key, fonts);
   }

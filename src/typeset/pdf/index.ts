@@ -7,10 +7,10 @@ import { appendixHeading } from './appendix.js';
 import { bodyBoxes } from './blocks.js';
 import { closingBox } from './closing.js';
 import type { Ctx } from './context.js';
-import { drawPages, faceName } from './draw.js';
+import { drawPages } from './draw.js';
+import { DocumentFonts } from './embed.js';
 import { flow } from './flow.js';
 import type { LoadedFonts } from './fonts.js';
-import { FACES } from './fonts.js';
 import { Notes } from './footnotes.js';
 import { draftMark, pageNumber } from './furniture.js';
 import { GlyphCheck } from './glyphs.js';
@@ -109,7 +109,7 @@ export function typesetPdf(tree: DocumentTree, style: PageStyle, fonts: LoadedFo
   const date = new Date(`${tree.meta.date}T00:00:00Z`);
   const doc = new PDFDocument({
     autoFirstPage: false,
-    // No default Helvetica: every face is registered below, and loading it costs time.
+    // No default Helvetica: text is drawn in the document's own embedded faces, and loading it costs time.
     font: '',
     lang: tree.meta.lang,
     displayTitle: true,
@@ -124,9 +124,9 @@ export function typesetPdf(tree: DocumentTree, style: PageStyle, fonts: LoadedFo
       ModDate: date,
     },
   });
-  // Registration order fixes the font ids and subset tags, so the bytes do not vary.
-  for (const face of FACES) doc.registerFont(faceName(face), fonts.faces[face] as never);
-  drawPages(doc, pages, m);
+  const embedded = new DocumentFonts(doc, fonts);
+  drawPages(doc, pages, m, embedded);
+  embedded.finish();
   doc.end();
   // pdfkit pushes every chunk into the stream's buffer during end(); reading it back is synchronous
   // (a 'data' listener would only start flowing on the next tick).

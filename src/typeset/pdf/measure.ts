@@ -5,6 +5,8 @@ import type { Face, LoadedFonts } from './fonts.js';
 export interface Shaped {
   /** Glyph ids in the full font. */
   ids: number[];
+  /** The ids as four-digit hex, the chunk's bytes in a PDF text string (fonts keep glyph ids). */
+  hex: string;
   /** Code points each glyph stands for (for the text layer). */
   codePoints: number[][];
   /** Each glyph's own advance. */
@@ -45,11 +47,12 @@ export class Measure {
       // per id, and the subsetter of an earlier document creates them with no code points,
       // which would silently drop those letters from the next document's text layer.
       const font = this.fonts.faces[face];
-      const s: Shaped = { ids: [], codePoints: [], advances: [], width: 0 };
+      const s: Shaped = { ids: [], hex: '', codePoints: [], advances: [], width: 0 };
       for (const char of chunk) {
         const codePoint = char.codePointAt(0)!;
         const glyph = font.glyphForCodePoint(codePoint);
         s.ids.push(glyph.id);
+        s.hex += glyph.id.toString(16).padStart(4, '0');
         s.codePoints.push([codePoint]);
         s.advances.push(glyph.advanceWidth);
         s.width += glyph.advanceWidth;

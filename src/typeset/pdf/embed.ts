@@ -1,0 +1,176 @@
+/**
+ * The fonts of one PDF: each face a document draws becomes a Type0 font whose CIDs are the
+ * glyph ids of the full font (Identity-H, /CIDToGIDMap /Identity), with a glyph-id-keeping
+ * subset of its program (shared between documents, see font-files.ts), the widths of the glyphs
+ * drawn and a ToUnicode map for copying text.
+ *
+ * pdfkit's own embedded font would re-encode a subset with fontkit for every document; with
+ * ids kept, text can be written as hex once per word for all documents (Measure caches it).
+ */
+import type { Face, LoadedFonts } from './fonts.js';
+import { FACES } from './fonts.js';
+import type { Shaped } from './measure.js';
+import { fontFilesOf } from './font-files.js';
+
+/** A glyph drawn: its advance in font units and the characters it stands for. */
+interface DrawnGlyph {
+  advance: number;
+  codePoints: number[];
+}
+
+interface FaceUse {
+  /** The Type0 font dictionary, referenced from pages as soon as it is used, written at the end. */
+  dictionary: PDFKit.PDFKitReference;
+  glyphs: Map<number, DrawnGlyph>;
+  /** Words already recorded, so each word's glyphs are looked at once per document. */
+  words: Set<Shaped>;
+}
+
+/** PDF resource name of a face: F1…F4 in FACES order, the same in every document. */
+export function resourceName(face: Face): string {
+  return `F${FACES.indexOf(face) + 1}`;
+}
+
+const hex4 = (n: number): string => n.toString(16).padStart(4, '0');
+
+/** UTF-16 hex of code points, as a ToUnicode map writes them. */
+function utf16(codePoints: number[]): string {
+  return codePoints.map((c) => (c > 0xffff ? hex4(0xd800 + ((c - 0x10000) >> 10)) + hex4(0xdc00 + ((c - 0x10000) & 0x3ff)) : hex4(c))).join('');
+}
+
+// A six-letter subset tag (ISO 32000-1, 9.6.4) from the glyphs a program holds, so equal programs get equal names.
+function subsetTag(face: Face, gids: number[]): string {
+  let hash = 0x811c9dc5;
+  for (const n of [FACES.indexOf(face), ...gids]) hash = Math.imul(hash ^ n, 0x01000193) >>> 0;
+  let tag = '';
+  for (let i = 0; i < 6; i++, hash = Math.floor(hash / 26)) tag += String.fromCharCode(65 + (hash % 26));
+  return tag;
+}
+
+/** Runs of consecutive glyph ids with their widths: [first, [w…], first, [w…]…] (the W array). */
+function widthArray(gids: number[], width: (gid: number) => number): unknown[] {
+  const out: unknown[] = [];
+  let run: number[] = [];
+  gids.forEach((gid, i) => {
+    if (i === 0 || gid !== (gids[i - 1] as number) + 1) {
+      run = [];
+      out.push(gid, run);
+    }
+    run.push(width(gid));
+  });
+  return out;
+}
+
+// bfchar blocks hold at most 100 entries.
+const BFCHAR_BLOCK = 100;
+
+function toUnicodeMap(gids: number[], glyphs: Map<number, DrawnGlyph>): string {
+  const blocks: string[] = [];
+  for (let i = 0; i < gids.length; i += BFCHAR_BLOCK) {
+    const block = gids.slice(i, i + BFCHAR_BLOCK);
+    blocks.push(`${block.length} beginbfchar\n${block.map((g) => `<${hex4(g)}> <${utf16(glyphs.get(g)!.codePoints)}>`).join('\n')}\nendbfchar`);
+  }
+  return `/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<0000> <ffff>
+endcodespacerange
+${blocks.join('\n')}
+endcmap
+CMapName currentdict /CMap defineresource pop
+end
+end`;
+}
+
+/** The faces one document uses, written into it once its pages are drawn. */
+export class DocumentFonts {
+  private readonly used = new Map<Face, FaceUse>();
+
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    private readonly fonts: LoadedFonts,
+  ) {}
+
+  /** Records a shaped word drawn in `face` on the current page; returns the face's resource name. */
+  draw(face: Face, word: Shaped): string {
+    let use = this.used.get(face);
+    if (!use) {
+      use = { dictionary: this.doc.ref({}), glyphs: new Map(), words: new Set() };
+      this.used.set(face, use);
+    }
+    const name = resourceName(face);
+    (this.doc.page as unknown as { fonts: Record<string, unknown> }).fonts[name] ??= use.dictionary;
+    if (!use.words.has(word)) {
+      use.words.add(word);
+      word.ids.forEach((gid, i) => {
+        if (!use.glyphs.has(gid)) use.glyphs.set(gid, { advance: word.advances[i] as number, codePoints: word.codePoints[i] as number[] });
+      });
+    }
+    return name;
+  }
+
+  /** Writes every used face's font objects; call once, after the last page is drawn. */
+  finish(): void {
+    // FACES order, so objects are numbered the same whatever face the text happened to use first.
+    for (const face of FACES) {
+      const use = this.used.get(face);
+      if (use) this.embed(face, use);
+    }
+  }
+
+  private embed(face: Face, use: FaceUse): void {
+    const font = this.fonts.faces[face];
+    const scale = 1000 / font.unitsPerEm;
+    const gids = [...use.glyphs.keys()].sort((a, b) => a - b);
+    const file = fontFilesOf(this.fonts).forGlyphs(face, gids);
+    const name = `${subsetTag(face, file.glyphs)}+${font.postscriptName.replaceAll(' ', '_')}`;
+
+    // Already deflated: a stream with a Filter is written as it is.
+    const program = this.doc.ref({ Filter: 'FlateDecode' });
+    program.end(file.deflated);
+
+    // Flags as pdfkit sets them: symbolic (glyph ids, not a standard encoding), serif by family class, italic.
+    const familyClass = (font['OS/2']?.sFamilyClass ?? 0) >> 8;
+    let flags = 1 << 2;
+    if (font.post.isFixedPitch) flags |= 1 << 0;
+    if (familyClass >= 1 && familyClass <= 7) flags |= 1 << 1;
+    if (familyClass === 10) flags |= 1 << 3;
+    if (font.head.macStyle.italic) flags |= 1 << 6;
+    const { bbox } = font;
+    const descriptor = this.doc.ref({
+      Type: 'FontDescriptor',
+      FontName: name,
+      Flags: flags,
+      FontBBox: [bbox.minX * scale, bbox.minY * scale, bbox.maxX * scale, bbox.maxY * scale],
+      ItalicAngle: font.italicAngle,
+      Ascent: font.ascent * scale,
+      Descent: font.descent * scale,
+      CapHeight: (font.capHeight || font.ascent) * scale,
+      XHeight: (font.xHeight || 0) * scale,
+      StemV: 0,
+      FontFile2: program,
+    });
+    descriptor.end(undefined);
+
+    const cidFont = this.doc.ref({
+      Type: 'Font',
+      Subtype: 'CIDFontType2',
+      BaseFont: name,
+      CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
+      FontDescriptor: descriptor,
+      W: widthArray(gids, (gid) => use.glyphs.get(gid)!.advance * scale),
+      CIDToGIDMap: 'Identity',
+    });
+    cidFont.end(undefined);
+
+    const toUnicode = this.doc.ref({});
+    toUnicode.end(toUnicodeMap(gids, use.glyphs));
+
+    Object.assign(use.dictionary.data, { Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [cidFont], ToUnicode: toUnicode });
+    use.dictionary.end(undefined);
+  }
+}
