@@ -14,13 +14,27 @@ export interface TypesetProblem {
   context: string;
 }
 
+// Strings already found drawable, per font set and face: documents share most of their text.
+const drawable = new WeakMap<LoadedFonts, Set<string>>();
+// Bounds the memory of a long-running process (plan watch); cleared when full.
+const DRAWABLE_LIMIT = 65536;
+
 /** Collects missing glyphs while blocks are prepared, once per character. */
 export class GlyphCheck {
   /** Problems found so far, in document order. */
   readonly problems: TypesetProblem[] = [];
   private readonly seen = new Set<string>();
 
-  constructor(private readonly fonts: LoadedFonts) {}
+  private readonly known: Set<string>;
+
+  constructor(private readonly fonts: LoadedFonts) {
+    let known = drawable.get(fonts);
+    if (!known) {
+      known = new Set();
+      drawable.set(fonts, known);
+    }
+    this.known = known;
+  }
 
   /** Checks runs that read as one text (a paragraph, a line of furniture). */
   runs(runs: Run[]): void {
@@ -38,15 +52,19 @@ export class GlyphCheck {
   }
 
   private scan(text: string, face: Face, whole: string, offset: number): void {
+    const key = `${face}\u0000${text}`;
+    if (this.known.has(key)) return;
+    let missing = false;
     const font = this.fonts.faces[face];
     let i = 0;
     for (const ch of text) {
       const cp = ch.codePointAt(0) ?? 0;
       // Line breaks and tabs are layout, not glyphs.
       if (cp !== 0x0a && cp !== 0x0d && cp !== 0x09 && cp !== 0x2028 && !font.hasGlyphForCodePoint(cp)) {
-        const key = String(cp);
-        if (!this.seen.has(key)) {
-          this.seen.add(key);
+        missing = true;
+        const id = String(cp);
+        if (!this.seen.has(id)) {
+          this.seen.add(id);
           const at = offset + i;
           this.problems.push({
             code: 'missing-glyph',
@@ -57,6 +75,10 @@ export class GlyphCheck {
         }
       }
       i += ch.length;
+    }
+    if (!missing) {
+      if (this.known.size >= DRAWABLE_LIMIT) this.known.clear();
+      this.known.add(key);
     }
   }
 }

@@ -20,16 +20,16 @@ export interface Frag {
   note?: number;
 }
 
-/** One broken line. */
+/** One broken line; shared between documents, so read-only once made. */
 export interface Line {
   /** Pieces in reading order. */
-  frags: Frag[];
+  readonly frags: readonly Readonly<Frag>[];
   /** Natural width in points. */
-  width: number;
+  readonly width: number;
   /** Number of gaps that justification may stretch. */
-  gaps: number;
+  readonly gaps: number;
   /** Last line of its paragraph or ended by a hard break: never justified. */
-  last: boolean;
+  readonly last: boolean;
 }
 
 /** How lines sit in their measure. */
@@ -112,8 +112,42 @@ function merge(frags: Frag[]): Frag[] {
   return out;
 }
 
+/**
+ * Broken lines by runs and measures, per font set. The plan and its extracts set the same
+ * paragraphs in the same measures, and breaking is most of a document's layout; the lines are
+ * never changed once made (lineItems and lineNotes only read them), so documents share them.
+ */
+const broken = new WeakMap<Measure, Map<string, readonly Line[]>>();
+// Enough for the paragraphs of a few plans; the oldest entries go first.
+const BROKEN_LIMIT = 8192;
+
+function memoised(m: Measure, key: string, make: () => readonly Line[]): readonly Line[] {
+  let cache = broken.get(m);
+  if (!cache) {
+    cache = new Map();
+    broken.set(m, cache);
+  }
+  let lines = cache.get(key);
+  if (!lines) {
+    lines = make();
+    if (cache.size >= BROKEN_LIMIT) cache.delete(cache.keys().next().value!);
+    cache.set(key, lines);
+  }
+  return lines;
+}
+
+function runsKey(runs: Run[]): string {
+  let key = '';
+  for (const r of runs) key += `\u0000${r.face}\u0001${r.size}\u0001${r.rise}\u0001${r.note ?? ''}\u0001${r.text}`;
+  return key;
+}
+
 /** Breaks runs into lines: the first line has `first` points of room, later lines `rest`. */
-export function breakLines(runs: Run[], m: Measure, first: number, rest: number, keepSpaces = false): Line[] {
+export function breakLines(runs: Run[], m: Measure, first: number, rest: number, keepSpaces = false): readonly Line[] {
+  return memoised(m, `${first}|${rest}|${keepSpaces}${runsKey(runs)}`, () => breakLinesOnce(runs, m, first, rest, keepSpaces));
+}
+
+function breakLinesOnce(runs: Run[], m: Measure, first: number, rest: number, keepSpaces: boolean): Line[] {
   const lines: Line[] = [];
   let frags: Frag[] = [];
   let width = 0;
@@ -179,7 +213,11 @@ export function lineNotes(line: Line): number[] {
  * Lines of centred furniture, as even as possible: the narrowest measure that needs no more
  * lines than the full one (so a name never ends with one word alone on its last line).
  */
-export function balancedLines(runs: Run[], m: Measure, width: number): Line[] {
+export function balancedLines(runs: Run[], m: Measure, width: number): readonly Line[] {
+  return memoised(m, `balanced|${width}${runsKey(runs)}`, () => balance(runs, m, width));
+}
+
+function balance(runs: Run[], m: Measure, width: number): readonly Line[] {
   const lines = breakLines(runs, m, width, width, true);
   if (lines.length < 2) return lines;
   let lo = 0;

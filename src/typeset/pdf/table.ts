@@ -55,7 +55,7 @@ export function tableBoxes(ctx: Ctx, node: Table, width: number, relative: numbe
   const baseline = ctx.m.ascent('regular', size);
   const boxes = cells.map((row, r): Box => {
     let x = left;
-    const laid: { lines: Line[]; x: number; w: number; align: Align }[] = [];
+    const laid: { lines: readonly Line[]; x: number; w: number; align: Align }[] = [];
     widths.forEach((w, c) => {
       const runs = row[c] ?? [];
       const align: Align = r === 0 ? 'center' : (node.align?.[c] ?? 'left');
