@@ -23,7 +23,7 @@ import { PlanPool } from './pool.js';
 import { loadProject, type Project, reason } from './project.js';
 import { inShard, type Shard } from './shard.js';
 import { displayPath } from './template-files.js';
-import { sameContent, writeAtomic } from './write.js';
+import { AtomicWriter, sameContent } from './write.js';
 
 export interface BuildOptions {
   /** Working folder: paths are read and shown relative to it. */
@@ -135,6 +135,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // finished plans are written (and their bytes freed) before many more pile up in memory.
   const window = pool ? workers * 2 : 1;
   const results = new Map<string, Promise<PlanResult>>();
+  const writer = new AtomicWriter();
   let next = 0;
   const fill = () => {
     for (; next < toBuild.length && results.size < window; next++) {
@@ -157,21 +158,22 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       }
       const result = await results.get(job.file)!;
       results.delete(job.file);
+      const failed = hasErrors(result.diagnostics);
+      // Writing runs on the operating system's threads while the next plan is composed.
+      const stored = failed || options.validateOnly ? undefined : options.check ? checkOutputs(result.outputs, outFolder, shown, stale) : writeOutputs(writer, result.outputs, outFolder, shown, diagnostics);
       fill();
       diagnostics.push(...result.diagnostics);
-      const failed = hasErrors(result.diagnostics);
       options.onPlan?.({ source: result.source, status: failed ? 'failed' : 'built', done, total: jobs.length });
       if (failed) {
         counts.failed++;
         continue;
       }
       counts.built++;
-      if (options.validateOnly) {
+      if (!stored) {
         plans.push({ source: result.source, id: result.id, outputs: [] });
         continue;
       }
-      const written = options.check ? checkOutputs(result.outputs, outFolder, shown, stale) : writeOutputs(result.outputs, outFolder, shown, diagnostics);
-      if (!written) continue;
+      if (!(await stored)) continue;
       const entry: CacheEntry = {
         key: job.planKey,
         outputs: result.outputs.map((output) => ({ kind: output.kind, format: output.format, ...(output.agency ? { agency: output.agency } : {}), path: output.path, sha256: sha256(output.bytes) })),
@@ -196,7 +198,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   }
   if (!options.check && !options.validateOnly) {
     try {
-      writeAtomic(join(outFolder, CACHE_FILE), new TextEncoder().encode(cacheText(cache)));
+      await writer.write(join(outFolder, CACHE_FILE), new TextEncoder().encode(cacheText(cache)));
     } catch (error) {
       diagnostics.push(diagnostic('write-failed', { file: shown(CACHE_FILE) }, { reason: reason(error) }));
     }
@@ -224,27 +226,30 @@ function manifestEntry(source: string, id: string, outputs: CacheEntry['outputs'
 }
 
 /** Writes a plan's outputs; false (with a diagnostic) when one could not be written. */
-function writeOutputs(outputs: Output[], outFolder: string, shown: (path: string) => string, diagnostics: Diagnostic[]): boolean {
+async function writeOutputs(writer: AtomicWriter, outputs: Output[], outFolder: string, shown: (path: string) => string, diagnostics: Diagnostic[]): Promise<boolean> {
+  const files: { path: string; bytes: Uint8Array }[] = [];
   for (const output of outputs) {
-    try {
-      // Output names are slugs; one that would leave the output folder is refused (src/build/paths.ts).
-      const target = outputPath(outFolder, output.path);
-      if (!target) throw new Error(`"${output.path}" would be outside the output folder`);
-      writeAtomic(target, output.bytes);
-    } catch (error) {
-      diagnostics.push(diagnostic('write-failed', { file: shown(output.path) }, { reason: reason(error) }));
+    // Output names are slugs; one that would leave the output folder is refused (src/build/paths.ts).
+    const target = outputPath(outFolder, output.path);
+    if (!target) {
+      diagnostics.push(diagnostic('write-failed', { file: shown(output.path) }, { reason: `"${output.path}" would be outside the output folder` }));
       return false;
     }
+    files.push({ path: target, bytes: output.bytes });
   }
-  return true;
+  const failure = await writer.writeAll(files);
+  if (!failure) return true;
+  diagnostics.push(diagnostic('write-failed', { file: shown(outputs[failure.index]!.path) }, { reason: reason(failure.error) }));
+  return false;
 }
 
 /** Compares a plan's outputs with the output folder, recording what differs. */
-function checkOutputs(outputs: Output[], outFolder: string, shown: (path: string) => string, stale: BuildReport['stale']): boolean {
-  for (const output of outputs) {
-    const same = sameContent(join(outFolder, ...output.path.split('/')), output.bytes);
+async function checkOutputs(outputs: Output[], outFolder: string, shown: (path: string) => string, stale: BuildReport['stale']): Promise<boolean> {
+  const states = await Promise.all(outputs.map((output) => sameContent(join(outFolder, ...output.path.split('/')), output.bytes)));
+  outputs.forEach((output, i) => {
+    const same = states[i];
     if (same !== true) stale.push({ path: shown(output.path), state: same === 'missing' ? 'missing' : 'stale' });
-  }
+  });
   return true;
 }
 

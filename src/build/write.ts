@@ -1,41 +1,46 @@
 /**
  * Writing outputs so that no reader ever sees half a file: each file is written next to its
- * place under a temporary name (".name.pid.tmp"), flushed, and renamed over it, which is atomic
- * on one file system. An output whose bytes are unchanged is not touched at all.
+ * place under a temporary name (".name.pid.tmp"), flushed to the disk, and renamed over it,
+ * which is atomic on one file system. An output whose bytes are unchanged is not touched at all.
  *
  * When a write fails (disk full, read-only folder, a file where a folder should be) the
  * temporary file is removed, the old output is left as it was, and the error is thrown for
  * the build to report as `write-failed`. A build that was killed leaves at most hidden
  * temporary files; the next write into the same folder removes those whose process is gone.
+ *
+ * The file operations are asynchronous: flushing waits on the disk, and a build goes on
+ * composing and typesetting the next plan while the operating system's threads write this one.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** The file operations a write uses; tests pass failing ones to simulate faults. */
 export interface WriteIo {
-  mkdir(folder: string): void;
+  mkdir(folder: string): Promise<void>;
   /** Writes the whole file and flushes it to the disk. */
-  writeFile(path: string, bytes: Uint8Array): void;
-  rename(from: string, to: string): void;
-  remove(path: string): void;
-  list(folder: string): string[];
+  writeFile(path: string, bytes: Uint8Array): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  remove(path: string): Promise<void>;
+  list(folder: string): Promise<string[]>;
 }
 
 /** The real file system. */
 export const NODE_IO: WriteIo = {
-  mkdir: (folder) => mkdirSync(folder, { recursive: true }),
-  writeFile: (path, bytes) => {
-    const fd = openSync(path, 'w');
+  mkdir: async (folder) => {
+    await mkdir(folder, { recursive: true });
+  },
+  writeFile: async (path, bytes) => {
+    const file = await open(path, 'w');
     try {
-      for (let offset = 0; offset < bytes.byteLength; ) offset += writeSync(fd, bytes, offset);
-      fsyncSync(fd);
+      await file.writeFile(bytes);
+      await file.sync();
     } finally {
-      closeSync(fd);
+      await file.close();
     }
   },
-  rename: (from, to) => renameSync(from, to),
-  remove: (path) => rmSync(path, { force: true }),
-  list: (folder) => readdirSync(folder),
+  rename: (from, to) => rename(from, to),
+  remove: (path) => rm(path, { force: true }),
+  list: (folder) => readdir(folder),
 };
 
 /** Our temporary files: ".<name>.<pid>.tmp". */
@@ -47,42 +52,93 @@ export function temporaryPath(path: string, pid = process.pid): string {
 }
 
 /** Whether `bytes` equals the file at `path`. */
-export function sameContent(path: string, bytes: Uint8Array): boolean | 'missing' {
+export async function sameContent(path: string, bytes: Uint8Array): Promise<boolean | 'missing'> {
   let current: Buffer;
   try {
-    current = readFileSync(path);
+    current = await readFile(path);
   } catch {
     return 'missing';
   }
   return Buffer.compare(current, bytes) === 0;
 }
 
-/** Writes `bytes` to `path` atomically (temporary file, then rename); returns false when unchanged. */
-export function writeAtomic(path: string, bytes: Uint8Array, io: WriteIo = NODE_IO): boolean {
-  const folder = dirname(path);
-  io.mkdir(folder);
-  removeStaleTemporaries(folder, io);
-  if (sameContent(path, bytes) === true) return false;
-  const temporary = temporaryPath(path);
-  try {
-    io.writeFile(temporary, bytes);
-    io.rename(temporary, path);
-  } catch (error) {
-    try {
-      io.remove(temporary);
-    } catch {
-      // The write's own error is the one worth reporting.
+// Enough to keep the operating system's file threads (four by default) busy while one flushes.
+const WRITES_IN_FLIGHT = 8;
+
+/**
+ * Writes files atomically for one build or command. Each folder is made, and cleared of a killed
+ * build's temporary files, once: a plan writes a hundred files into a few folders.
+ */
+export class AtomicWriter {
+  private readonly folders = new Map<string, Promise<void>>();
+
+  constructor(private readonly io: WriteIo = NODE_IO) {}
+
+  private prepare(folder: string): Promise<void> {
+    let ready = this.folders.get(folder);
+    if (!ready) {
+      ready = this.io.mkdir(folder).then(async () => {
+        await removeStaleTemporaries(folder, this.io);
+      });
+      // A folder that could not be made is tried again by the next write into it.
+      ready.catch(() => this.folders.delete(folder));
+      this.folders.set(folder, ready);
     }
-    throw error;
+    return ready;
   }
-  return true;
+
+  /** Writes `bytes` to `path` (temporary file, then rename); false when the file already held them. */
+  async write(path: string, bytes: Uint8Array): Promise<boolean> {
+    await this.prepare(dirname(path));
+    if ((await sameContent(path, bytes)) === true) return false;
+    const temporary = temporaryPath(path);
+    try {
+      await this.io.writeFile(temporary, bytes);
+      await this.io.rename(temporary, path);
+    } catch (error) {
+      try {
+        await this.io.remove(temporary);
+      } catch {
+        // The write's own error is the one worth reporting.
+      }
+      throw error;
+    }
+    return true;
+  }
+
+  /**
+   * Writes every file, at most `parallel` at a time; returns the first failure, by order in
+   * `files`, after the writes already started have ended (none is left half-done).
+   */
+  async writeAll(files: readonly { path: string; bytes: Uint8Array }[], parallel = WRITES_IN_FLIGHT): Promise<{ index: number; error: unknown } | undefined> {
+    let next = 0;
+    const failures: { index: number; error: unknown }[] = [];
+    const lane = async (): Promise<void> => {
+      while (next < files.length && failures.length === 0) {
+        const index = next++;
+        const file = files[index]!;
+        try {
+          await this.write(file.path, file.bytes);
+        } catch (error) {
+          failures.push({ index, error });
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(parallel, files.length) }, lane));
+    return failures.sort((a, b) => a.index - b.index)[0];
+  }
+}
+
+/** Writes one file atomically; false when it already held `bytes`. */
+export function writeAtomic(path: string, bytes: Uint8Array, io: WriteIo = NODE_IO): Promise<boolean> {
+  return new AtomicWriter(io).write(path, bytes);
 }
 
 /** Removes temporary files in `folder` left by builds that were killed (their process is gone); returns their names. */
-export function removeStaleTemporaries(folder: string, io: WriteIo = NODE_IO): string[] {
+export async function removeStaleTemporaries(folder: string, io: WriteIo = NODE_IO): Promise<string[]> {
   let entries: string[];
   try {
-    entries = io.list(folder);
+    entries = await io.list(folder);
   } catch {
     return [];
   }
@@ -91,7 +147,7 @@ export function removeStaleTemporaries(folder: string, io: WriteIo = NODE_IO): s
     const pid = TEMPORARY.exec(entry)?.[1];
     if (pid === undefined || isRunning(Number(pid))) continue;
     try {
-      io.remove(join(folder, entry));
+      await io.remove(join(folder, entry));
       removed.push(entry);
     } catch {
       // Someone else's file we cannot remove: leave it, it is hidden and harmless.

@@ -69,7 +69,7 @@ function writeBackup(path: string, bytes: Uint8Array): string {
 }
 
 /** Runs the command; returns the exit code (0 converted or nothing to do, 2 I/O). */
-export function runFixEncoding(file: string, options: GlobalOptions): number {
+export async function runFixEncoding(file: string, options: GlobalOptions): Promise<number> {
   const cwd = process.cwd();
   const path = resolve(cwd, file);
   const shown = displayPath(path, cwd);
@@ -95,7 +95,7 @@ export function runFixEncoding(file: string, options: GlobalOptions): number {
   let backup: string;
   try {
     backup = writeBackup(path, bytes);
-    writeAtomic(path, fixed.bytes);
+    await writeAtomic(path, fixed.bytes);
   } catch (error) {
     return fail(diagnostic('write-failed', { file: shown }, { reason: reason(error) }));
   }
