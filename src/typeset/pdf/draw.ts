@@ -1,10 +1,56 @@
 // Draws laid-out pages with pdfkit's primitives, writing text as TJ arrays that keep real spaces.
 import type { DocumentFonts } from './embed.js';
-import type { Measure } from './measure.js';
+import type { Face } from './fonts.js';
+import type { Measure, Shaped } from './measure.js';
 import { chunks } from './measure.js';
 import type { DrawItem, Page } from './model.js';
 
 const num = (n: number): string => String(Math.round(n * 1000) / 1000);
+
+/** A text item's show operation, `[…] TJ`, and the shaped words it draws. */
+interface Shown {
+  tj: string;
+  words: readonly Shaped[];
+}
+
+/**
+ * Show operations by face, justification and text, per font set. Documents draw the same lines
+ * (the plan's paragraphs in its extracts, the furniture in all of them), and only the position
+ * and the font size around them change.
+ */
+const shown = new WeakMap<Measure, Map<string, Shown>>();
+// About the lines of a few plans; the oldest entries go first.
+const SHOWN_LIMIT = 16384;
+
+// Spaces stay glyphs (so extracted text has them); justification adds a TJ gap after each.
+function show(m: Measure, face: Face, text: string, extra: number): Shown {
+  let cache = shown.get(m);
+  if (!cache) {
+    cache = new Map();
+    shown.set(m, cache);
+  }
+  const key = `${face}\u0000${extra}\u0000${text}`;
+  let entry = cache.get(key);
+  if (!entry) {
+    const parts: string[] = [];
+    const words: Shaped[] = [];
+    let run = '';
+    for (const chunk of chunks(text)) {
+      const s = m.shape(face, chunk);
+      words.push(s);
+      run += s.hex;
+      if (extra !== 0 && chunk.endsWith(' ')) {
+        parts.push(`<${run}> ${num(extra)}`);
+        run = '';
+      }
+    }
+    if (run) parts.push(`<${run}>`);
+    entry = { tj: `[${parts.join(' ')}] TJ`, words };
+    if (cache.size >= SHOWN_LIMIT) cache.delete(cache.keys().next().value!);
+    cache.set(key, entry);
+  }
+  return entry;
+}
 
 /** Draws pages into one pdfkit document. */
 class Painter {
@@ -14,23 +60,10 @@ class Painter {
     private readonly fonts: DocumentFonts,
   ) {}
 
-  // One text item: spaces stay glyphs (so extracted text has them); justification adds a TJ gap after each.
   text(it: Extract<DrawItem, { kind: 'text' }>, pageHeight: number): string {
-    const parts: string[] = [];
-    const extra = (-it.extra * 1000) / it.size;
-    let font = '';
-    let run = '';
-    for (const chunk of chunks(it.text)) {
-      const s = this.m.shape(it.face, chunk);
-      font = this.fonts.draw(it.face, s);
-      run += s.hex;
-      if (extra !== 0 && chunk.endsWith(' ')) {
-        parts.push(`<${run}> ${num(extra)}`);
-        run = '';
-      }
-    }
-    if (run) parts.push(`<${run}>`);
-    return `BT 1 0 0 1 ${num(it.x)} ${num(pageHeight - it.y)} Tm /${font} ${num(it.size)} Tf [${parts.join(' ')}] TJ ET`;
+    const { tj, words } = show(this.m, it.face, it.text, (-it.extra * 1000) / it.size);
+    const font = this.fonts.draw(it.face, words);
+    return `BT 1 0 0 1 ${num(it.x)} ${num(pageHeight - it.y)} Tm /${font} ${num(it.size)} Tf ${tj} ET`;
   }
 
   /** Adds a page and draws its items. */

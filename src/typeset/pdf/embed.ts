@@ -22,7 +22,8 @@ interface FaceUse {
   /** The Type0 font dictionary, referenced from pages as soon as it is used, written at the end. */
   dictionary: PDFKit.PDFKitReference;
   glyphs: Map<number, DrawnGlyph>;
-  /** Words already recorded, so each word's glyphs are looked at once per document. */
+  /** Texts and words already recorded, so each one's glyphs are looked at once per document. */
+  texts: Set<readonly Shaped[]>;
   words: Set<Shaped>;
 }
 
@@ -95,20 +96,24 @@ export class DocumentFonts {
     private readonly fonts: LoadedFonts,
   ) {}
 
-  /** Records a shaped word drawn in `face` on the current page; returns the face's resource name. */
-  draw(face: Face, word: Shaped): string {
+  /** Records shaped words drawn in `face` on the current page; returns the face's resource name. */
+  draw(face: Face, words: readonly Shaped[]): string {
     let use = this.used.get(face);
     if (!use) {
-      use = { dictionary: this.doc.ref({}), glyphs: new Map(), words: new Set() };
+      use = { dictionary: this.doc.ref({}), glyphs: new Map(), texts: new Set(), words: new Set() };
       this.used.set(face, use);
     }
     const name = resourceName(face);
     (this.doc.page as unknown as { fonts: Record<string, unknown> }).fonts[name] ??= use.dictionary;
-    if (!use.words.has(word)) {
-      use.words.add(word);
-      word.ids.forEach((gid, i) => {
-        if (!use.glyphs.has(gid)) use.glyphs.set(gid, { advance: word.advances[i] as number, codePoints: word.codePoints[i] as number[] });
-      });
+    if (!use.texts.has(words)) {
+      use.texts.add(words);
+      for (const word of words) {
+        if (use.words.has(word)) continue;
+        use.words.add(word);
+        word.ids.forEach((gid, i) => {
+          if (!use.glyphs.has(gid)) use.glyphs.set(gid, { advance: word.advances[i] as number, codePoints: word.codePoints[i] as number[] });
+        });
+      }
     }
     return name;
   }
