@@ -46,14 +46,31 @@ function runPlan(args, cwd) {
   return { ms, peakMb: peakKb / 1024 };
 }
 
+// Words a plan of another year or office would put differently; plan i (from 0, the seed itself)
+// takes the j-th change when bit j of i is set, so the 40 plans differ in most paragraphs (as a province's plans do)
+// while keeping the seed's size and structure. Work shared between plans would otherwise flatter
+// the figures; work shared between a plan and its own extracts is what counts.
+const VARIANTS = [
+  ['triển khai', 'tổ chức thực hiện'],
+  ['địa bàn', 'phạm vi'],
+  ['tuyên truyền', 'thông tin, tuyên truyền'],
+  ['đơn vị', 'cơ quan, đơn vị'],
+  ['hiệu quả', 'thiết thực'],
+  ['phối hợp', 'phối hợp chặt chẽ'],
+];
+
+function variant(text, i) {
+  return VARIANTS.reduce((out, [from, to], j) => ((i >> j) & 1 ? out.replaceAll(from, to) : out), text);
+}
+
 function project(plans) {
   const folder = mkdtempSync(join(tmpdir(), 'plan-bench-'));
   for (const entry of ['plan.config.yaml', 'agencies.yaml']) cpSync(join(root, entry), join(folder, entry));
   mkdirSync(join(folder, 'plans'));
   const seed = readFileSync(seedFile, 'utf8');
   for (let i = 1; i <= plans; i++) {
-    // Seed-sized plans that differ: another number and signer each.
-    const text = seed.replace('number: null', `number: ${i}`).replace('name: Lê Ngọc Tuấn', `name: Lê Ngọc Tuấn ${i}`);
+    // Seed-sized plans that differ: another number, signer and wording each.
+    const text = variant(seed, i - 1).replace('number: null', `number: ${i}`).replace('name: Lê Ngọc Tuấn', `name: Lê Ngọc Tuấn ${i}`);
     writeFileSync(join(folder, 'plans', `ke-hoach-${String(i).padStart(3, '0')}.plan.yaml`), text);
   }
   return folder;
