@@ -95,3 +95,56 @@ export function libreOfficePdf(docx: Uint8Array): { pdf: Uint8Array; dir: string
   execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, input], { stdio: 'ignore', timeout: 120_000 });
   return { pdf: readFileSync(join(dir, 'plan.pdf')), dir };
 }
+
+/** A zip entry as its central directory records it, with its stored (compressed) bytes. */
+export interface ZipRecord {
+  path: string;
+  method: number;
+  /** DOS date fields: (year - 1980) << 9 | month << 5 | day. */
+  date: number;
+  time: number;
+  crc: number;
+  size: number;
+  stored: Uint8Array;
+}
+
+/** The entries of a zip in directory order, read from its own headers (unzipSync does not show dates or CRCs). */
+export function zipRecords(bytes: Uint8Array): ZipRecord[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = bytes.byteLength - 22;
+  if (view.getUint32(end, true) !== 0x06054b50) throw new Error('no end of central directory record (or a zip comment)');
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const records: ZipRecord[] = [];
+  for (let i = 0; i < count; i++) {
+    if (view.getUint32(at, true) !== 0x02014b50) throw new Error(`bad central header ${i}`);
+    const nameLength = view.getUint16(at + 28, true);
+    const local = view.getUint32(at + 42, true);
+    const compressed = view.getUint32(at + 20, true);
+    const dataStart = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    records.push({
+      path: strFromU8(bytes.subarray(at + 46, at + 46 + nameLength)),
+      method: view.getUint16(at + 10, true),
+      time: view.getUint16(at + 12, true),
+      date: view.getUint16(at + 14, true),
+      crc: view.getUint32(at + 16, true),
+      size: view.getUint32(at + 24, true),
+      stored: bytes.subarray(dataStart, dataStart + compressed),
+    });
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return records;
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+/** CRC-32 as zip computes it, to check what the package claims. */
+export function crc32(data: Uint8Array): number {
+  let c = 0xffffffff;
+  for (const byte of data) c = (CRC_TABLE[(c ^ byte) & 0xff] as number) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}

@@ -1,9 +1,8 @@
 // Turns the running text (mdast blocks) into Word paragraphs and tables, numbering already in the text.
 import type { BlockContent, DefinitionContent, List, PhrasingContent, Root, RootContent } from 'mdast';
-import { AlignmentType, Paragraph, Table } from 'docx';
-import type { IParagraphOptions, ParagraphChild } from 'docx';
 import type { PageStyle } from '../style.js';
-import { ruleParagraph, spacing } from './paragraphs.js';
+import type { ParagraphProps } from './paragraphs.js';
+import { paragraph, ruleParagraph, spacing } from './paragraphs.js';
 import type { NoteRef, RunStyle } from './runs.js';
 import { inlineRuns, textRun } from './runs.js';
 import { tableOf } from './table.js';
@@ -35,27 +34,22 @@ export interface BodyOptions {
   keepLastWithNext: boolean;
 }
 
-// Paragraph options are collected first so the last paragraph can still be told to keep with the next block.
-type Block = { kind: 'paragraph'; options: IParagraphOptions } | { kind: 'built'; block: Paragraph | Table };
+// Paragraphs stay open until the end, so the last one can still be told to keep with the next block.
+type Block = { kind: 'paragraph'; props: ParagraphProps; runs: string } | { kind: 'markup'; xml: string };
 
 /** Word blocks of a body in reading order; headings keep with what follows them. */
-export function bodyBlocks(root: Root, o: BodyOptions): (Paragraph | Table)[] {
+export function bodyBlocks(root: Root, o: BodyOptions): string {
   const s = o.style;
   const out: Block[] = [];
   const plain: RunStyle = { bold: false, italic: false, size: s.bodySize };
-  const runs = (nodes: PhrasingContent[], style: RunStyle = plain): ParagraphChild[] => inlineRuns(nodes, style, o.noteRef);
+  const runs = (nodes: PhrasingContent[], style: RunStyle = plain): string => inlineRuns(nodes, style, o.noteRef);
+  const bodySpacing = spacing(s.paragraphSpacing, s.lineSpacing);
   let tables = 0;
-  const paragraph = (children: ParagraphChild[], place: Place, firstLine: number, extra: IParagraphOptions = {}): void => {
+  const add = (text: string, place: Place, firstLine: number, extra: ParagraphProps = {}): void => {
     out.push({
       kind: 'paragraph',
-      options: {
-        children,
-        alignment: AlignmentType.JUSTIFIED,
-        indent: { left: place.left, right: place.right, firstLine },
-        spacing: spacing(s.paragraphSpacing, s.lineSpacing),
-        widowControl: true,
-        ...extra,
-      },
+      props: { align: 'both', indent: { left: place.left, right: place.right, firstLine }, spacing: bodySpacing, widowControl: true, ...extra },
+      runs: text,
     });
   };
   const list = (node: List, place: Place): void => {
@@ -67,7 +61,7 @@ export function bodyBlocks(root: Root, o: BodyOptions): (Paragraph | Table)[] {
       for (const child of item.children) {
         if (child.type === 'paragraph' && !opened) {
           opened = true;
-          paragraph([textRun(marker, plain), ...runs(child.children)], place, first);
+          add(textRun(marker, plain) + runs(child.children), place, first);
         } else block(child, inner);
       }
     });
@@ -76,14 +70,14 @@ export function bodyBlocks(root: Root, o: BodyOptions): (Paragraph | Table)[] {
     switch (node.type) {
       case 'heading': {
         const part = node.depth === 1;
-        paragraph(runs(node.children, { bold: true, italic: node.depth >= 4, size: s.bodySize }), place, part ? 0 : twips(s.firstLineIndent), {
-          alignment: part ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
+        add(runs(node.children, { bold: true, italic: node.depth >= 4, size: s.bodySize }), place, part ? 0 : twips(s.firstLineIndent), {
+          align: part ? 'center' : 'both',
           keepNext: true,
         });
         break;
       }
       case 'paragraph':
-        paragraph(runs(node.children), place, twips(s.firstLineIndent));
+        add(runs(node.children), place, twips(s.firstLineIndent));
         break;
       case 'list':
         list(node, place);
@@ -94,18 +88,16 @@ export function bodyBlocks(root: Root, o: BodyOptions): (Paragraph | Table)[] {
         break;
       }
       case 'table':
-        out.push({ kind: 'built', block: tableOf(node, { style: s, width: place.width - place.left - place.right, indent: place.left, relative: o.tableColumns[tables++], noteRef: o.noteRef }) });
+        out.push({ kind: 'markup', xml: tableOf(node, { style: s, width: place.width - place.left - place.right, indent: place.left, relative: o.tableColumns[tables++], noteRef: o.noteRef }) });
         break;
-      case 'code': {
-        const lines = node.value.split('\n').map((line, i) => textRun(line, plain, i === 0 ? {} : { break: 1 }));
-        paragraph(lines, place, 0, { alignment: AlignmentType.LEFT });
+      case 'code':
+        add(node.value.split('\n').map((line, i) => textRun(line, plain, { breakBefore: i > 0 })).join(''), place, 0, { align: 'left' });
         break;
-      }
       case 'html':
-        paragraph([textRun(node.value, plain)], place, twips(s.firstLineIndent));
+        add(textRun(node.value, plain), place, twips(s.firstLineIndent));
         break;
       case 'thematicBreak':
-        out.push({ kind: 'built', block: ruleParagraph(Math.round(place.width * BREAK_SHARE), place.width, s.paragraphSpacing) });
+        out.push({ kind: 'markup', xml: ruleParagraph(Math.round(place.width * BREAK_SHARE), place.width, s.paragraphSpacing) });
         break;
       // Footnote definitions go to the footnotes part; link definitions are only targets.
       default:
@@ -114,8 +106,10 @@ export function bodyBlocks(root: Root, o: BodyOptions): (Paragraph | Table)[] {
   };
   for (const node of root.children) block(node, { width: o.width, left: 0, right: 0, depth: 0 });
   const last = out.findLastIndex((b) => b.kind === 'paragraph');
-  return out.map((b, i) => {
-    if (b.kind === 'built') return b.block;
-    return new Paragraph(o.keepLastWithNext && i === last ? { ...b.options, keepNext: true } : b.options);
+  let xml = '';
+  out.forEach((b, i) => {
+    if (b.kind === 'markup') xml += b.xml;
+    else xml += paragraph(o.keepLastWithNext && i === last ? { ...b.props, keepNext: true } : b.props, b.runs);
   });
+  return xml;
 }

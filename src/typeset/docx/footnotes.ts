@@ -1,11 +1,10 @@
 // Real Word footnotes: numbers in order of first reference, and the notes' text for the footnotes part.
 import type { FootnoteDefinition, Root } from 'mdast';
-import { Paragraph } from 'docx';
-import type { ParagraphChild } from 'docx';
 import { FootnoteNumbers } from '../pdf/runs.js';
 import type { PageStyle } from '../style.js';
+import { paragraph } from './paragraphs.js';
 import type { NoteRef, RunStyle } from './runs.js';
-import { footnoteMarker, inlineRuns, textRun } from './runs.js';
+import { footnoteMarker, inlineRuns, noteNumberRun, textRun } from './runs.js';
 
 /** The style id Word gives footnote text; its size and indents are set in the document's styles. */
 export const FOOTNOTE_STYLE = 'FootnoteText';
@@ -21,27 +20,27 @@ export class Footnotes {
   /** What a reference in running text becomes: the footnote itself the first time, its number again after. */
   readonly ref: NoteRef = (identifier, style) => {
     const n = this.numbers.number(identifier);
-    if (this.placed.has(n) || !this.definitions.has(identifier)) return [textRun(`(${n})`, style, { superScript: true })];
+    if (this.placed.has(n) || !this.definitions.has(identifier)) return textRun(`(${n})`, style, { superscript: true });
     this.placed.add(n);
     return footnoteMarker(n, style);
   };
 
-  /** The footnotes part: each placed note's paragraphs, the first opened by Word's own number and a space. */
-  notes(style: PageStyle): Record<string, { children: Paragraph[] }> {
+  /** The w:footnote elements of the placed notes: each note's paragraphs, the first opened by Word's own number and a space. */
+  notes(style: PageStyle): string {
     const base: RunStyle = { bold: false, italic: false, size: style.footnoteSize };
     // A reference inside a note cannot be a Word footnote: it repeats the number as text.
-    const inNote: NoteRef = (identifier, s) => [textRun(`(${this.numbers.number(identifier)})`, s, { superScript: true })];
-    const out: Record<string, { children: Paragraph[] }> = {};
+    const inNote: NoteRef = (identifier, s) => textRun(`(${this.numbers.number(identifier)})`, s, { superscript: true });
+    let xml = '';
     for (const n of [...this.placed].sort((a, b) => a - b)) {
-      const def = this.definitions.get(this.numbers.identifier(n) ?? '');
-      const children = (def?.children ?? []).map((block, i) => {
-        const runs: ParagraphChild[] = i === 0 ? [textRun(' ', base)] : [];
-        if (block.type === 'paragraph') runs.push(...inlineRuns(block.children, base, inNote));
-        return new Paragraph({ style: FOOTNOTE_STYLE, children: runs });
+      const blocks = this.definitions.get(this.numbers.identifier(n) ?? '')?.children ?? [];
+      // A note holds at least the paragraph that carries its number.
+      const paragraphs = (blocks.length > 0 ? blocks : [null]).map((block, i) => {
+        const opening = i === 0 ? noteNumberRun('<w:footnoteRef/>') + textRun(' ', base) : '';
+        return paragraph({ style: FOOTNOTE_STYLE }, opening + (block?.type === 'paragraph' ? inlineRuns(block.children, base, inNote) : ''));
       });
-      out[String(n)] = { children };
+      xml += `<w:footnote w:id="${n}">${paragraphs.join('')}</w:footnote>`;
     }
-    return out;
+    return xml;
   }
 }
 

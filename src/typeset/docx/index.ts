@@ -1,42 +1,28 @@
 // Typesets a composed document into DOCX bytes: the same tree and page style as the PDF, as editable Word content.
-import { AlignmentType, Document, LineRuleType } from 'docx';
-import type { FileChild, ISectionOptions } from 'docx';
 import type { DocumentTree } from '../../compose/tree.js';
 import type { LoadedFonts } from '../pdf/fonts.js';
-import { Measure } from '../pdf/measure.js';
+import { measureFor } from '../pdf/measure.js';
 import type { PageStyle } from '../style.js';
 import { bodyBlocks } from './body.js';
 import { closingTable } from './closing.js';
 import { definitions, Footnotes } from './footnotes.js';
 import { headerTable, markParagraph, titleParagraphs } from './header.js';
 import type { FurnitureContext } from './layout.js';
-import { centred } from './paragraphs.js';
+import { headerRelationship, packageParts } from './package.js';
+import type { DocxContent } from './package.js';
+import { centred, paragraph } from './paragraphs.js';
 import type { RunStyle } from './runs.js';
-import { section, textWidth } from './sections.js';
-import { halfPoints, lineUnits, twips } from './units.js';
-import { packDeterministic } from './zip.js';
+import { headerPart, pageNumberHeader, sectionProperties, textWidth } from './sections.js';
+import { stylesPart } from './styles.js';
+import { zipParts } from './zip.js';
 
 // The draft mark is a point smaller than page numbers, as in the PDF.
 const DRAFT_SIZE_DELTA = 1;
 
-// Fonts, sizes and paragraph defaults: body text in the configured family, footnotes smaller, justified and indented.
-function styles(style: PageStyle, lang: string) {
-  return {
-    default: {
-      document: {
-        run: { font: style.font.name, size: halfPoints(style.bodySize), language: { value: lang } },
-      },
-      footnoteText: {
-        paragraph: {
-          alignment: AlignmentType.JUSTIFIED,
-          indent: { firstLine: twips(style.firstLineIndent) },
-          spacing: { after: 0, line: lineUnits(1), lineRule: LineRuleType.AUTO },
-        },
-        run: { size: halfPoints(style.footnoteSize) },
-      },
-      footnoteTextChar: { run: { size: halfPoints(style.footnoteSize) } },
-    },
-  };
+/** One section's blocks and page orientation. */
+interface Section {
+  blocks: string;
+  landscape: boolean;
 }
 
 /**
@@ -47,20 +33,20 @@ function styles(style: PageStyle, lang: string) {
  */
 export function typesetDocx(tree: DocumentTree, style: PageStyle, fonts: LoadedFonts): Uint8Array {
   const notes = new Footnotes(definitions([tree.body, ...tree.appendices.map((a) => a.body)]));
-  const ctx: FurnitureContext = { style, m: new Measure(fonts), noteRef: notes.ref };
+  const ctx: FurnitureContext = { style, m: measureFor(fonts), noteRef: notes.ref };
   const width = textWidth(style, false);
 
-  const main: FileChild[] = [
-    headerTable(ctx, tree.header, tree.marks, width),
-    ...titleParagraphs(ctx, tree.title, width),
-    ...bodyBlocks(tree.body, { style, width, tableColumns: [], noteRef: notes.ref, keepLastWithNext: true }),
-    closingTable(ctx, tree.closing, width),
+  const sections: Section[] = [
+    {
+      blocks:
+        headerTable(ctx, tree.header, tree.marks, width) +
+        titleParagraphs(ctx, tree.title, width) +
+        bodyBlocks(tree.body, { style, width, tableColumns: [], noteRef: notes.ref, keepLastWithNext: true }) +
+        closingTable(ctx, tree.closing, width),
+      landscape: false,
+    },
   ];
-  const draft = tree.marks.draft ? [markParagraph(tree.marks.draft, style.pageNumberSize - DRAFT_SIZE_DELTA, AlignmentType.RIGHT, 0)] : [];
-  const sections: ISectionOptions[] = [section(style, main, { landscape: false, firstHeader: draft })];
-
   for (const appendix of tree.appendices) {
-    const w = textWidth(style, appendix.landscape);
     const h = appendix.heading;
     const size = style.bodySize;
     const lines: [string, RunStyle][] = [
@@ -70,20 +56,27 @@ export function typesetDocx(tree: DocumentTree, style: PageStyle, fonts: LoadedF
     ];
     // The heading keeps with the table below it and leaves a blank line of the body's size before it, as in the PDF.
     const shown = lines.filter(([text]) => text.trim() !== '');
-    const heading = shown.map(([text, s], i) => centred(text, s, 0, i === shown.length - 1 ? size : 0));
+    const heading = shown.map(([text, s], i) => centred(text, s, 0, i === shown.length - 1 ? size : 0)).join('');
+    const w = textWidth(style, appendix.landscape);
     const body = bodyBlocks(appendix.body, { style, width: w, tableColumns: appendix.tableColumns, noteRef: notes.ref, keepLastWithNext: false });
-    sections.push(section(style, [...heading, ...body], { landscape: appendix.landscape, firstHeader: [] }));
+    sections.push({ blocks: heading + body, landscape: appendix.landscape });
   }
 
-  const doc = new Document({
-    creator: tree.meta.author,
-    lastModifiedBy: tree.meta.author,
-    title: tree.meta.title,
-    subject: tree.meta.subject,
-    keywords: tree.meta.keywords.join(', '),
-    styles: styles(style, tree.meta.lang),
-    footnotes: notes.notes(style),
-    sections,
+  // Each section has two headers: the page number from page 2 on, and its first page's (the draft mark on page 1; empty elsewhere).
+  const draft = tree.marks.draft ? markParagraph(tree.marks.draft, style.pageNumberSize - DRAFT_SIZE_DELTA, 'right', 0) : '';
+  const headers: DocxContent['headers'] = [];
+  let body = '';
+  sections.forEach((section, i) => {
+    const first = i === 0 ? draft : '';
+    headers.push({ xml: pageNumberHeader(style), shared: true }, { xml: headerPart(first), shared: first === '' });
+    const properties = sectionProperties(style, {
+      landscape: section.landscape,
+      headers: { default: headerRelationship(headers.length - 2), first: headerRelationship(headers.length - 1) },
+    });
+    // A section ends with its properties: the last in the body itself, the others in an empty paragraph of their own.
+    body += section.blocks + (i === sections.length - 1 ? properties : paragraph({ endsSection: properties }, ''));
   });
-  return packDeterministic(doc, tree.meta.date);
+
+  const parts = packageParts({ body, footnotes: notes.notes(style), headers, styles: stylesPart(style, tree.meta.lang), meta: tree.meta });
+  return zipParts(parts, tree.meta.date);
 }

@@ -1,18 +1,15 @@
 // Turns a GFM table into a ruled Word table whose header row repeats on every page it spans.
 import type { Table as MdTable } from 'mdast';
-import { AlignmentType, BorderStyle, Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType } from 'docx';
 import type { PageStyle } from '../style.js';
-import { spacing } from './paragraphs.js';
+import { paragraph, spacing } from './paragraphs.js';
 import type { NoteRef } from './runs.js';
 import { inlineRuns, plainText } from './runs.js';
+import { tableCell, tableMarkup, tableRow } from './table-markup.js';
 import { pointTwips } from './units.js';
 import { TABLE_PAD } from '../proportions.js';
 
-const LINE = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 // A column's share never drops below this many characters' worth, so a narrow column stays readable.
 const MIN_CHARS = 4;
-
-const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
 /** Where a table goes and how its text is styled. */
 export interface TableOptions {
@@ -35,39 +32,23 @@ function contentShares(node: MdTable): number[] {
 }
 
 /** A Word table for a GFM table, columns sized by `relative` or by content, header row bold and repeated. */
-export function tableOf(node: MdTable, o: TableOptions): Table {
+export function tableOf(node: MdTable, o: TableOptions): string {
   const shares = o.relative && o.relative.length > 0 ? o.relative : contentShares(node);
   const total = shares.reduce((a, b) => a + b, 0);
   const widths = shares.map((w) => Math.round((w * o.width) / total));
   const size = o.style.tableSize;
+  const single = spacing(0, 1);
   const rows = node.children.map((row, r) => {
     const header = r === 0;
-    return new TableRow({
-      tableHeader: header,
-      cantSplit: true,
-      children: widths.map((w, c) => {
-        const cell = row.children[c];
-        const align = header ? 'center' : (node.align?.[c] ?? 'left');
-        return new TableCell({
-          width: { size: w, type: WidthType.DXA },
-          children: [
-            new Paragraph({
-              alignment: ALIGN[align],
-              spacing: spacing(0, 1),
-              children: cell ? inlineRuns(cell.children, { bold: header, italic: false, size }, o.noteRef) : [],
-            }),
-          ],
-        });
-      }),
+    const cells = widths.map((w, c) => {
+      const cell = row.children[c];
+      const align = header ? 'center' : (node.align?.[c] ?? 'left');
+      const runs = cell ? inlineRuns(cell.children, { bold: header, italic: false, size }, o.noteRef) : '';
+      return tableCell(w, paragraph({ align, spacing: single }, runs));
     });
+    return tableRow(cells.join(''), header);
   });
-  return new Table({
-    rows,
-    columnWidths: widths,
-    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    indent: { size: o.indent, type: WidthType.DXA },
-    layout: TableLayoutType.FIXED,
-    margins: { top: pointTwips(TABLE_PAD.y), bottom: pointTwips(TABLE_PAD.y), left: pointTwips(TABLE_PAD.x), right: pointTwips(TABLE_PAD.x) },
-    borders: { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE },
-  });
+  const y = pointTwips(TABLE_PAD.y);
+  const x = pointTwips(TABLE_PAD.x);
+  return tableMarkup({ widths, indent: o.indent, ruled: true, margins: { top: y, bottom: y, left: x, right: x } }, rows.join(''));
 }

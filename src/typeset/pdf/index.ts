@@ -16,7 +16,7 @@ import { draftMark, pageNumber } from './furniture.js';
 import { GlyphCheck } from './glyphs.js';
 import type { TypesetProblem } from './glyphs.js';
 import { headerBox, titleBox } from './header.js';
-import { Measure } from './measure.js';
+import { measureFor } from './measure.js';
 import type { Box, Frame, Page } from './model.js';
 import { mm, textWidth } from './model.js';
 import { FootnoteNumbers } from './runs.js';
@@ -27,9 +27,6 @@ export type { TypesetProblem } from './glyphs.js';
 
 /** The PDF bytes and page count, or the characters the font cannot draw. */
 export type TypesetResult = { ok: true; bytes: Uint8Array; pageCount: number } | { ok: false; problems: TypesetProblem[] };
-
-// Widths are cached per font set, so repeated typesetting in one process measures each word once.
-const measures = new WeakMap<LoadedFonts, Measure>();
 
 function frameOf(style: PageStyle, landscape: boolean): Frame {
   const w = mm(style.paper.width);
@@ -71,11 +68,7 @@ function number(ctx: Ctx, pages: Page[], frame: Frame): void {
 
 /** Lays out and draws a document; fails with problems if the font lacks any character in it. */
 export function typesetPdf(tree: DocumentTree, style: PageStyle, fonts: LoadedFonts): TypesetResult {
-  let m = measures.get(fonts);
-  if (!m) {
-    m = new Measure(fonts);
-    measures.set(fonts, m);
-  }
+  const m = measureFor(fonts);
   const check = new GlyphCheck(fonts);
   const ctx: Ctx = {
     style,

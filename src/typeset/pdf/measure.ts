@@ -89,3 +89,16 @@ export class Measure {
     return (f.capHeight * size) / this.em[face];
   }
 }
+
+// Widths are cached per font set, so repeated typesetting in one process (PDF and DOCX alike) measures each word once.
+const measures = new WeakMap<LoadedFonts, Measure>();
+
+/** The process's Measure of a font set. */
+export function measureFor(fonts: LoadedFonts): Measure {
+  let m = measures.get(fonts);
+  if (!m) {
+    m = new Measure(fonts);
+    measures.set(fonts, m);
+  }
+  return m;
+}
