@@ -78,11 +78,13 @@ let toolHash: string | undefined;
 
 /**
  * A hash of the tool's own compiled code and templates' defaults: a new version of the tool
- * rebuilds everything, even when its version number did not change during development.
+ * rebuilds everything, even when its version number did not change during development. Node's
+ * zlib build is part of it: PDF and DOCX streams are deflated with it, and another build may
+ * compress the same bytes differently.
  */
 function toolVersion(): string {
   if (toolHash === undefined) {
-    const hash = createHash('sha256');
+    const hash = createHash('sha256').update(`zlib ${process.versions.zlib}`);
     const visit = (folder: string) => {
       for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
         const path = join(folder, entry.name);
