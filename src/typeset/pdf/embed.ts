@@ -1,8 +1,8 @@
 /**
  * The fonts of one PDF: each face a document draws becomes a Type0 font whose CIDs are the
  * glyph ids of the full font (Identity-H, /CIDToGIDMap /Identity), with a glyph-id-keeping
- * subset of its program (shared between documents, see font-files.ts), the widths of the glyphs
- * drawn and a ToUnicode map for copying text.
+ * subset of its program, the widths of its glyphs and a ToUnicode map for copying text, all
+ * shared between documents (see font-files.ts).
  *
  * pdfkit's own embedded font would re-encode a subset with fontkit for every document; with
  * ids kept, text can be written as hex once per word for all documents (Measure caches it).
@@ -11,17 +11,12 @@ import type { Face, LoadedFonts } from './fonts.js';
 import { FACES } from './fonts.js';
 import type { Shaped } from './measure.js';
 import { fontFilesOf } from './font-files.js';
-
-/** A glyph drawn: its advance in font units and the characters it stands for. */
-interface DrawnGlyph {
-  advance: number;
-  codePoints: number[];
-}
+import type { GlyphInfo } from './font-maps.js';
 
 interface FaceUse {
   /** The Type0 font dictionary, referenced from pages as soon as it is used, written at the end. */
   dictionary: PDFKit.PDFKitReference;
-  glyphs: Map<number, DrawnGlyph>;
+  glyphs: Map<number, GlyphInfo>;
   /** Texts and words already recorded, so each one's glyphs are looked at once per document. */
   texts: Set<readonly Shaped[]>;
   words: Set<Shaped>;
@@ -32,13 +27,6 @@ export function resourceName(face: Face): string {
   return `F${FACES.indexOf(face) + 1}`;
 }
 
-const hex4 = (n: number): string => n.toString(16).padStart(4, '0');
-
-/** UTF-16 hex of code points, as a ToUnicode map writes them. */
-function utf16(codePoints: number[]): string {
-  return codePoints.map((c) => (c > 0xffff ? hex4(0xd800 + ((c - 0x10000) >> 10)) + hex4(0xdc00 + ((c - 0x10000) & 0x3ff)) : hex4(c))).join('');
-}
-
 // A six-letter subset tag (ISO 32000-1, 9.6.4) from the glyphs a program holds, so equal programs get equal names.
 function subsetTag(face: Face, gids: number[]): string {
   let hash = 0x811c9dc5;
@@ -46,45 +34,6 @@ function subsetTag(face: Face, gids: number[]): string {
   let tag = '';
   for (let i = 0; i < 6; i++, hash = Math.floor(hash / 26)) tag += String.fromCharCode(65 + (hash % 26));
   return tag;
-}
-
-/** Runs of consecutive glyph ids with their widths: [first, [w…], first, [w…]…] (the W array). */
-function widthArray(gids: number[], width: (gid: number) => number): unknown[] {
-  const out: unknown[] = [];
-  let run: number[] = [];
-  gids.forEach((gid, i) => {
-    if (i === 0 || gid !== (gids[i - 1] as number) + 1) {
-      run = [];
-      out.push(gid, run);
-    }
-    run.push(width(gid));
-  });
-  return out;
-}
-
-// bfchar blocks hold at most 100 entries.
-const BFCHAR_BLOCK = 100;
-
-function toUnicodeMap(gids: number[], glyphs: Map<number, DrawnGlyph>): string {
-  const blocks: string[] = [];
-  for (let i = 0; i < gids.length; i += BFCHAR_BLOCK) {
-    const block = gids.slice(i, i + BFCHAR_BLOCK);
-    blocks.push(`${block.length} beginbfchar\n${block.map((g) => `<${hex4(g)}> <${utf16(glyphs.get(g)!.codePoints)}>`).join('\n')}\nendbfchar`);
-  }
-  return `/CIDInit /ProcSet findresource begin
-12 dict begin
-begincmap
-/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
-/CMapName /Adobe-Identity-UCS def
-/CMapType 2 def
-1 begincodespacerange
-<0000> <ffff>
-endcodespacerange
-${blocks.join('\n')}
-endcmap
-CMapName currentdict /CMap defineresource pop
-end
-end`;
 }
 
 /** The faces one document uses, written into it once its pages are drawn. */
@@ -130,8 +79,7 @@ export class DocumentFonts {
   private embed(face: Face, use: FaceUse): void {
     const font = this.fonts.faces[face];
     const scale = 1000 / font.unitsPerEm;
-    const gids = [...use.glyphs.keys()].sort((a, b) => a - b);
-    const file = fontFilesOf(this.fonts).forGlyphs(face, gids);
+    const file = fontFilesOf(this.fonts).forGlyphs(face, use.glyphs);
     const name = `${subsetTag(face, file.glyphs)}+${font.postscriptName.replaceAll(' ', '_')}`;
 
     // Already deflated: a stream with a Filter is written as it is.
@@ -167,13 +115,13 @@ export class DocumentFonts {
       BaseFont: name,
       CIDSystemInfo: { Registry: new String('Adobe'), Ordering: new String('Identity'), Supplement: 0 },
       FontDescriptor: descriptor,
-      W: widthArray(gids, (gid) => use.glyphs.get(gid)!.advance * scale),
+      W: file.widths,
       CIDToGIDMap: 'Identity',
     });
     cidFont.end(undefined);
 
-    const toUnicode = this.doc.ref({});
-    toUnicode.end(toUnicodeMap(gids, use.glyphs));
+    const toUnicode = this.doc.ref({ Filter: 'FlateDecode' });
+    toUnicode.end(file.toUnicode);
 
     Object.assign(use.dictionary.data, { Type: 'Font', Subtype: 'Type0', BaseFont: name, Encoding: 'Identity-H', DescendantFonts: [cidFont], ToUnicode: toUnicode });
     use.dictionary.end(undefined);

@@ -1,42 +1,58 @@
 /**
  * Compressed font programs to embed, shared by the documents a process typesets.
  *
- * Subsetting and deflating a face costs most of a millisecond, three or four times a document.
- * A document that draws a good share of the common characters below (body text, headings)
- * embeds one program of all of them, made once per process: a few kilobytes more than an exact
- * subset. Any other document embeds an exact subset, kept for the next document that draws the
- * same glyphs (the italic and bold italic of extracts repeat a lot).
+ * Subsetting and deflating a face costs most of a millisecond, three or four times a document,
+ * and exact subsets of running text rarely repeat: one more word in an extract adds a letter.
+ * So the subset of a face drawing much text is made of whole groups of characters: every group
+ * the document draws from, plus any glyph outside the groups. A face has a few dozen such
+ * programs at most, each made and deflated once per process, and a document carries a few
+ * kilobytes of glyphs it does not draw. A face drawing a few words (the italic place and date,
+ * a bold-italic note) keeps its exact subset, which the next extract of the plan draws again.
  */
 import { deflateSync } from 'node:zlib';
+import { type GlyphInfo, toUnicodeMap, widthArray } from './font-maps.js';
 import type { Face, LoadedFonts } from './fonts.js';
 import { subsetTrueType } from './truetype.js';
 
-// Vietnamese letters in both cases, the rest of the Latin alphabet, digits, ASCII punctuation and
-// the typographic marks administrative text uses.
-const VIETNAMESE = 'aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ';
-const COMMON_CHARACTERS = `${VIETNAMESE}${VIETNAMESE.toUpperCase()}fjwzFJWZ0123456789 !"#$%&'()*+,-./:;<=>?@[\\]^_\`{|}~“”‘’–—…•°§`;
+// Characters that come together in Vietnamese administrative text: a document that draws one
+// of a group is likely to draw the others, in this document or the next.
+const LOWER_A_E_I = 'àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩị';
+const LOWER_O_U_Y = 'òóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ';
+const GROUPS = [
+  'abcdefghijklmnopqrstuvwxyz0123456789 .,;:!?()-/\'"%',
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+  LOWER_A_E_I,
+  LOWER_O_U_Y,
+  LOWER_A_E_I.toUpperCase(),
+  LOWER_O_U_Y.toUpperCase(),
+  '“”‘’–—…•°§#$&*+<=>@[\\]^_`{|}~',
+];
 
-/** A font program ready for a FontFile2 stream. */
+/** A font program ready for a FontFile2 stream, with the maps of every glyph it holds. */
 export interface FontFile {
   /** The subset, deflated (/Filter /FlateDecode). */
   deflated: Uint8Array;
   /** Every glyph id the program holds outlines for, ascending (names the subset). */
   glyphs: number[];
+  /** The W array of the CID font, in thousandths of the size. */
+  widths: unknown[];
+  /** The ToUnicode CMap, deflated. */
+  toUnicode: Uint8Array;
 }
 
-// A document drawing at least this share of the common glyphs gets the common program.
-const COMMON_SHARE = 0.4;
-// Exact subsets kept per face; the oldest goes first.
-const KEPT_SUBSETS = 64;
+// A face drawing fewer glyphs than this gets its exact subset.
+const FEW_GLYPHS = 48;
+// Programs kept per face; the oldest goes first.
+const KEPT_PROGRAMS = 128;
 
 interface FaceFiles {
-  common: Set<number>;
-  commonFile?: FontFile;
-  exact: Map<string, FontFile>;
-}
-
-function fontFile(fonts: LoadedFonts, face: Face, sorted: number[]): FontFile {
-  return { deflated: deflateSync(subsetTrueType(fonts.programs[face], sorted)), glyphs: sorted };
+  /** The group of each grouped glyph id. */
+  groupOf: Map<number, number>;
+  /** Advance and characters of each grouped glyph id. */
+  info: Map<number, GlyphInfo>;
+  /** Glyph ids of each group. */
+  groups: number[][];
+  programs: Map<string, FontFile>;
 }
 
 /** The font programs of one font family. */
@@ -49,30 +65,66 @@ export class FontFiles {
     let files = this.faces.get(face);
     if (!files) {
       const font = this.fonts.faces[face];
-      const common = new Set<number>();
-      for (const char of COMMON_CHARACTERS) if (font.hasGlyphForCodePoint(char.codePointAt(0)!)) common.add(font.glyphForCodePoint(char.codePointAt(0)!).id);
-      files = { common, exact: new Map() };
+      const groupOf = new Map<number, number>();
+      const info = new Map<number, GlyphInfo>();
+      const groups = GROUPS.map((chars, group) => {
+        const ids: number[] = [];
+        for (const char of chars) {
+          const codePoint = char.codePointAt(0)!;
+          if (!font.hasGlyphForCodePoint(codePoint)) continue;
+          const glyph = font.glyphForCodePoint(codePoint);
+          if (groupOf.has(glyph.id)) continue;
+          groupOf.set(glyph.id, group);
+          info.set(glyph.id, { advance: glyph.advanceWidth, codePoints: [codePoint] });
+          ids.push(glyph.id);
+        }
+        return ids;
+      });
+      files = { groupOf, info, groups, programs: new Map() };
       this.faces.set(face, files);
     }
     return files;
   }
 
-  /** The program to embed for a document that draws `used` glyph ids in `face`. */
-  forGlyphs(face: Face, used: Iterable<number>): FontFile {
+  /** The program to embed for a document that draws `used` glyphs in `face`. */
+  forGlyphs(face: Face, used: ReadonlyMap<number, GlyphInfo>): FontFile {
     const files = this.files(face);
-    const sorted = [...used].sort((a, b) => a - b);
-    if (sorted.length >= COMMON_SHARE * files.common.size && sorted.every((gid) => files.common.has(gid))) {
-      files.commonFile ??= fontFile(this.fonts, face, [...files.common].sort((a, b) => a - b));
-      return files.commonFile;
+    const few = used.size < FEW_GLYPHS;
+    let groups = 0;
+    const others: number[] = [];
+    for (const gid of used.keys()) {
+      const group = few ? undefined : files.groupOf.get(gid);
+      if (group === undefined) others.push(gid);
+      else groups |= 1 << group;
     }
-    const key = sorted.join(',');
-    let file = files.exact.get(key);
+    others.sort((a, b) => a - b);
+    // The characters of a glyph outside the groups come from the document, so they are part of the key.
+    const key = `${groups}:${others.map((gid) => `${gid}=${used.get(gid)!.codePoints.join('+')}`).join(',')}`;
+    let file = files.programs.get(key);
     if (!file) {
-      file = fontFile(this.fonts, face, sorted);
-      if (files.exact.size >= KEPT_SUBSETS) files.exact.delete(files.exact.keys().next().value!);
-      files.exact.set(key, file);
+      file = this.make(face, files, groups, others, used);
+      if (files.programs.size >= KEPT_PROGRAMS) files.programs.delete(files.programs.keys().next().value!);
+      files.programs.set(key, file);
     }
     return file;
+  }
+
+  private make(face: Face, files: FaceFiles, groups: number, others: number[], used: ReadonlyMap<number, GlyphInfo>): FontFile {
+    // A glyph outside the groups stands for the characters the document drew it for (they are in
+    // the key); one of a group, for its group's character, whatever document made the program.
+    const infos = new Map<number, GlyphInfo>(others.map((gid) => [gid, used.get(gid)!]));
+    files.groups.forEach((ids, group) => {
+      if (groups & (1 << group)) for (const gid of ids) infos.set(gid, files.info.get(gid)!);
+    });
+    const glyphs = [...infos.keys()].sort((a, b) => a - b);
+    const info = (gid: number): GlyphInfo => infos.get(gid)!;
+    const scale = 1000 / this.fonts.faces[face].unitsPerEm;
+    return {
+      deflated: deflateSync(subsetTrueType(this.fonts.programs[face], glyphs)),
+      glyphs,
+      widths: widthArray(glyphs, (gid) => info(gid).advance * scale),
+      toUnicode: deflateSync(toUnicodeMap(glyphs, (gid) => info(gid).codePoints)),
+    };
   }
 }
 
