@@ -13,7 +13,7 @@ import type { Plan } from '../model/plan.js';
 import type { Registry } from '../model/registry.js';
 import { addEndMark } from './end-mark.js';
 import { escapeText } from './markdown.js';
-import { parseMarkdown } from './plan.js';
+import { parseMarkdown } from './markdown-parse.js';
 import type { ExtractView } from './extract-view.js';
 import { registryHelpers } from './helpers.js';
 import type { DocumentTree, Inline } from './tree.js';

@@ -2,10 +2,6 @@
  * Composes the official plan document: the page furniture worded from words.yaml and the body
  * rendered through plan.md.hbs, parsed back into a Markdown tree for the typesetters.
  */
-import type { Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { allTasks, type Plan } from '../model/plan.js';
 import { plainText } from '../model/prose.js';
@@ -15,12 +11,11 @@ import { roman } from '../vn/numbering.js';
 import { deadlineText } from './deadlines.js';
 import { addEndMark } from './end-mark.js';
 import { escapeText, inlineMarkdown } from './markdown.js';
+import { parseMarkdown } from './markdown-parse.js';
 import { planView } from './plan-view.js';
 import type { Templates } from './templates.js';
 import { Wording } from './wording.js';
 import type { Appendix, DocumentTree, Inline } from './tree.js';
-
-const markdown = unified().use(remarkParse).use(remarkGfm);
 
 /** Relative widths of the assignment table's columns: STT, task, lead, partners, deadline. */
 const ASSIGNMENT_COLUMNS = [5, 45, 16, 20, 14];
@@ -122,15 +117,4 @@ function assignmentRows(plan: Plan, registry: Registry, words: Wording) {
 
 function text(value: string): Inline {
   return [{ type: 'text', value }];
-}
-
-/** Parses composed Markdown into the tree typesetters draw; positions are the template's, so dropped. */
-export function parseMarkdown(source: string): Root {
-  const tree = markdown.parse(source);
-  const strip = (node: { position?: unknown; children?: unknown[] }) => {
-    delete node.position;
-    node.children?.forEach((child) => strip(child as { position?: unknown; children?: unknown[] }));
-  };
-  strip(tree as unknown as { position?: unknown; children?: unknown[] });
-  return tree;
 }

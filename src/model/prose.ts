@@ -5,10 +5,8 @@
  * anything that would open a heading, a list or a table is kept as the literal text it was
  * written as and reported, so that user text can never change the structure of a document.
  */
-import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import type { PhrasingContent, Root } from 'mdast';
+import { AUTOLINK_LITERAL, INLINE_MARKUP, opensBlock, parseWithFootnotes, stripPositions } from './markdown-syntax.js';
 import type { Inline } from './plan.js';
 
 /** A problem inside a prose field, at a character offset of the field's text. */
@@ -20,22 +18,8 @@ export interface ProseProblem {
   detail: string;
 }
 
-const markdown = unified().use(remarkParse).use(remarkGfm);
-
 /** Numbers and bullets typed by hand at the start of a text: "II.", "3.", "1.2.", "b)", "-". */
 const TYPED_NUMBER = /^\s*((?:[IVXLC]+|\d+(?:\.\d+)*)\.|[a-zđ]\)|[-–•+*])\s+/u;
-
-/**
- * Parses Markdown into a syntax tree in which footnote references to `labels` are recognised.
- * GFM only treats `[^x]` as a reference when its definition is in the same document, so
- * placeholder definitions are appended and dropped again.
- */
-function parseWithFootnotes(text: string, labels: readonly string[]): Root {
-  const definitions = labels.map((label) => `[^${label}]: .`).join('\n');
-  const tree = markdown.parse(definitions ? `${text}\n\n${definitions}\n` : text);
-  tree.children = tree.children.filter((node) => node.type !== 'footnoteDefinition' || !node.position || node.position.start.offset! < text.length);
-  return tree;
-}
 
 /** Reads a prose field into paragraphs. */
 export function parseParagraphs(text: string, labels: readonly string[], problems: ProseProblem[]): Inline[] {
@@ -69,18 +53,13 @@ export function parseParagraphs(text: string, labels: readonly string[], problem
   return paragraphs.filter((p) => p.length > 0);
 }
 
-/** Characters that can start Markdown markup anywhere in a line. */
-const MARKUP = /[\\`*_[\]<>&|~!#=]/;
-/** Line starts that open a block: bullets, quotes, ordered items, indented code. */
-const BLOCK_START = /^(?:[ \t]*(?:[-+>]|\d+[.)])(?:[ \t]|$)| {4}|\t)/m;
-
 /**
  * Whether Markdown would read the text as plain paragraphs: then it is taken as it is, without
  * running the parser (most fields of a plan are plain, and parsing each one was most of the time
  * spent reading a plan).
  */
 function isPlainText(text: string): boolean {
-  return !MARKUP.test(text) && !BLOCK_START.test(text);
+  return !INLINE_MARKUP.test(text) && !AUTOLINK_LITERAL.test(text) && !text.split('\n').some(opensBlock);
 }
 
 /** Reads a one-paragraph prose field (a title, a task); extra paragraphs are joined by a space. */
@@ -164,9 +143,4 @@ function mergeText(nodes: Inline): Inline {
     else if (node.type !== 'text' || node.value !== '') out.push(node);
   }
   return out;
-}
-
-function stripPositions(node: Root | RootContent | Paragraph): void {
-  delete (node as { position?: unknown }).position;
-  if ('children' in node) for (const child of node.children) stripPositions(child as RootContent);
 }

@@ -7,7 +7,7 @@ import { progressFrom } from '../../src/build/progress.js';
 import { checklist, checklistMarkdown } from '../../src/compose/checklist.js';
 import { dueDate, followUpStatus, NO_PROGRESS } from '../../src/compose/follow-up.js';
 import { numberPlan } from '../../src/compose/numbering.js';
-import { parseMarkdown } from '../../src/compose/plan.js';
+import { parseMarkdown } from '../../src/compose/markdown-parse.js';
 import { Wording } from '../../src/compose/wording.js';
 import { readYaml } from '../../src/parse/yaml.js';
 import { seedWith } from '../helpers/project.js';

@@ -7,7 +7,8 @@ import { agencyChecklist, checklist, checklistMarkdown } from '../../src/compose
 import { extractParts, extractView } from '../../src/compose/extract-view.js';
 import { composeExtract } from '../../src/compose/extract.js';
 import { NO_PROGRESS } from '../../src/compose/follow-up.js';
-import { composePlan, parseMarkdown } from '../../src/compose/plan.js';
+import { parseMarkdown } from '../../src/compose/markdown-parse.js';
+import { composePlan } from '../../src/compose/plan.js';
 import { Wording } from '../../src/compose/wording.js';
 import type { Plan } from '../../src/model/plan.js';
 import { exampleProject, seedPlan } from './seed.js';

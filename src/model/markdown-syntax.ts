@@ -1,0 +1,99 @@
+/**
+ * The Markdown reader (remark: CommonMark with GFM) that prose fields and composed documents are
+ * read with, and the cheap tests both use to know when it would make nothing of a text, so that
+ * plain text can be taken as it is without running it.
+ */
+import type { Nodes, Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+const reader = unified().use(remarkParse).use(remarkGfm);
+
+/** Reads Markdown into a syntax tree, with source positions. */
+export function readWithRemark(text: string): Root {
+  return reader.parse(text);
+}
+
+/**
+ * Reads Markdown in which footnote references to `labels` are recognised. GFM only treats `[^x]`
+ * as a reference when its definition is in the same document, so placeholder definitions are
+ * appended and dropped again.
+ */
+export function parseWithFootnotes(text: string, labels: readonly string[]): Root {
+  const definitions = labels.map((label) => `[^${label}]: .`).join('\n');
+  const tree = reader.parse(definitions ? `${text}\n\n${definitions}\n` : text);
+  tree.children = tree.children.filter((node) => node.type !== 'footnoteDefinition' || !node.position || node.position.start.offset! < text.length);
+  return tree;
+}
+
+/** Drops source positions from a tree, in place. */
+export function stripPositions(node: Nodes): void {
+  delete node.position;
+  if ('children' in node) for (const child of node.children) stripPositions(child);
+}
+
+/** The identifier GFM gives a footnote label: case-folded as micromark normalises it. */
+export function footnoteIdentifier(label: string): string {
+  return label.replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '').toLowerCase().toUpperCase().toLowerCase();
+}
+
+/**
+ * Characters at which an inline construct can start: escapes and hard breaks (`\`), code, emphasis,
+ * links, images, footnote references, HTML and autolinks, character references, strikethrough,
+ * table cells. Text without them (and without AUTOLINK_LITERAL) is one text node.
+ */
+export const INLINE_MARKUP = /[\\`*_[\]<>&|~!]/;
+
+/**
+ * What GFM's autolink literals react to: `www.`, `http://`, `https://` and e-mail addresses
+ * (`mailto:` and `xmpp:` need an `@` too). Tested on the text as written, so deliberately loose:
+ * an escape inside `www\.` or `http\:` still counts.
+ */
+export const AUTOLINK_LITERAL = /@|www|http/i;
+
+const THEMATIC_BREAK = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+
+/** A line that is empty or only spaces and tabs. */
+export function isBlank(line: string): boolean {
+  return /^[ \t]*$/.test(line);
+}
+
+/**
+ * Whether a non-blank line could be read as anything but text of a paragraph: the start of a
+ * heading, a quote, a list item (ordered or not), a fence, HTML, a table, a definition or footnote
+ * definition, a thematic break, a setext underline or indented code. Conservative: every line
+ * that starts with one of `#>-+=:|[<`~` or is indented by four spaces or a tab counts.
+ */
+export function opensBlock(line: string): boolean {
+  let start = 0;
+  while (start < 3 && line.charCodeAt(start) === 32) start++;
+  const first = line[start];
+  switch (first) {
+    case undefined:
+      return false;
+    case ' ':
+    case '\t':
+    case '#':
+    case '>':
+    case '-':
+    case '+':
+    case '=':
+    case ':':
+    case '|':
+    case '[':
+    case '<':
+    case '`':
+    case '~':
+      return true;
+    case '*':
+    case '_': {
+      const next = line[start + 1];
+      // A bullet ("* x", "*"), or a thematic break ("***", "_ _ _").
+      return (first === '*' && (next === undefined || next === ' ' || next === '\t')) || THEMATIC_BREAK.test(line);
+    }
+    default:
+      // An ordered list item: "1. x", "2)".
+      return first >= '0' && first <= '9' && /^ {0,3}\d{1,9}[.)](?:[ \t]|$)/.test(line);
+  }
+}
