@@ -66,19 +66,21 @@ class Painter {
     return `BT 1 0 0 1 ${num(it.x)} ${num(pageHeight - it.y)} Tm /${font} ${num(it.size)} Tf ${tj} ET`;
   }
 
-  /** Adds a page and draws its items. */
+  /** Adds a page and draws its items, as one piece of content. */
   page(page: Page): void {
     const doc = this.doc;
     doc.addPage({ size: [page.width, page.height], margin: 0 });
-    // pdfkit flips the y axis for its own drawing; text is written in PDF's native space.
+    // pdfkit starts a page with the y axis flipped (downwards, as our layout measures); text is
+    // written in PDF's native space, rules and frames in the flipped one.
     const lines = [`q 1 0 0 -1 0 ${num(page.height)} cm`];
     for (const it of page.items) if (it.kind === 'text' && it.text !== '') lines.push(this.text(it, page.height));
     lines.push('Q');
-    doc.addContent(lines.join('\n'));
     for (const it of page.items) {
-      if (it.kind === 'rule') doc.moveTo(it.x1, it.y1).lineTo(it.x2, it.y2).lineWidth(it.width).stroke();
-      else if (it.kind === 'frame') doc.rect(it.x, it.y, it.w, it.h).lineWidth(it.width).stroke();
+      if (it.kind === 'rule') lines.push(`${num(it.x1)} ${num(it.y1)} m ${num(it.x2)} ${num(it.y2)} l ${num(it.width)} w S`);
+      else if (it.kind === 'frame') lines.push(`${num(it.x)} ${num(it.y)} ${num(it.w)} ${num(it.h)} re ${num(it.width)} w S`);
     }
+    // Bytes, not a string: pdfkit would convert a string to bytes one character at a time.
+    doc.addContent(Buffer.from(`${lines.join('\n')}\n`, 'latin1'));
   }
 }
 

@@ -25,13 +25,14 @@ export class Measure {
   // Shaping is the costly part of typesetting and does not depend on size or document.
   private readonly cache: Record<Face, Map<string, Shaped>>;
 
-  // fontkit re-reads the head table on every unitsPerEm access.
-  private readonly em: Record<Face, number>;
+  // fontkit looks its tables up again on every metric it is asked; these are read once.
+  private readonly metrics: Record<Face, { em: number; ascent: number; descent: number; lineGap: number; capHeight: number }>;
 
   constructor(readonly fonts: LoadedFonts) {
     this.cache = { regular: new Map(), bold: new Map(), italic: new Map(), boldItalic: new Map() };
+    const of = (f: LoadedFonts['faces'][Face]) => ({ em: f.unitsPerEm, ascent: f.ascent, descent: f.descent, lineGap: f.lineGap, capHeight: f.capHeight });
     const f = fonts.faces;
-    this.em = { regular: f.regular.unitsPerEm, bold: f.bold.unitsPerEm, italic: f.italic.unitsPerEm, boldItalic: f.boldItalic.unitsPerEm };
+    this.metrics = { regular: of(f.regular), bold: of(f.bold), italic: of(f.italic), boldItalic: of(f.boldItalic) };
   }
 
   /** Shapes one chunk (no inner spaces) in a face. */
@@ -68,25 +69,25 @@ export class Measure {
     let units = 0;
     if (text.includes(' ')) for (const chunk of chunks(text)) units += this.shape(face, chunk).width;
     else units = this.shape(face, text).width;
-    return (units * size) / this.em[face];
+    return (units * size) / this.metrics[face].em;
   }
 
   /** Natural (single-spaced) line height: ascent − descent + line gap, scaled to size. */
   lineHeight(face: Face, size: number): number {
-    const f = this.fonts.faces[face];
-    return ((f.ascent - f.descent + f.lineGap) * size) / this.em[face];
+    const f = this.metrics[face];
+    return ((f.ascent - f.descent + f.lineGap) * size) / f.em;
   }
 
   /** Distance from the top of a single-spaced line to its baseline. */
   ascent(face: Face, size: number): number {
-    const f = this.fonts.faces[face];
-    return ((f.ascent + f.lineGap / 2) * size) / this.em[face];
+    const f = this.metrics[face];
+    return ((f.ascent + f.lineGap / 2) * size) / f.em;
   }
 
   /** Height of capital letters above the baseline. */
   capHeight(face: Face, size: number): number {
-    const f = this.fonts.faces[face];
-    return (f.capHeight * size) / this.em[face];
+    const f = this.metrics[face];
+    return (f.capHeight * size) / f.em;
   }
 }
 
