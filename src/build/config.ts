@@ -71,12 +71,31 @@ export const DEFAULT_STYLE: Omit<PageStyle, 'font'> = {
 
 const sizes = () => s.optional(s.number());
 
+/** The formats each kind of document can be written in; a project builds all of them unless its config says otherwise. */
+export const OUTPUT_FORMATS = {
+  plan: ['pdf', 'docx', 'json'],
+  extracts: ['pdf', 'docx', 'md'],
+  checklists: ['md', 'csv', 'ics'],
+} as const;
+
+/** The formats a project writes, per kind of document. */
+export type OutputSelection = { readonly [K in keyof typeof OUTPUT_FORMATS]: ReadonlySet<(typeof OUTPUT_FORMATS)[K][number]> };
+
+const formats = <const V extends string>(values: readonly V[], description: string) => s.optional(s.list(s.oneOf(values)).describe(description));
+
 export const configShape = s
   .object({
     registry: s.optional(s.string().describe('Danh mục cơ quan, mặc định agencies.yaml')),
     templates: s.optional(s.string().describe('Thư mục mẫu của dự án (ghi đè mẫu có sẵn), mặc định templates')),
     plans: s.optional(s.string().describe('Thư mục kế hoạch, mặc định plans')),
     out: s.optional(s.string().describe('Thư mục kết quả, mặc định out')),
+    outputs: s.optional(
+      s.object({
+        plan: formats(OUTPUT_FORMATS.plan, 'Định dạng của kế hoạch: pdf, docx, json (mô hình); mặc định cả ba'),
+        extracts: formats(OUTPUT_FORMATS.extracts, 'Định dạng của trích kế hoạch gửi từng cơ quan: pdf, docx, md; mặc định cả ba'),
+        checklists: formats(OUTPUT_FORMATS.checklists, 'Định dạng của danh sách theo dõi: md, csv, ics; mặc định cả ba'),
+      }).describe('Tài liệu cần dựng; một loại không ghi thì dựng mọi định dạng, danh sách rỗng thì không dựng'),
+    ),
     font: s.optional(
       s.object({
         name: s.optional(s.string().describe('Tên phông ghi trong tài liệu, mặc định Times New Roman')),
@@ -123,6 +142,8 @@ export interface ProjectConfig {
   font: Omit<FontFamily, 'name'> & { name: string | null } | null;
   /** The style fields as written in the config, merged later with each plan's. */
   style: StyleFields;
+  /** What to write for each plan. */
+  outputs: OutputSelection;
 }
 
 /** Reads plan.config.yaml's data (or nothing, for a project without one). */
@@ -141,6 +162,11 @@ export function readConfig(data: unknown, map: SourceMap): { config: ProjectConf
     out: source.out ?? 'out',
     font: font ? { name: font.name ?? null, regular: font.regular, bold: font.bold, italic: font.italic, boldItalic: font['bold-italic'] } : null,
     style,
+    outputs: {
+      plan: new Set(source.outputs?.plan ?? OUTPUT_FORMATS.plan),
+      extracts: new Set(source.outputs?.extracts ?? OUTPUT_FORMATS.extracts),
+      checklists: new Set(source.outputs?.checklists ?? OUTPUT_FORMATS.checklists),
+    },
   };
   return { config: diagnostics.some((d) => d.severity === 'error') ? undefined : config, diagnostics };
 }

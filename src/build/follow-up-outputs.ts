@@ -1,6 +1,7 @@
 /**
  * The follow-up outputs of a plan, beside its PDF: the checklists (Markdown, CSV, iCalendar)
- * and every assigned agency's extract (PDF, Markdown) with its own checklist (Markdown, CSV).
+ * and every assigned agency's extract (PDF, Markdown) with its own checklist (Markdown, CSV),
+ * in the formats the project's config asks for.
  *
  * Everything that does not depend on the agency (who does what, the checklist rows, the
  * escaped task texts) is made once per plan; each agency only filters and typesets.
@@ -43,35 +44,37 @@ export function followUpOutputs(
   pdf: PdfRenderer,
 ): { outputs: Output[]; documents: ExtractDocument[]; diagnostics: Diagnostic[] } {
   const words = new Wording(project.templates);
+  const wanted = project.config.outputs;
   const folder = plan.id;
   const list = checklist(plan, tasks, progress, words);
-  const outputs: Output[] = [
-    { kind: 'checklist', format: 'md', path: `${folder}/checklist.md`, bytes: encoder.encode(checklistMarkdown(list, null, words)) },
-    { kind: 'checklist', format: 'csv', path: `${folder}/checklist.csv`, bytes: csvBytes(checklistTable(list)) },
-    { kind: 'checklist', format: 'ics', path: `${folder}/checklist.ics`, bytes: icsBytes(planCalendar(plan, list, project.registry, words)) },
-  ];
-  const parts = extractParts(plan, tasks, words);
+  const outputs: Output[] = [];
+  if (wanted.checklists.has('md')) outputs.push({ kind: 'checklist', format: 'md', path: `${folder}/checklist.md`, bytes: encoder.encode(checklistMarkdown(list, null, words)) });
+  if (wanted.checklists.has('csv')) outputs.push({ kind: 'checklist', format: 'csv', path: `${folder}/checklist.csv`, bytes: csvBytes(checklistTable(list)) });
+  if (wanted.checklists.has('ics')) outputs.push({ kind: 'checklist', format: 'ics', path: `${folder}/checklist.ics`, bytes: icsBytes(planCalendar(plan, list, project.registry, words)) });
+  const parts = wanted.extracts.size > 0 ? extractParts(plan, tasks, words) : undefined;
   const diagnostics: Diagnostic[] = [];
   const documents: ExtractDocument[] = [];
   for (const agency of assignedAgencies(tasks)) {
-    const name = project.registry.name({ kind: 'agency', id: agency });
-    const extract = composeExtract(plan, planTree, extractView(parts, agency), project.registry, words);
-    // A broken template breaks every extract alike: report it once, not once per agency.
-    if (words.diagnostics.length > 0) break;
-    const rendered = pdf(extract.tree);
-    if (!rendered.ok) {
-      diagnostics.push(...rendered.diagnostics);
-      break;
+    const base = `${folder}/extracts/${agency}`;
+    if (parts) {
+      const extract = composeExtract(plan, planTree, extractView(parts, agency), project.registry, words);
+      // A broken template breaks every extract alike: report it once, not once per agency.
+      if (words.diagnostics.length > 0) break;
+      const rendered = wanted.extracts.has('pdf') ? pdf(extract.tree) : undefined;
+      if (rendered && !rendered.ok) {
+        diagnostics.push(...rendered.diagnostics);
+        break;
+      }
+      documents.push({ agency, base, tree: extract.tree });
+      if (rendered) outputs.push({ kind: 'extract', format: 'pdf', agency, path: `${base}.pdf`, bytes: rendered.bytes });
+      if (wanted.extracts.has('md')) outputs.push({ kind: 'extract', format: 'md', agency, path: `${base}.md`, bytes: encoder.encode(extract.markdown) });
     }
     const own = agencyChecklist(list, agency);
-    const base = `${folder}/extracts/${agency}`;
-    documents.push({ agency, base, tree: extract.tree });
-    outputs.push(
-      { kind: 'extract', format: 'pdf', agency, path: `${base}.pdf`, bytes: rendered.bytes },
-      { kind: 'extract', format: 'md', agency, path: `${base}.md`, bytes: encoder.encode(extract.markdown) },
-      { kind: 'checklist', format: 'md', agency, path: `${base}.checklist.md`, bytes: encoder.encode(checklistMarkdown(own, name, words)) },
-      { kind: 'checklist', format: 'csv', agency, path: `${base}.checklist.csv`, bytes: csvBytes(checklistTable(own)) },
-    );
+    if (wanted.checklists.has('md')) {
+      const name = project.registry.name({ kind: 'agency', id: agency });
+      outputs.push({ kind: 'checklist', format: 'md', agency, path: `${base}.checklist.md`, bytes: encoder.encode(checklistMarkdown(own, name, words)) });
+    }
+    if (wanted.checklists.has('csv')) outputs.push({ kind: 'checklist', format: 'csv', agency, path: `${base}.checklist.csv`, bytes: csvBytes(checklistTable(own)) });
   }
   diagnostics.push(...words.diagnostics);
   return { outputs, documents, diagnostics };

@@ -4,6 +4,7 @@
  */
 import { assignments } from '../compose/assignments.js';
 import { composePlan } from '../compose/plan.js';
+import type { DocumentTree } from '../compose/tree.js';
 import { type Diagnostic, diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
 import { buildPlan } from '../model/build.js';
 import type { Plan } from '../model/plan.js';
@@ -103,8 +104,9 @@ export function buildPlanFile(project: Project, path: string, options: { compose
     return result;
   }
   const render: PdfRenderer = (tree) => renderPdf(tree, style, fonts.fonts, source);
-  const pdf = render(composed.tree);
-  if (!pdf.ok) {
+  const wanted = project.config.outputs;
+  const pdf = wanted.plan.has('pdf') ? render(composed.tree) : undefined;
+  if (pdf && !pdf.ok) {
     result.diagnostics.push(...pdf.diagnostics);
     return result;
   }
@@ -113,17 +115,16 @@ export function buildPlanFile(project: Project, path: string, options: { compose
   if (hasErrors(followUp.diagnostics)) return result;
   // Word files of the plan and of each extract, from the same documents as the PDFs. Word draws
   // with its own installed font, so there are no missing glyphs to report as for the PDF.
-  const docx: Output[] = [{ kind: 'plan', format: 'docx', path: `${id}/${id}.docx`, bytes: typesetDocx(composed.tree, style, fonts.fonts) }];
-  for (const document of followUp.documents) {
-    docx.push({ kind: 'extract', format: 'docx', agency: document.agency, path: `${document.base}.docx`, bytes: typesetDocx(document.tree, style, fonts.fonts) });
+  const docx = (tree: DocumentTree): Uint8Array => typesetDocx(tree, style, fonts.fonts);
+  if (pdf) result.outputs.push({ kind: 'plan', format: 'pdf', path: `${id}/${id}.pdf`, bytes: pdf.bytes });
+  if (wanted.plan.has('docx')) result.outputs.push({ kind: 'plan', format: 'docx', path: `${id}/${id}.docx`, bytes: docx(composed.tree) });
+  if (wanted.plan.has('json')) result.outputs.push({ kind: 'plan', format: 'json', path: `${id}/${id}.model.json`, bytes: modelJson(plan) });
+  result.outputs.push(...followUp.outputs);
+  if (wanted.extracts.has('docx')) {
+    for (const document of followUp.documents) {
+      result.outputs.push({ kind: 'extract', format: 'docx', agency: document.agency, path: `${document.base}.docx`, bytes: docx(document.tree) });
+    }
   }
-  result.outputs.push(
-    { kind: 'plan', format: 'pdf', path: `${id}/${id}.pdf`, bytes: pdf.bytes },
-    docx[0]!,
-    { kind: 'plan', format: 'json', path: `${id}/${id}.model.json`, bytes: modelJson(plan) },
-    ...followUp.outputs,
-    ...docx.slice(1),
-  );
   return result;
 }
 

@@ -11,6 +11,7 @@ const full = fontkit.create(file) as unknown as FontkitFont;
 
 interface FontkitFont {
   numGlyphs: number;
+  hasGlyphForCodePoint(c: number): boolean;
   glyphForCodePoint(c: number): { id: number };
   getGlyph(id: number): { path: { toSVG(): string }; advanceWidth: number };
 }
@@ -69,6 +70,22 @@ describe('subsetTrueType', () => {
 });
 
 describe('parseTrueType', () => {
+  it('maps characters to glyphs and gives advances as fontkit does, in every face', () => {
+    for (const face of ['Regular', 'Bold', 'Italic', 'BoldItalic']) {
+      const bytes = readFileSync(join(import.meta.dirname, '..', '..', 'fonts', `Tinos-${face}.ttf`));
+      const ours = parseTrueType(bytes);
+      const theirs = fontkit.create(bytes) as unknown as FontkitFont;
+      const differ: string[] = [];
+      // Latin, Vietnamese, Greek, Cyrillic, punctuation, a private-use and a supplementary-plane code point.
+      for (const codePoint of [...Array(0x2200).keys(), 0xe000, 0x1f600]) {
+        const expected = theirs.hasGlyphForCodePoint(codePoint) ? theirs.glyphForCodePoint(codePoint).id : 0;
+        if (ours.glyphId(codePoint) !== expected) differ.push(`${face} U+${codePoint.toString(16)}`);
+      }
+      for (let gid = 0; gid < ours.numGlyphs; gid++) if (ours.advance(gid) !== theirs.getGlyph(gid).advanceWidth) differ.push(`${face} glyph ${gid}`);
+      expect(differ).toEqual([]);
+    }
+  });
+
   it('refuses what is not a TrueType font', () => {
     expect(() => parseTrueType(new TextEncoder().encode('OTTO not really a font'))).toThrow(TrueTypeError);
     expect(() => parseTrueType(new Uint8Array(4))).toThrow(TrueTypeError);

@@ -64,19 +64,18 @@ export class FontFiles {
   private files(face: Face): FaceFiles {
     let files = this.faces.get(face);
     if (!files) {
-      const font = this.fonts.faces[face];
+      const font = this.fonts.programs[face];
       const groupOf = new Map<number, number>();
       const info = new Map<number, GlyphInfo>();
       const groups = GROUPS.map((chars, group) => {
         const ids: number[] = [];
         for (const char of chars) {
           const codePoint = char.codePointAt(0)!;
-          if (!font.hasGlyphForCodePoint(codePoint)) continue;
-          const glyph = font.glyphForCodePoint(codePoint);
-          if (groupOf.has(glyph.id)) continue;
-          groupOf.set(glyph.id, group);
-          info.set(glyph.id, { advance: glyph.advanceWidth, codePoints: [codePoint] });
-          ids.push(glyph.id);
+          const id = font.glyphId(codePoint);
+          if (id === 0 || groupOf.has(id)) continue;
+          groupOf.set(id, group);
+          info.set(id, { advance: font.advance(id), codePoints: [codePoint] });
+          ids.push(id);
         }
         return ids;
       });

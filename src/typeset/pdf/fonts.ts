@@ -60,5 +60,5 @@ export function loadFonts(family: FontFamily): LoadedFonts {
 
 /** A predicate telling whether every face of the family can draw a code point. */
 export function coverage(fonts: LoadedFonts): (codePoint: number) => boolean {
-  return (codePoint) => FACES.every((face) => fonts.faces[face].hasGlyphForCodePoint(codePoint));
+  return (codePoint) => FACES.every((face) => fonts.programs[face].glyphId(codePoint) !== 0);
 }

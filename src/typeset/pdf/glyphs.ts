@@ -55,12 +55,12 @@ export class GlyphCheck {
     const key = `${face}\u0000${text}`;
     if (this.known.has(key)) return;
     let missing = false;
-    const font = this.fonts.faces[face];
+    const font = this.fonts.programs[face];
     let i = 0;
     for (const ch of text) {
       const cp = ch.codePointAt(0) ?? 0;
       // Line breaks and tabs are layout, not glyphs.
-      if (cp !== 0x0a && cp !== 0x0d && cp !== 0x09 && cp !== 0x2028 && !font.hasGlyphForCodePoint(cp)) {
+      if (cp !== 0x0a && cp !== 0x0d && cp !== 0x09 && cp !== 0x2028 && font.glyphId(cp) === 0) {
         missing = true;
         const id = String(cp);
         if (!this.seen.has(id)) {

@@ -40,23 +40,21 @@ export class Measure {
     const cache = this.cache[face];
     let shaped = cache.get(chunk);
     if (!shaped) {
-      // Character-to-glyph mapping and advance widths only, without OpenType features: text is
-      // NFC, so every Vietnamese letter has its own precomposed glyph, and Word sets documents
-      // without kerning by default. Skipping the GSUB/GPOS machinery also saves most of the
-      // cost of the first document in a process.
-      // The code points come from the text, not from the glyph: fontkit caches one glyph object
-      // per id, and the subsetter of an earlier document creates them with no code points,
-      // which would silently drop those letters from the next document's text layer.
-      const font = this.fonts.faces[face];
+      // Character-to-glyph mapping and advance widths only, read from the font's cmap and hmtx
+      // tables, without OpenType features: text is NFC, so every Vietnamese letter has its own
+      // precomposed glyph, and Word sets documents without kerning by default. (fontkit's glyph
+      // objects would decode each glyph's outline to give its advance.)
+      const font = this.fonts.programs[face];
       const s: Shaped = { ids: [], hex: '', codePoints: [], advances: [], width: 0 };
       for (const char of chunk) {
         const codePoint = char.codePointAt(0)!;
-        const glyph = font.glyphForCodePoint(codePoint);
-        s.ids.push(glyph.id);
-        s.hex += glyph.id.toString(16).padStart(4, '0');
+        const id = font.glyphId(codePoint);
+        const advance = font.advance(id);
+        s.ids.push(id);
+        s.hex += id.toString(16).padStart(4, '0');
         s.codePoints.push([codePoint]);
-        s.advances.push(glyph.advanceWidth);
-        s.width += glyph.advanceWidth;
+        s.advances.push(advance);
+        s.width += advance;
       }
       shaped = s;
       cache.set(chunk, shaped);
