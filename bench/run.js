@@ -2,8 +2,9 @@
 //   1. typesetting the seed plan in process, fonts loaded (median of 20);
 //   2. a batch of 40 seed-sized plans with every output: ms per plan, whole command;
 //   3. a no-op rebuild of that batch, and the peak memory of the full build;
-//   4. one plan, whole process (`plan build` of the seed) beside Typst compiling the same text
-//      (../shared/bench/seed-plan.typ), median of 10 after 3 warm-ups.
+//   4. one plan, whole process (`plan build` of the seed, with every output and with the plan's
+//      PDF alone) beside Typst compiling the same text (../shared/bench/seed-plan.typ), median
+//      of 10 after 3 warm-ups.
 // Typst runs in Node through @myriaddreamin/typst-ts-node-compiler, installed on demand with
 // --no-save so the project's dependencies stay as they are.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -91,13 +92,20 @@ const full = runPlan(['build', '-q'], batch);
 const noop = runPlan(['build', '-q'], batch);
 const outputs = JSON.parse(execFileSync(process.execPath, [plan, 'build', '--json', '-q'], { cwd: batch, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })).plans.reduce((n, p) => n + p.outputs.length, 0);
 
-// 4. One plan, whole process, beside Typst.
-const single = project(1);
-const one = [];
-for (let i = 0; i < 13; i++) {
-  const run = runPlan(['build', '-q', '--out', `out-${i}`], single);
-  if (i >= 3) one.push(run.ms);
+// 4. One plan, whole process, beside Typst: every output, and the plan's PDF alone (what Typst
+// makes), chosen in the project's config.
+function wholeProcess(folder) {
+  const runs = [];
+  for (let i = 0; i < 13; i++) {
+    const run = runPlan(['build', '-q', '--out', `out-${i}`], folder);
+    if (i >= 3) runs.push(run.ms);
+  }
+  return median(runs);
 }
+const oneMs = wholeProcess(project(1));
+const pdfOnly = project(1);
+writeFileSync(join(pdfOnly, 'plan.config.yaml'), `${readFileSync(join(pdfOnly, 'plan.config.yaml'), 'utf8')}\noutputs: { plan: [pdf], extracts: [], checklists: [] }\n`);
+const pdfOnlyMs = wholeProcess(pdfOnly);
 
 const typstFolder = join(tmpdir(), 'plan-bench-typst');
 if (!existsSync(join(typstFolder, 'node_modules', '@myriaddreamin', 'typst-ts-node-compiler'))) {
@@ -122,10 +130,10 @@ for (let i = 0; i < 13; i++) {
   if (i >= 3) typst.push(performance.now() - start);
 }
 
-const oneMs = median(one);
 const typstMs = median(typst);
 console.log(`typeset the seed plan (in process, fonts loaded):   ${typeset.toFixed(1)} ms`);
 console.log(`batch of ${BATCH} plans, every output (${outputs} files):   ${(full.ms / BATCH).toFixed(0)} ms a plan, ${(full.ms / 1000).toFixed(1)} s in all`);
 console.log(`no-op rebuild of the batch:                          ${noop.ms.toFixed(0)} ms (${((noop.ms / full.ms) * 100).toFixed(1)}% of the full build)`);
 console.log(`peak memory of the full build:                       ${full.peakMb.toFixed(0)} MB`);
-console.log(`one plan, whole process: plan ${oneMs.toFixed(0)} ms, Typst ${typstMs.toFixed(0)} ms (${(oneMs / typstMs).toFixed(2)}x)`);
+console.log(`one plan, whole process, every output (146 files):  plan ${oneMs.toFixed(0)} ms, Typst ${typstMs.toFixed(0)} ms (${(oneMs / typstMs).toFixed(2)}x)`);
+console.log(`one plan, whole process, the plan PDF alone:       plan ${pdfOnlyMs.toFixed(0)} ms, Typst ${typstMs.toFixed(0)} ms (${(pdfOnlyMs / typstMs).toFixed(2)}x)`);
