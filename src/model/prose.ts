@@ -6,7 +6,7 @@
  * written as and reported, so that user text can never change the structure of a document.
  */
 import type { PhrasingContent, Root } from 'mdast';
-import { AUTOLINK_LITERAL, INLINE_MARKUP, opensBlock, parseWithFootnotes, stripPositions } from './markdown-syntax.js';
+import { AUTOLINK_LITERAL, footnoteIdentifier, INLINE_MARKUP, opensBlock, parseWithFootnotes, stripPositions } from './markdown-syntax.js';
 import type { Inline } from './plan.js';
 
 /** A problem inside a prose field, at a character offset of the field's text. */
@@ -32,9 +32,14 @@ export function parseParagraphs(text: string, labels: readonly string[], problem
     shift = typed[0].length;
     source = source.slice(shift);
   }
-  if (isPlainText(source)) {
-    return source.split(/\n\s*\n/).map((paragraph) => collapse(paragraph).trim()).filter(Boolean).map((value) => [{ type: 'text', value }]);
-  }
+  return referencedParagraphs(source, labels) ?? markdownParagraphs(source, labels, problems, shift);
+}
+
+/**
+ * Prose read by the Markdown parser: what the fast path must agree with (exported for the test
+ * that holds it to that), and the reader of anything but text and footnote references.
+ */
+export function markdownParagraphs(source: string, labels: readonly string[], problems: ProseProblem[], shift = 0): Inline[] {
   const found: ProseProblem[] = [];
   const tree = parseWithFootnotes(source, labels);
   const paragraphs: Inline[] = [];
@@ -53,13 +58,39 @@ export function parseParagraphs(text: string, labels: readonly string[], problem
   return paragraphs.filter((p) => p.length > 0);
 }
 
+/** A footnote reference as typed: "[^label]", the label without spaces, brackets or escapes. */
+const FOOTNOTE_CALL = /\[\^([^\]\s\\[^]+)\]/g;
+
 /**
- * Whether Markdown would read the text as plain paragraphs: then it is taken as it is, without
- * running the parser (most fields of a plan are plain, and parsing each one was most of the time
- * spent reading a plan).
+ * Paragraphs of text and footnote references, read without the parser when that is all the prose
+ * holds (most fields of a plan; running the parser on each was most of the time spent reading a
+ * plan): undefined when anything else might be Markdown, when a
+ * reference has no definition (the parser's path reports it), or when a reference is followed by
+ * what could make it a link.
  */
-function isPlainText(text: string): boolean {
-  return !INLINE_MARKUP.test(text) && !AUTOLINK_LITERAL.test(text) && !text.split('\n').some(opensBlock);
+function referencedParagraphs(source: string, labels: readonly string[]): Inline[] | undefined {
+  const bare = source.replace(FOOTNOTE_CALL, ' ');
+  // Two spaces before a line break make a hard break, which the parser keeps.
+  if (INLINE_MARKUP.test(bare) || AUTOLINK_LITERAL.test(bare) || / {2}\n/.test(source) || source.split('\n').some(opensBlock)) return undefined;
+  const known = new Set(labels.map(footnoteIdentifier));
+  const paragraphs: Inline[] = [];
+  for (const paragraph of source.split(/\n[ \t]*\n/)) {
+    const nodes: Inline = [];
+    let at = 0;
+    for (const call of paragraph.matchAll(FOOTNOTE_CALL)) {
+      const label = call[1]!;
+      const after = paragraph[call.index + call[0].length];
+      if (!known.has(footnoteIdentifier(label)) || after === '(' || after === '[' || after === ':') return undefined;
+      nodes.push({ type: 'text', value: collapse(paragraph.slice(at, call.index)) });
+      nodes.push({ type: 'footnoteReference', identifier: footnoteIdentifier(label), label });
+      at = call.index + call[0].length;
+    }
+    nodes.push({ type: 'text', value: collapse(paragraph.slice(at)) });
+    trimEnds(nodes);
+    const merged = mergeText(nodes);
+    if (merged.length > 0) paragraphs.push(merged);
+  }
+  return paragraphs;
 }
 
 /** Reads a one-paragraph prose field (a title, a task); extra paragraphs are joined by a space. */
