@@ -38,13 +38,13 @@ function show(m: Measure, face: Face, text: string, extra: number): Shown {
     for (const chunk of chunks(text)) {
       const s = m.shape(face, chunk);
       words.push(s);
-      run += s.hex;
+      run += s.bytes;
       if (extra !== 0 && chunk.endsWith(' ')) {
-        parts.push(`<${run}> ${num(extra)}`);
+        parts.push(`(${run}) ${num(extra)}`);
         run = '';
       }
     }
-    if (run) parts.push(`<${run}>`);
+    if (run) parts.push(`(${run})`);
     entry = { tj: `[${parts.join(' ')}] TJ`, words };
     if (cache.size >= SHOWN_LIMIT) cache.delete(cache.keys().next().value!);
     cache.set(key, entry);

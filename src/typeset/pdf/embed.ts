@@ -5,7 +5,7 @@
  * shared between documents (see font-files.ts).
  *
  * pdfkit's own embedded font would re-encode a subset with fontkit for every document; with
- * ids kept, text can be written as hex once per word for all documents (Measure caches it).
+ * ids kept, a word's bytes are written once for all documents (Measure caches them).
  */
 import type { Face, LoadedFonts } from './fonts.js';
 import { FACES } from './fonts.js';
