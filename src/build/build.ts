@@ -81,7 +81,7 @@ export interface BuildReport {
 }
 
 /** Codes that mean the files could not be read or written, not that a plan is wrong. */
-const IO_CODES: ReadonlySet<MessageCode> = new Set(['read-failed', 'write-failed', 'config-missing', 'no-plans', 'registry-missing', 'font-missing']);
+const IO_CODES: ReadonlySet<MessageCode> = new Set(['read-failed', 'write-failed', 'config-missing', 'no-plans', 'registry-missing', 'font-missing', 'font-unsupported']);
 
 /** Below this many plans to build, starting workers costs more than it saves. */
 const PARALLEL_FROM = 4;

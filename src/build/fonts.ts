@@ -3,7 +3,7 @@
  * exception (loadFonts itself parses each family once per process).
  */
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
-import { type LoadedFonts, loadFonts } from '../typeset/pdf/index.js';
+import { type LoadedFonts, loadFonts, UnsupportedFont } from '../typeset/pdf/index.js';
 import type { FontFamily } from '../typeset/style.js';
 import { reason } from './project.js';
 
@@ -12,6 +12,7 @@ export function fontsFor(family: FontFamily, file: string): { fonts: LoadedFonts
   try {
     return { fonts: loadFonts(family) };
   } catch (error) {
+    if (error instanceof UnsupportedFont) return { diagnostic: diagnostic('font-unsupported', { file }, { path: error.path, reason: error.message }) };
     return { diagnostic: diagnostic('font-missing', { file }, { path: family.regular, reason: reason(error) }) };
   }
 }

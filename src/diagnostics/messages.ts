@@ -200,8 +200,12 @@ const catalog = {
     en: { message: (a) => `Config file ${q(a.path)} was not found.`, hint: () => 'Check the --config path.' },
   },
   'font-missing': {
-    vi: { message: (a) => `Không mở được tệp phông chữ ${q(a.path)}: ${str(a.reason)}`, hint: () => 'Trỏ font trong plan.config.yaml tới tệp phông TrueType (.ttf) có thật; phông .otf dạng CFF và .woff2 không nhúng được.' },
-    en: { message: (a) => `Cannot open the font file ${q(a.path)}: ${str(a.reason)}`, hint: () => 'Point font in plan.config.yaml to an existing TrueType (.ttf) file; CFF-based .otf and .woff2 fonts cannot be embedded.' },
+    vi: { message: (a) => `Không mở được tệp phông chữ ${q(a.path)}: ${str(a.reason)}`, hint: () => 'Trỏ font trong plan.config.yaml tới tệp phông TrueType (.ttf) có thật.' },
+    en: { message: (a) => `Cannot open the font file ${q(a.path)}: ${str(a.reason)}`, hint: () => 'Point font in plan.config.yaml to an existing TrueType (.ttf) file.' },
+  },
+  'font-unsupported': {
+    vi: { message: (a) => `Không nhúng được phông chữ ${q(a.path)} vào PDF: tệp không phải phông TrueType hợp lệ.`, hint: () => 'Dùng tệp phông TrueType (.ttf, đường nét glyf); phông .otf dạng CFF, .woff và .woff2 không nhúng được.' },
+    en: { message: (a) => `Cannot embed the font ${q(a.path)} in a PDF: it is not a valid TrueType font (${str(a.reason)}).`, hint: () => 'Use a TrueType font file (.ttf, glyf outlines); CFF-based .otf, .woff and .woff2 fonts cannot be embedded.' },
   },
   'missing-glyph': {
     vi: { message: (a) => `Phông chữ ${q(a.font)} không có ký tự ${q(a.char)} (${str(a.codePoint)}).`, hint: () => 'Thay ký tự này bằng ký tự tương đương, hoặc chọn phông chữ có đủ ký tự trong plan.config.yaml.' },

@@ -1,5 +1,5 @@
 // Fonts: the bundled family by default, another family from the config, and characters no font can draw.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyExampleProject, hasStackTrace, plan } from '../helpers/cli.js';
@@ -25,6 +25,20 @@ describe('fonts', () => {
     const run = plan(['build'], project);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('f/a.ttf');
+    expect(hasStackTrace(run.stderr)).toBe(false);
+  });
+
+  it('a font without TrueType outlines is an I/O error saying which fonts can be embedded', () => {
+    const project = copyExampleProject();
+    mkdirSync(join(project, 'f'));
+    // The header of a CFF-flavoured OpenType font ("OTTO"), which the subsetter cannot embed.
+    writeFileSync(join(project, 'f', 'a.otf'), Buffer.concat([Buffer.from('OTTO'), Buffer.alloc(64)]));
+    writeFileSync(join(project, 'plan.config.yaml'), 'font:\n  regular: f/a.otf\n  bold: f/a.otf\n  italic: f/a.otf\n  bold-italic: f/a.otf\n');
+    const run = plan(['build'], project);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('font-unsupported');
+    expect(run.stderr).toContain('f/a.otf');
+    expect(run.stderr).toContain('không phải phông TrueType');
     expect(hasStackTrace(run.stderr)).toBe(false);
   });
 

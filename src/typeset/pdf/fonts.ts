@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
 import type { FontFamily } from '../style.js';
-import { parseTrueType, type TrueTypeProgram } from './truetype.js';
+import { parseTrueType, TrueTypeError, type TrueTypeProgram } from './truetype.js';
 
 /** The four faces a run can be drawn in. */
 export type Face = 'regular' | 'bold' | 'italic' | 'boldItalic';
@@ -29,11 +29,28 @@ interface ParsedFace {
 // Parsing a TTF takes tens of milliseconds; a process typesets many documents with the same files.
 const parsed = new Map<string, ParsedFace>();
 
+/** A font file that can be read but not embedded: not TrueType, or damaged. */
+export class UnsupportedFont extends Error {
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
 function parse(path: string): ParsedFace {
   let face = parsed.get(path);
   if (!face) {
     const bytes = readFileSync(path);
-    face = { font: fontkit.create(bytes), program: parseTrueType(bytes) };
+    let program: TrueTypeProgram;
+    try {
+      program = parseTrueType(bytes);
+    } catch (error) {
+      if (error instanceof TrueTypeError) throw new UnsupportedFont(path, error.message);
+      throw error;
+    }
+    face = { font: fontkit.create(bytes), program };
     parsed.set(path, face);
   }
   return face;

@@ -21,7 +21,7 @@ import type { Box, Frame, Page } from './model.js';
 import { mm, textWidth } from './model.js';
 import { FootnoteNumbers } from './runs.js';
 
-export { coverage, loadFonts } from './fonts.js';
+export { coverage, loadFonts, UnsupportedFont } from './fonts.js';
 export type { LoadedFonts } from './fonts.js';
 export type { TypesetProblem } from './glyphs.js';
 
