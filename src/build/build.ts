@@ -145,14 +145,19 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   };
   fill();
 
+  // Plans whose files are being written or compared, oldest first. Their bookkeeping (cache
+  // entry, leftovers, manifest) runs once their files are whole; meanwhile the workers go on.
+  const storing: Promise<void>[] = [];
+  // Manifest entries by job, so the manifest keeps the plans' order whatever finishes first.
+  const entries: (ManifestPlan | undefined)[] = [];
   let done = 0;
   try {
-    for (const job of jobs) {
+    for (const [index, job] of jobs.entries()) {
       done++;
       if (job.cached) {
         counts.cached++;
         diagnostics.push(...job.cached.diagnostics);
-        plans.push(manifestEntry(displayPath(job.file, cwd), planId(job.file), job.cached.outputs, shown));
+        entries[index] = manifestEntry(displayPath(job.file, cwd), planId(job.file), job.cached.outputs, shown);
         options.onPlan?.({ source: displayPath(job.file, cwd), status: 'cached', done, total: jobs.length });
         continue;
       }
@@ -170,22 +175,31 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       }
       counts.built++;
       if (!stored) {
-        plans.push({ source: result.source, id: result.id, outputs: [] });
+        entries[index] = { source: result.source, id: result.id, outputs: [] };
         continue;
       }
-      if (!(await stored)) continue;
-      const entry: CacheEntry = {
-        key: job.planKey,
-        outputs: result.outputs.map((output) => ({ kind: output.kind, format: output.format, ...(output.agency ? { agency: output.agency } : {}), path: output.path, sha256: sha256(output.bytes) })),
-        diagnostics: result.diagnostics,
-      };
-      removeLeftovers(previous.plans[job.source], entry, outFolder, options.check ? stale : undefined, shown);
-      cache.plans[job.source] = entry;
-      plans.push(manifestEntry(result.source, result.id, entry.outputs, shown));
+      const bookkeeping = stored.then((whole) => {
+        if (!whole) return;
+        const entry: CacheEntry = {
+          key: job.planKey,
+          outputs: result.outputs.map((output) => ({ kind: output.kind, format: output.format, ...(output.agency ? { agency: output.agency } : {}), path: output.path, sha256: sha256(output.bytes) })),
+          diagnostics: result.diagnostics,
+        };
+        removeLeftovers(previous.plans[job.source], entry, outFolder, options.check ? stale : undefined, shown);
+        cache.plans[job.source] = entry;
+        entries[index] = manifestEntry(result.source, result.id, entry.outputs, shown);
+      });
+      // Awaited below; marked handled now so that a failure is not reported before then.
+      bookkeeping.catch(() => undefined);
+      storing.push(bookkeeping);
+      // The bytes of a few plans at most wait for the disk (two in one thread: one written while the next is built).
+      if (storing.length >= Math.max(window, 2)) await storing.shift();
     }
+    await Promise.all(storing);
   } finally {
     await pool?.close();
   }
+  plans.push(...entries.filter((entry) => entry !== undefined));
 
   // Plans that are gone: only a build of the whole project knows which those are.
   if (!explicitPaths && !options.shard && !options.validateOnly) {
@@ -203,6 +217,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       diagnostics.push(diagnostic('write-failed', { file: shown(CACHE_FILE) }, { reason: reason(error) }));
     }
   }
+  // Plans are compared side by side: list what differs in path order, the same every time.
+  stale.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const entry of stale) diagnostics.push(diagnostic('stale-output', { file: entry.path }, { state: entry.state }));
   return finish(plans, diagnostics, stale, counts);
 }
