@@ -40,7 +40,7 @@ export interface BuildOptions {
   config?: string;
   /** Build only this share of the plans (CI matrices). */
   shard?: Shard;
-  /** Worker threads to use; 1 builds in this thread. Default: one per core when there are many plans. */
+  /** Worker threads to use; 1 builds in this thread. Default: one per core but one, when there are many plans. */
   jobs?: number;
   /** Called as each plan is done, for progress lines. */
   onPlan?: (event: PlanEvent) => void;
@@ -125,8 +125,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   });
 
   const toBuild = jobs.filter((job) => !job.cached);
-  const workers = Math.min(options.jobs ?? availableParallelism(), toBuild.length);
-  const pool = toBuild.length >= PARALLEL_FROM && workers > 1 ? new PlanPool(workers, cwd, options.config) : undefined;
+  // By default one core is left to this thread, which writes the files (on a small machine the
+  // disk keeps it busy, and one more worker would cost its memory for little speed); --jobs 1
+  // builds here, without workers.
+  const workers = Math.min(options.jobs ?? Math.max(1, availableParallelism() - 1), toBuild.length);
+  const parallel = toBuild.length >= PARALLEL_FROM && (options.jobs === undefined || options.jobs > 1);
+  const pool = parallel ? new PlanPool(workers, cwd, options.config) : undefined;
   const compose = !options.validateOnly;
   // The pipeline (pdfkit, remark, fonts) loads only when a plan needs building: a build with
   // nothing changed stays quick.
