@@ -72,7 +72,7 @@ export const DEFAULT_STYLE: Omit<PageStyle, 'font'> = {
 const sizes = () => s.optional(s.number());
 
 /** The formats each kind of document can be written in; a project builds all of them unless its config says otherwise. */
-export const OUTPUT_FORMATS = {
+const OUTPUT_FORMATS = {
   plan: ['pdf', 'docx', 'json'],
   extracts: ['pdf', 'docx', 'md'],
   checklists: ['md', 'csv', 'ics'],

@@ -23,7 +23,7 @@ interface FaceUse {
 }
 
 /** PDF resource name of a face: F1…F4 in FACES order, the same in every document. */
-export function resourceName(face: Face): string {
+function resourceName(face: Face): string {
   return `F${FACES.indexOf(face) + 1}`;
 }
 

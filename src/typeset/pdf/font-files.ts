@@ -56,7 +56,7 @@ interface FaceFiles {
 }
 
 /** The font programs of one font family. */
-export class FontFiles {
+class FontFiles {
   private readonly faces = new Map<Face, FaceFiles>();
 
   constructor(private readonly fonts: LoadedFonts) {}
