@@ -66,19 +66,22 @@ export async function sameContent(path: string, bytes: Uint8Array): Promise<bool
 const WRITES_IN_FLIGHT = 8;
 
 /**
- * Writes files atomically for one build or command. Each folder is made, and cleared of a killed
- * build's temporary files, once: a plan writes a hundred files into a few folders.
+ * Writes files atomically for one build or command. Each folder is made, listed and cleared of a
+ * killed build's temporary files once: a plan writes a hundred files into a few folders, and a
+ * file the listing did not show need not be read to know it changed.
  */
 export class AtomicWriter {
-  private readonly folders = new Map<string, Promise<void>>();
+  private readonly folders = new Map<string, Promise<ReadonlySet<string>>>();
 
   constructor(private readonly io: WriteIo = NODE_IO) {}
 
-  private prepare(folder: string): Promise<void> {
+  private prepare(folder: string): Promise<ReadonlySet<string>> {
     let ready = this.folders.get(folder);
     if (!ready) {
       ready = this.io.mkdir(folder).then(async () => {
-        await removeStaleTemporaries(folder, this.io);
+        const entries = await listing(folder, this.io);
+        await removeTemporaries(folder, entries, this.io);
+        return new Set(entries);
       });
       // A folder that could not be made is tried again by the next write into it.
       ready.catch(() => this.folders.delete(folder));
@@ -89,8 +92,8 @@ export class AtomicWriter {
 
   /** Writes `bytes` to `path` (temporary file, then rename); false when the file already held them. */
   async write(path: string, bytes: Uint8Array): Promise<boolean> {
-    await this.prepare(dirname(path));
-    if ((await sameContent(path, bytes)) === true) return false;
+    const present = await this.prepare(dirname(path));
+    if (present.has(basename(path)) && (await sameContent(path, bytes)) === true) return false;
     const temporary = temporaryPath(path);
     try {
       await this.io.writeFile(temporary, bytes);
@@ -136,12 +139,19 @@ export function writeAtomic(path: string, bytes: Uint8Array, io: WriteIo = NODE_
 
 /** Removes temporary files in `folder` left by builds that were killed (their process is gone); returns their names. */
 export async function removeStaleTemporaries(folder: string, io: WriteIo = NODE_IO): Promise<string[]> {
-  let entries: string[];
+  return removeTemporaries(folder, await listing(folder, io), io);
+}
+
+/** The names in a folder; none when it cannot be listed. */
+async function listing(folder: string, io: WriteIo): Promise<string[]> {
   try {
-    entries = await io.list(folder);
+    return await io.list(folder);
   } catch {
     return [];
   }
+}
+
+async function removeTemporaries(folder: string, entries: readonly string[], io: WriteIo): Promise<string[]> {
   const removed: string[] = [];
   for (const entry of entries) {
     const pid = TEMPORARY.exec(entry)?.[1];
