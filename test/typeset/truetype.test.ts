@@ -69,6 +69,14 @@ describe('subsetTrueType', () => {
   });
 });
 
+function tableOffset(data: DataView, tag: string): number {
+  for (let i = 0; i < data.getUint16(4); i++) {
+    const record = 12 + i * 16;
+    if (String.fromCharCode(data.getUint8(record), data.getUint8(record + 1), data.getUint8(record + 2), data.getUint8(record + 3)) === tag) return data.getUint32(record + 8);
+  }
+  throw new Error(`no ${tag} table`);
+}
+
 describe('parseTrueType', () => {
   it('maps characters to glyphs and gives advances as fontkit does, in every face', () => {
     for (const face of ['Regular', 'Bold', 'Italic', 'BoldItalic']) {
@@ -84,6 +92,19 @@ describe('parseTrueType', () => {
       for (let gid = 0; gid < ours.numGlyphs; gid++) if (ours.advance(gid) !== theirs.getGlyph(gid).advanceWidth) differ.push(`${face} glyph ${gid}`);
       expect(differ).toEqual([]);
     }
+  });
+
+  it('refuses a damaged font whose glyph locations do not fit its outlines', () => {
+    const damaged = Buffer.from(file);
+    const data = new DataView(damaged.buffer, damaged.byteOffset, damaged.byteLength);
+    for (let i = 0; i < data.getUint16(4); i++) {
+      const record = 12 + i * 16;
+      if (damaged.toString('latin1', record, record + 4) !== 'loca') continue;
+      // Glyph 50 starting before glyph 49: the locations run backwards.
+      const width = data.getInt16(tableOffset(data, 'head') + 50) === 1 ? 4 : 2;
+      damaged.fill(0, data.getUint32(record + 8) + 50 * width, data.getUint32(record + 8) + 51 * width);
+    }
+    expect(() => parseTrueType(damaged)).toThrow(/loca/);
   });
 
   it('refuses what is not a TrueType font', () => {

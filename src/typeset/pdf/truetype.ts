@@ -52,7 +52,13 @@ export function parseTrueType(file: Uint8Array): TrueTypeProgram {
   const longLoca = view(tables.get('head')!).getInt16(50) === 1;
   const locaData = view(tables.get('loca')!);
   const loca = new Uint32Array(numGlyphs + 1);
-  for (let g = 0; g <= numGlyphs; g++) loca[g] = longLoca ? locaData.getUint32(g * 4) : locaData.getUint16(g * 2) * 2;
+  if (locaData.byteLength < (numGlyphs + 1) * (longLoca ? 4 : 2)) throw new TrueTypeError('the glyph locations (loca) are cut short');
+  const glyfLength = tables.get('glyf')!.byteLength;
+  for (let g = 0; g <= numGlyphs; g++) {
+    loca[g] = longLoca ? locaData.getUint32(g * 4) : locaData.getUint16(g * 2) * 2;
+    // Each glyph ends where the next begins, inside the outlines: a damaged file would otherwise lose its letters silently.
+    if (loca[g]! > glyfLength || (g > 0 && loca[g]! < loca[g - 1]!)) throw new TrueTypeError('the glyph locations (loca) do not fit the outlines (glyf)');
+  }
   const hmtx = view(tables.get('hmtx')!);
   const cmap = unicodeMap(tables.get('cmap'));
   const ids = new Map<number, number>();
@@ -169,6 +175,7 @@ function closure(font: TrueTypeProgram, used: Iterable<number>): Set<number> {
     if (glyph.byteLength < 10 || view(glyph).getInt16(0) >= 0) continue;
     const data = view(glyph);
     for (let at = 10, flags = MORE_COMPONENTS; flags & MORE_COMPONENTS; ) {
+      if (at + 4 > glyph.byteLength) throw new TrueTypeError(`composite glyph ${gid} is cut short`);
       flags = data.getUint16(at);
       const component = data.getUint16(at + 2);
       if (!keep.has(component)) pending.push(component);
