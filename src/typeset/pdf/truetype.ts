@@ -44,11 +44,17 @@ export function parseTrueType(file: Uint8Array): TrueTypeProgram {
     if (offset + length > file.byteLength) throw new TrueTypeError(`table ${tag.trim()} runs past the end of the file`);
     tables.set(tag, file.subarray(offset, offset + length));
   }
-  for (const tag of ['head', 'hhea', 'hmtx', 'loca', 'maxp', 'glyf']) {
-    if (!tables.has(tag)) throw new TrueTypeError(`the font has no ${tag} table`);
+  // The smallest each table can be for the fields read from it.
+  for (const [tag, least] of [['head', 54], ['hhea', 36], ['hmtx', 4], ['loca', 2], ['maxp', 6], ['glyf', 0]] as const) {
+    const table = tables.get(tag);
+    if (!table) throw new TrueTypeError(`the font has no ${tag} table`);
+    if (table.byteLength < least) throw new TrueTypeError(`the ${tag} table is cut short`);
   }
   const numGlyphs = view(tables.get('maxp')!).getUint16(4);
   const numberOfHMetrics = view(tables.get('hhea')!).getUint16(34);
+  if (numberOfHMetrics < 1 || numberOfHMetrics > numGlyphs || tables.get('hmtx')!.byteLength < numberOfHMetrics * 4 + (numGlyphs - numberOfHMetrics) * 2) {
+    throw new TrueTypeError('the horizontal metrics (hmtx) do not cover the glyphs');
+  }
   const longLoca = view(tables.get('head')!).getInt16(50) === 1;
   const locaData = view(tables.get('loca')!);
   const loca = new Uint32Array(numGlyphs + 1);
@@ -100,8 +106,9 @@ function unicodeMap(cmap: Uint8Array | undefined): (codePoint: number) => number
     if (format === 12 && format12 < 0) format12 = offset;
     if (format === 4 && format4 < 0) format4 = offset;
   }
-  if (format12 >= 0) return format12Lookup(data, format12);
-  if (format4 >= 0) return format4Lookup(data, format4);
+  if (format12 >= 0 && format12 + 16 <= cmap.byteLength && format12 + 16 + data.getUint32(format12 + 12) * 12 <= cmap.byteLength) return format12Lookup(data, format12);
+  // Format 4's arrays of segments: four of them (and a reserved word) after a 14-byte header.
+  if (format4 >= 0 && format4 + 14 <= cmap.byteLength && format4 + 16 + data.getUint16(format4 + 6) * 4 <= cmap.byteLength) return format4Lookup(data, format4);
   return () => 0;
 }
 
