@@ -36,6 +36,7 @@ export function parseTrueType(file: Uint8Array): TrueTypeProgram {
   }
   const tables = new Map<string, Uint8Array>();
   const count = data.getUint16(4);
+  if (12 + count * 16 > file.byteLength) throw new TrueTypeError('the table directory is cut short');
   for (let i = 0; i < count; i++) {
     const record = 12 + i * 16;
     const tag = String.fromCharCode(file[record]!, file[record + 1]!, file[record + 2]!, file[record + 3]!);
@@ -96,7 +97,8 @@ function unicodeMap(cmap: Uint8Array | undefined): (codePoint: number) => number
   const data = view(cmap);
   let format4 = -1;
   let format12 = -1;
-  for (let i = 0, count = data.getUint16(2); i < count; i++) {
+  // Encoding records past the end of a damaged table are not read.
+  for (let i = 0, count = Math.min(data.getUint16(2), Math.floor((cmap.byteLength - 4) / 8)); i < count; i++) {
     const platform = data.getUint16(4 + i * 8);
     const encoding = data.getUint16(6 + i * 8);
     const offset = data.getUint32(8 + i * 8);
