@@ -5,7 +5,7 @@
  * after agency.
  */
 import type { PhrasingContent } from 'mdast';
-import { AUTOLINK_LITERAL, INLINE_MARKUP, opensBlock, parseWithFootnotes, stripPositions } from '../model/markdown-syntax.js';
+import { AUTOLINK_LITERAL, footnoteIdentifier, INLINE_MARKUP, opensBlock, parseWithFootnotes, stripPositions } from '../model/markdown-syntax.js';
 
 /** The footnote labels a document defines: matching key (as micromark normalises) → label as written. */
 export type FootnoteLabels = ReadonlyMap<string, string>;
@@ -16,11 +16,6 @@ export const FOOTNOTE_LABEL = /^[\p{L}\p{N}_-]{1,100}$/u;
 /** The key micromark matches footnote references to definitions by. */
 export function footnoteKey(label: string): string {
   return label.toLowerCase().toUpperCase();
-}
-
-/** The identifier of a footnote node: the key, lower-cased. */
-export function footnoteIdentifier(label: string): string {
-  return footnoteKey(label).toLowerCase();
 }
 
 const MARKUP = new RegExp(INLINE_MARKUP.source, 'g');

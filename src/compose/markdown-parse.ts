@@ -14,8 +14,8 @@
  * (test/property/markdown.property.test.ts).
  */
 import type { FootnoteDefinition, Heading, List, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
-import { isBlank, opensBlock, readWithRemark, stripPositions } from '../model/markdown-syntax.js';
-import { FOOTNOTE_LABEL, footnoteIdentifier, footnoteKey, headingPhrasing, paragraphPhrasing, type FootnoteLabels } from './markdown-inline.js';
+import { footnoteIdentifier, isBlank, opensBlock, readWithRemark, stripPositions } from '../model/markdown-syntax.js';
+import { FOOTNOTE_LABEL, footnoteKey, headingPhrasing, paragraphPhrasing, type FootnoteLabels } from './markdown-inline.js';
 
 /** Parses composed Markdown into the tree typesetters draw; positions are the template's, so dropped. */
 export function parseMarkdown(source: string): Root {

@@ -1,7 +1,6 @@
 // Page 1's two-column header (authority, number; national title, motto, place and date), marks and title block.
 import type { DocumentMarks, HeaderBlock, TitleBlock } from '../../compose/tree.js';
 import { balancedLines } from '../pdf/linebreak.js';
-import type { Measure } from '../pdf/measure.js';
 import type { FurnitureContext } from './layout.js';
 import { layoutTable } from './layout.js';
 import type { ParagraphProps } from './paragraphs.js';
@@ -29,26 +28,16 @@ interface BalancedName {
   widest: number;
 }
 
-// The same issuer and parent head every extract of a plan; balancing a name breaks it a dozen times over.
-const balancedNames = new WeakMap<Measure, Map<string, BalancedName>>();
-
 /**
  * A name centred in its column on the lines the PDF gives it: balanced, so no word is left alone
  * on the last line, with explicit line breaks (as a clerk would type them) that Word keeps.
  */
 function balancedName(ctx: FurnitureContext, text: string, style: RunStyle, width: number): BalancedName {
-  let names = balancedNames.get(ctx.m);
-  if (!names) balancedNames.set(ctx.m, (names = new Map()));
-  const key = `${style.bold}|${style.italic}|${style.size}|${width}|${text}`;
-  let name = names.get(key);
-  if (!name) {
-    const face = style.bold ? 'bold' : 'regular';
-    const lines = balancedLines([{ text, face, size: style.size, rise: 0 }], ctx.m, width / 20 - BREAK_SLACK_PT);
-    const runs = lines.map((line, i) => textRun(line.frags.map((f) => f.text).join('').trim(), style, { breakBefore: i > 0 })).join('');
-    name = { paragraph: paragraph({ align: 'center' }, runs), widest: pointTwips(Math.max(0, ...lines.map((l) => l.width))) };
-    names.set(key, name);
-  }
-  return name;
+  // Balanced lines are shared by every document of the process (linebreak.ts).
+  const face = style.bold ? 'bold' : 'regular';
+  const lines = balancedLines([{ text, face, size: style.size, rise: 0 }], ctx.m, width / 20 - BREAK_SLACK_PT);
+  const runs = lines.map((line, i) => textRun(line.frags.map((f) => f.text).join('').trim(), style, { breakBefore: i > 0 })).join('');
+  return { paragraph: paragraph({ align: 'center' }, runs), widest: pointTwips(Math.max(0, ...lines.map((l) => l.width))) };
 }
 
 /** A boxed mark (urgency, secrecy, draft): bold text with a border round the run, so the box fits the word. */

@@ -1,5 +1,6 @@
 // Packs a DOCX's parts into a zip whose bytes depend on the parts and the date alone, never on the clock or time zone.
 import { gzipSync } from 'node:zlib';
+import { BoundedMap } from '../memo.js';
 
 /** One part of the package. */
 export interface Part {
@@ -36,19 +37,11 @@ function deflate(xml: string, level: number): Deflated {
   return { data: gz.subarray(10, gz.length - 8), crc: gz.readUInt32LE(gz.length - 8), size: bytes.length };
 }
 
-// Shared parts by their text. A handful per page style and language; a long-running process that
-// keeps changing styles starts over rather than grows.
-const sharedParts = new Map<string, Deflated>();
-const SHARED_LIMIT = 64;
+// Shared parts by their text: a handful per page style and language.
+const sharedParts = new BoundedMap<string, Deflated>(64);
 
 function deflateShared(xml: string): Deflated {
-  let found = sharedParts.get(xml);
-  if (!found) {
-    if (sharedParts.size >= SHARED_LIMIT) sharedParts.clear();
-    found = deflate(xml, SHARED_LEVEL);
-    sharedParts.set(xml, found);
-  }
-  return found;
+  return sharedParts.get(xml, () => deflate(xml, SHARED_LEVEL));
 }
 
 const LOCAL_HEADER = 30;

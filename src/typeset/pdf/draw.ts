@@ -4,6 +4,7 @@ import type { Face } from './fonts.js';
 import type { Measure, Shaped } from './measure.js';
 import { chunks } from './measure.js';
 import type { DrawItem, Page } from './model.js';
+import { BoundedMap, onceFor } from '../memo.js';
 
 const num = (n: number): string => String(Math.round(n * 1000) / 1000);
 
@@ -18,20 +19,13 @@ interface Shown {
  * (the plan's paragraphs in its extracts, the furniture in all of them), and only the position
  * and the font size around them change.
  */
-const shown = new WeakMap<Measure, Map<string, Shown>>();
-// About the lines of a few plans; the oldest entries go first.
+const shown = new WeakMap<Measure, BoundedMap<string, Shown>>();
+// About the lines of a few plans.
 const SHOWN_LIMIT = 16384;
 
 // Spaces stay glyphs (so extracted text has them); justification adds a TJ gap after each.
 function show(m: Measure, face: Face, text: string, extra: number): Shown {
-  let cache = shown.get(m);
-  if (!cache) {
-    cache = new Map();
-    shown.set(m, cache);
-  }
-  const key = `${face}\u0000${extra}\u0000${text}`;
-  let entry = cache.get(key);
-  if (!entry) {
+  return onceFor(shown, m, () => new BoundedMap<string, Shown>(SHOWN_LIMIT)).get(`${face}\u0000${extra}\u0000${text}`, () => {
     const parts: string[] = [];
     const words: Shaped[] = [];
     let run = '';
@@ -45,11 +39,8 @@ function show(m: Measure, face: Face, text: string, extra: number): Shown {
       }
     }
     if (run) parts.push(`(${run})`);
-    entry = { tj: `[${parts.join(' ')}] TJ`, words };
-    if (cache.size >= SHOWN_LIMIT) cache.delete(cache.keys().next().value!);
-    cache.set(key, entry);
-  }
-  return entry;
+    return { tj: `[${parts.join(' ')}] TJ`, words };
+  });
 }
 
 /** Draws pages into one pdfkit document. */

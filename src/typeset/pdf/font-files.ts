@@ -13,6 +13,7 @@ import { deflateSync } from 'node:zlib';
 import { type GlyphInfo, toUnicodeMap, widthArray } from './font-maps.js';
 import type { Face, LoadedFonts } from './fonts.js';
 import { subsetTrueType } from './truetype.js';
+import { BoundedMap, onceFor } from '../memo.js';
 
 // Characters that come together in Vietnamese administrative text: a document that draws one
 // of a group is likely to draw the others, in this document or the next.
@@ -42,7 +43,7 @@ export interface FontFile {
 
 // A face drawing fewer glyphs than this gets its exact subset.
 const FEW_GLYPHS = 48;
-// Programs kept per face; the oldest goes first.
+// Programs kept per face.
 const KEPT_PROGRAMS = 128;
 
 interface FaceFiles {
@@ -52,7 +53,7 @@ interface FaceFiles {
   info: Map<number, GlyphInfo>;
   /** Glyph ids of each group. */
   groups: number[][];
-  programs: Map<string, FontFile>;
+  programs: BoundedMap<string, FontFile>;
 }
 
 /** The font programs of one font family. */
@@ -79,7 +80,7 @@ class FontFiles {
         }
         return ids;
       });
-      files = { groupOf, info, groups, programs: new Map() };
+      files = { groupOf, info, groups, programs: new BoundedMap(KEPT_PROGRAMS) };
       this.faces.set(face, files);
     }
     return files;
@@ -99,13 +100,7 @@ class FontFiles {
     others.sort((a, b) => a - b);
     // The characters of a glyph outside the groups come from the document, so they are part of the key.
     const key = `${groups}:${others.map((gid) => `${gid}=${used.get(gid)!.codePoints.join('+')}`).join(',')}`;
-    let file = files.programs.get(key);
-    if (!file) {
-      file = this.make(face, files, groups, others, used);
-      if (files.programs.size >= KEPT_PROGRAMS) files.programs.delete(files.programs.keys().next().value!);
-      files.programs.set(key, file);
-    }
-    return file;
+    return files.programs.get(key, () => this.make(face, files, groups, others, used));
   }
 
   private make(face: Face, files: FaceFiles, groups: number, others: number[], used: ReadonlyMap<number, GlyphInfo>): FontFile {
@@ -131,10 +126,5 @@ const families = new WeakMap<LoadedFonts, FontFiles>();
 
 /** The shared font programs of a loaded family (one per process). */
 export function fontFilesOf(fonts: LoadedFonts): FontFiles {
-  let files = families.get(fonts);
-  if (!files) {
-    files = new FontFiles(fonts);
-    families.set(fonts, files);
-  }
-  return files;
+  return onceFor(families, fonts, () => new FontFiles(fonts));
 }

@@ -1,6 +1,7 @@
 // Checks that every character to be drawn has a glyph in the face that draws it.
 import type { Face, LoadedFonts } from './fonts.js';
 import type { Run } from './model.js';
+import { onceFor } from '../memo.js';
 
 /** A character the font cannot draw, with where it occurs. */
 export interface TypesetProblem {
@@ -28,12 +29,7 @@ export class GlyphCheck {
   private readonly known: Set<string>;
 
   constructor(private readonly fonts: LoadedFonts) {
-    let known = drawable.get(fonts);
-    if (!known) {
-      known = new Set();
-      drawable.set(fonts, known);
-    }
-    this.known = known;
+    this.known = onceFor(drawable, fonts, () => new Set());
   }
 
   /** Checks runs that read as one text (a paragraph, a line of furniture). */

@@ -3,6 +3,7 @@ import type { Face } from './fonts.js';
 import type { Measure } from './measure.js';
 import type { DrawItem, Run } from './model.js';
 import { HARD_BREAK } from './runs.js';
+import { BoundedMap, onceFor } from '../memo.js';
 
 /** A measured piece of a line in one style; spaces inside it are justifiable gaps. */
 export interface Frag {
@@ -117,23 +118,12 @@ function merge(frags: Frag[]): Frag[] {
  * paragraphs in the same measures, and breaking is most of a document's layout; the lines are
  * never changed once made (lineItems and lineNotes only read them), so documents share them.
  */
-const broken = new WeakMap<Measure, Map<string, readonly Line[]>>();
-// Enough for the paragraphs of a few plans; the oldest entries go first.
+const broken = new WeakMap<Measure, BoundedMap<string, readonly Line[]>>();
+// Enough for the paragraphs of a few plans.
 const BROKEN_LIMIT = 8192;
 
 function memoised(m: Measure, key: string, make: () => readonly Line[]): readonly Line[] {
-  let cache = broken.get(m);
-  if (!cache) {
-    cache = new Map();
-    broken.set(m, cache);
-  }
-  let lines = cache.get(key);
-  if (!lines) {
-    lines = make();
-    if (cache.size >= BROKEN_LIMIT) cache.delete(cache.keys().next().value!);
-    cache.set(key, lines);
-  }
-  return lines;
+  return onceFor(broken, m, () => new BoundedMap<string, readonly Line[]>(BROKEN_LIMIT)).get(key, make);
 }
 
 function runsKey(runs: Run[]): string {

@@ -1,5 +1,6 @@
 // Shapes and measures text once per face and string, for both line breaking and drawing.
 import type { Face, LoadedFonts } from './fonts.js';
+import { onceFor } from '../memo.js';
 
 /** A chunk of text mapped to glyphs, in font units, cached across documents. */
 export interface Shaped {
@@ -118,10 +119,5 @@ const measures = new WeakMap<LoadedFonts, Measure>();
 
 /** The process's Measure of a font set. */
 export function measureFor(fonts: LoadedFonts): Measure {
-  let m = measures.get(fonts);
-  if (!m) {
-    m = new Measure(fonts);
-    measures.set(fonts, m);
-  }
-  return m;
+  return onceFor(measures, fonts, () => new Measure(fonts));
 }
