@@ -4,15 +4,17 @@
  */
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import { type LoadedFonts, loadFonts, UnsupportedFont } from '../typeset/pdf/index.js';
-import type { FontFamily } from '../typeset/style.js';
-import { reason } from './project.js';
+import { CONFIG_FILE, type Project, reason } from './project.js';
+import { displayPath } from './template-files.js';
 
 /** The parsed fonts of a family, or the diagnostic that says why they cannot be used. */
-export function fontsFor(family: FontFamily, file: string): { fonts: LoadedFonts } | { diagnostic: Diagnostic } {
+export function fontsFor(project: Project): { fonts: LoadedFonts } | { diagnostic: Diagnostic } {
+  const family = project.font;
+  const at = (path: string) => project.fontLocations.get(path) ?? { file: project.configFile ?? CONFIG_FILE };
   try {
     return { fonts: loadFonts(family) };
   } catch (error) {
-    if (error instanceof UnsupportedFont) return { diagnostic: diagnostic('font-unsupported', { file }, { path: error.path, reason: error.message }) };
-    return { diagnostic: diagnostic('font-missing', { file }, { path: family.regular, reason: reason(error) }) };
+    if (error instanceof UnsupportedFont) return { diagnostic: diagnostic('font-unsupported', at(error.path), { path: displayPath(error.path, project.cwd), reason: error.message }) };
+    return { diagnostic: diagnostic('font-missing', at(family.regular), { path: displayPath(family.regular, project.cwd), reason: reason(error) }) };
   }
 }

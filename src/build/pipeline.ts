@@ -90,7 +90,7 @@ export function buildPlanFile(project: Project, path: string, options: { compose
   result.diagnostics.push(...progressDiagnostics);
 
   const style = resolveStyle(project.config.style, plan.style, project.font);
-  const fonts = fontsFor(project.font, project.configFile ?? source);
+  const fonts = fontsFor(project);
   if ('diagnostic' in fonts) {
     result.diagnostics.push(fonts.diagnostic);
     return result;

@@ -3,15 +3,16 @@
  * with its agency registry, templates and fonts, loaded once per build and shared by every
  * plan in it.
  */
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Templates } from '../compose/templates.js';
-import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { buildRegistry, type Registry } from '../model/registry.js';
 import { SourceMap } from '../parse/source-map.js';
 import { decodeSource, readSourceFile } from '../parse/text.js';
 import { readYaml } from '../parse/yaml.js';
+import { hasTrueTypeSignature, NOT_TRUETYPE } from '../typeset/pdf/truetype.js';
 import type { FontFamily } from '../typeset/style.js';
 import { type ProjectConfig, readConfig } from './config.js';
 import { configPathDiagnostics } from './paths.js';
@@ -33,6 +34,8 @@ export interface Project {
   registry: Registry;
   templates: Templates;
   font: FontFamily;
+  /** Where each font file is named (plan.config.yaml's line, or the file alone), by absolute path. */
+  fontLocations: ReadonlyMap<string, Location>;
   /** Every file the project's plans depend on (config, registry, fonts, templates), for the build cache. */
   inputs: string[];
 }
@@ -69,6 +72,7 @@ export function loadProject(cwd: string, configPath?: string): { project: Projec
   let root: string;
   let configFile: string | null = null;
   let config: ProjectConfig | undefined;
+  let configMap: SourceMap | undefined;
   if (configPath !== undefined && !existsSync(resolve(cwd, configPath))) {
     return { project: undefined, diagnostics: [diagnostic('config-missing', { file: configPath }, { path: configPath })] };
   }
@@ -82,6 +86,7 @@ export function loadProject(cwd: string, configPath?: string): { project: Projec
     const read = readProjectYaml(configAbsolute, cwd);
     diagnostics.push(...read.diagnostics);
     if (read.data === undefined && read.diagnostics.length > 0) return { project: undefined, diagnostics };
+    configMap = read.map;
     const checked = readConfig(read.data, read.map);
     diagnostics.push(...checked.diagnostics);
     config = checked.config;
@@ -107,8 +112,13 @@ export function loadProject(cwd: string, configPath?: string): { project: Projec
   diagnostics.push(...registryDiagnostics);
 
   const font = fontFamily(config, root);
-  for (const path of [font.regular, font.bold, font.italic, font.boldItalic]) {
-    if (!existsSync(path)) diagnostics.push(diagnostic('font-missing', { file: configFile ?? CONFIG_FILE }, { path: displayPath(path, cwd), reason: 'không có tệp / no such file' }));
+  const fontLocations = new Map<string, Location>();
+  for (const [key, path] of [['regular', font.regular], ['bold', font.bold], ['italic', font.italic], ['bold-italic', font.boldItalic]] as const) {
+    const at = config.font && configMap ? configMap.locate(['font', key]) : { file: configFile ?? CONFIG_FILE };
+    fontLocations.set(path, at);
+    const problem = fontFileProblem(path);
+    if (problem === 'missing') diagnostics.push(diagnostic('font-missing', at, { path: displayPath(path, cwd), reason: 'không có tệp / no such file' }));
+    else if (problem) diagnostics.push(diagnostic('font-unsupported', at, { path: displayPath(path, cwd), reason: problem }));
   }
 
   const projectTemplates = resolve(root, config.templates);
@@ -127,7 +137,27 @@ export function loadProject(cwd: string, configPath?: string): { project: Projec
     font.boldItalic,
     ...[...templateFiles.values()].map((template) => resolve(cwd, template.file)),
   ];
-  return { project: { root, cwd, config, configFile, registry, templates, font, inputs }, diagnostics };
+  return { project: { root, cwd, config, configFile, registry, templates, font, fontLocations, inputs }, diagnostics };
+}
+
+/**
+ * What is wrong with a font file at a glance: missing, or not TrueType by its first bytes (an
+ * OpenType CFF, WOFF or other file). Damage inside a TrueType file is found when it is read.
+ */
+function fontFileProblem(path: string): 'missing' | string | undefined {
+  const head = Buffer.alloc(4);
+  let read: number;
+  try {
+    const file = openSync(path, 'r');
+    try {
+      read = readSync(file, head, 0, 4, 0);
+    } finally {
+      closeSync(file);
+    }
+  } catch {
+    return 'missing';
+  }
+  return hasTrueTypeSignature(head.subarray(0, read)) ? undefined : NOT_TRUETYPE;
 }
 
 function fontFamily(config: ProjectConfig, root: string): FontFamily {

@@ -25,6 +25,8 @@ describe('fonts', () => {
     const run = plan(['build'], project);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('f/a.ttf');
+    // At the line that names the file.
+    expect(run.stderr).toMatch(/plan\.config\.yaml:2:12: /);
     expect(hasStackTrace(run.stderr)).toBe(false);
   });
 
@@ -37,6 +39,7 @@ describe('fonts', () => {
     const run = plan(['build'], project);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('font-unsupported');
+    expect(run.stderr).toMatch(/plan\.config\.yaml:2:12: /);
     expect(run.stderr).toContain('f/a.otf');
     expect(run.stderr).toContain('không phải phông TrueType');
     expect(hasStackTrace(run.stderr)).toBe(false);

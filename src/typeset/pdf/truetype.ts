@@ -29,13 +29,20 @@ import { unicodeMap } from './cmap.js';
 
 const view = (bytes: Uint8Array): DataView => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
+/** Why a file is refused when its first bytes are not a TrueType font's. */
+export const NOT_TRUETYPE = 'not a TrueType font file (.ttf with glyf outlines)';
+
+/** Whether a file's first four bytes are a TrueType font's version (1.0, or 'true' on old Macs). */
+export function hasTrueTypeSignature(head: Uint8Array): boolean {
+  if (head.byteLength < 4) return false;
+  const version = view(head).getUint32(0);
+  return version === 0x00010000 || version === 0x74727565;
+}
+
 /** Reads the table directory and glyph locations; throws TrueTypeError for anything but TrueType outlines. */
 export function parseTrueType(file: Uint8Array): TrueTypeProgram {
   const data = view(file);
-  const version = file.byteLength >= 12 ? data.getUint32(0) : 0;
-  if (version !== 0x00010000 && version !== 0x74727565 /* 'true' */) {
-    throw new TrueTypeError('not a TrueType font file (.ttf with glyf outlines)');
-  }
+  if (file.byteLength < 12 || !hasTrueTypeSignature(file)) throw new TrueTypeError(NOT_TRUETYPE);
   const tables = new Map<string, Uint8Array>();
   const count = data.getUint16(4);
   if (12 + count * 16 > file.byteLength) throw new TrueTypeError('the table directory is cut short');
