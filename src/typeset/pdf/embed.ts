@@ -80,19 +80,19 @@ export class DocumentFonts {
     const font = this.fonts.faces[face];
     const scale = 1000 / font.unitsPerEm;
     const file = fontFilesOf(this.fonts).forGlyphs(face, use.glyphs);
-    const name = `${subsetTag(face, file.glyphs)}+${font.postscriptName.replaceAll(' ', '_')}`;
+    const name = `${subsetTag(face, file.glyphs)}+${(font.postscriptName ?? `${this.fonts.name}-${face}`).replaceAll(' ', '_')}`;
 
     // Already deflated: a stream with a Filter is written as it is.
     const program = this.doc.ref({ Filter: 'FlateDecode' });
     program.end(file.deflated);
 
     // Flags as pdfkit sets them: symbolic (glyph ids, not a standard encoding), serif by family class, italic.
-    const familyClass = (font['OS/2']?.sFamilyClass ?? 0) >> 8;
+    const { familyClass } = font;
     let flags = 1 << 2;
-    if (font.post.isFixedPitch) flags |= 1 << 0;
+    if (font.fixedPitch) flags |= 1 << 0;
     if (familyClass >= 1 && familyClass <= 7) flags |= 1 << 1;
     if (familyClass === 10) flags |= 1 << 3;
-    if (font.head.macStyle.italic) flags |= 1 << 6;
+    if (font.italic) flags |= 1 << 6;
     const { bbox } = font;
     const descriptor = this.doc.ref({
       Type: 'FontDescriptor',

@@ -1,8 +1,7 @@
 // Loads the four faces of a font family once per process and answers glyph coverage questions.
 import { readFileSync } from 'node:fs';
-import * as fontkit from 'fontkit';
-import type { Font } from 'fontkit';
 import type { FontFamily } from '../style.js';
+import { readFontInfo, type FontInfo } from './font-info.js';
 import { parseTrueType, TrueTypeError, type TrueTypeProgram } from './truetype.js';
 
 /** The four faces a run can be drawn in. */
@@ -11,22 +10,22 @@ export type Face = 'regular' | 'bold' | 'italic' | 'boldItalic';
 /** Every face, in a fixed order that numbers their PDF resources. */
 export const FACES: readonly Face[] = ['regular', 'bold', 'italic', 'boldItalic'];
 
-/** A font family parsed once: one fontkit font per face. */
+/** A font family parsed once: each face's metrics and program. */
 export interface LoadedFonts {
   /** Family name for file properties. */
   name: string;
-  /** Parsed font of each face. */
-  faces: Record<Face, Font>;
+  /** Metrics and descriptive fields of each face. */
+  faces: Record<Face, FontInfo>;
   /** Each face's font program, for embedding subsets. */
   programs: Record<Face, TrueTypeProgram>;
 }
 
 interface ParsedFace {
-  font: Font;
+  font: FontInfo;
   program: TrueTypeProgram;
 }
 
-// Parsing a TTF takes tens of milliseconds; a process typesets many documents with the same files.
+// Reading a font file's tables takes milliseconds; a process typesets many documents with the same files.
 const parsed = new Map<string, ParsedFace>();
 
 /** A font file that can be read but not embedded: not TrueType, or damaged. */
@@ -50,7 +49,7 @@ function parse(path: string): ParsedFace {
       if (error instanceof TrueTypeError) throw new UnsupportedFont(path, error.message);
       throw error;
     }
-    face = { font: fontkit.create(bytes), program };
+    face = { font: readFontInfo(program), program };
     parsed.set(path, face);
   }
   return face;

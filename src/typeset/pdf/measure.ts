@@ -50,14 +50,8 @@ export class Measure {
   // Shaping is the costly part of typesetting and does not depend on size or document.
   private readonly cache: Record<Face, Map<string, Shaped>>;
 
-  // fontkit looks its tables up again on every metric it is asked; these are read once.
-  private readonly metrics: Record<Face, { em: number; ascent: number; descent: number; lineGap: number; capHeight: number }>;
-
   constructor(readonly fonts: LoadedFonts) {
     this.cache = { regular: new Map(), bold: new Map(), italic: new Map(), boldItalic: new Map() };
-    const of = (f: LoadedFonts['faces'][Face]) => ({ em: f.unitsPerEm, ascent: f.ascent, descent: f.descent, lineGap: f.lineGap, capHeight: f.capHeight });
-    const f = fonts.faces;
-    this.metrics = { regular: of(f.regular), bold: of(f.bold), italic: of(f.italic), boldItalic: of(f.boldItalic) };
   }
 
   /** Shapes one chunk (no inner spaces) in a face. */
@@ -92,25 +86,25 @@ export class Measure {
     let units = 0;
     if (text.includes(' ')) for (const chunk of chunks(text)) units += this.shape(face, chunk).width;
     else units = this.shape(face, text).width;
-    return (units * size) / this.metrics[face].em;
+    return (units * size) / this.fonts.faces[face].unitsPerEm;
   }
 
   /** Natural (single-spaced) line height: ascent − descent + line gap, scaled to size. */
   lineHeight(face: Face, size: number): number {
-    const f = this.metrics[face];
-    return ((f.ascent - f.descent + f.lineGap) * size) / f.em;
+    const f = this.fonts.faces[face];
+    return ((f.ascent - f.descent + f.lineGap) * size) / f.unitsPerEm;
   }
 
   /** Distance from the top of a single-spaced line to its baseline. */
   ascent(face: Face, size: number): number {
-    const f = this.metrics[face];
-    return ((f.ascent + f.lineGap / 2) * size) / f.em;
+    const f = this.fonts.faces[face];
+    return ((f.ascent + f.lineGap / 2) * size) / f.unitsPerEm;
   }
 
   /** Height of capital letters above the baseline. */
   capHeight(face: Face, size: number): number {
-    const f = this.metrics[face];
-    return (f.capHeight * size) / f.em;
+    const f = this.fonts.faces[face];
+    return (f.capHeight * size) / f.unitsPerEm;
   }
 }
 
