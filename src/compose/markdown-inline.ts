@@ -1,11 +1,11 @@
 /**
  * Inline content of composed Markdown for the fast reader (markdown-parse.ts): text with no
- * markup but backslash escapes and footnote references is read here; anything else goes to remark,
+ * markup but backslash escapes, footnote references and plain emphasis is read here; anything else goes to remark,
  * once per process for each distinct text, since extracts repeat the plan's task texts agency
  * after agency.
  */
 import type { PhrasingContent } from 'mdast';
-import { AUTOLINK_LITERAL, footnoteIdentifier, INLINE_MARKUP, opensBlock, parseWithFootnotes, stripPositions } from '../model/markdown-syntax.js';
+import { AUTOLINK_LITERAL, footnoteIdentifier, INLINE_MARKUP, matchEmphasis, opensBlock, parseWithFootnotes, stripPositions } from '../model/markdown-syntax.js';
 
 /** The footnote labels a document defines: matching key (as micromark normalises) → label as written. */
 export type FootnoteLabels = ReadonlyMap<string, string>;
@@ -57,7 +57,8 @@ export function headingPhrasing(text: string, labels: FootnoteLabels): PhrasingC
 
 /**
  * The fast read: lines whose only markup is backslash escapes of ASCII punctuation, footnote
- * references to defined labels, soft line breaks and hard breaks by trailing spaces.
+ * references to defined labels, emphasis and strong text of plain text within the line, soft line
+ * breaks and hard breaks by trailing spaces.
  */
 function scanLines(lines: readonly string[], labels: FootnoteLabels): PhrasingContent[] | undefined {
   const out: PhrasingContent[] = [];
@@ -97,6 +98,15 @@ function scanLine(line: string, labels: FootnoteLabels, out: PhrasingContent[]):
         text = '';
         out.push({ type: 'footnoteReference', identifier: footnoteIdentifier(label), label });
         from = MARKUP.lastIndex = end + 1;
+        break;
+      }
+      case '*': {
+        const emphasis = matchEmphasis(line, at);
+        if (!emphasis) return false;
+        appendText(out, text + line.slice(from, at));
+        text = '';
+        out.push({ type: emphasis.type, children: [{ type: 'text', value: emphasis.content }] });
+        from = MARKUP.lastIndex = emphasis.end;
         break;
       }
       case '!':

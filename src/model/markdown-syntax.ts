@@ -52,6 +52,50 @@ export const INLINE_MARKUP = /[\\`*_[\]<>&|~!]/;
  */
 export const AUTOLINK_LITERAL = /@|www|http/i;
 
+/** Unicode whitespace as CommonMark has it: space separators, tab, line feed, form feed, return. */
+const WHITESPACE = /[\t\n\f\r\p{Zs}]/u;
+/** What may come before an opening delimiter run: opening punctuation and quotes. */
+const BEFORE_OPENER = /[(“‘"']/;
+/** What may come after a closing delimiter run: closing and sentence punctuation. */
+const AFTER_CLOSER = /[.,;:!?)”’"']/;
+
+/** Emphasis or strong text whose content is plain text, as `matchEmphasis` finds it. */
+export interface SimpleEmphasis {
+  type: 'emphasis' | 'strong';
+  /** The text between the delimiter runs, as written. */
+  content: string;
+  /** Where the closing run ends. */
+  end: number;
+}
+
+/**
+ * The emphasis (`*x*`) or strong text (`**x**`) opening at `text[at]`, when it is one that reads
+ * the same under every rule of CommonMark's delimiter algorithm: runs of exactly one or two `*`
+ * with nothing but plain text between (no `*`, `_` or other inline markup, no space next to the
+ * runs), the opening run at the start or after a space or opening punctuation, the closing run at
+ * the end or before a space or closing punctuation. Such a pair is left-flanking before and
+ * right-flanking after, and no other delimiter can pair with either run. Undefined for anything
+ * else, which the caller leaves to the parser.
+ */
+export function matchEmphasis(text: string, at: number): SimpleEmphasis | undefined {
+  const before = text[at - 1];
+  if (before !== undefined && !WHITESPACE.test(before) && !BEFORE_OPENER.test(before)) return undefined;
+  const size = text[at + 1] === '*' ? 2 : 1;
+  const start = at + size;
+  const close = text.indexOf('*', start);
+  // No closing run, or a run of three or more at the start.
+  if (close <= start) return undefined;
+  let closing = 1;
+  while (text[close + closing] === '*') closing++;
+  if (closing !== size) return undefined;
+  const content = text.slice(start, close);
+  if (INLINE_MARKUP.test(content) || WHITESPACE.test(content[0]!) || WHITESPACE.test(content[content.length - 1]!)) return undefined;
+  const end = close + size;
+  const after = text[end];
+  if (after !== undefined && !WHITESPACE.test(after) && !AFTER_CLOSER.test(after)) return undefined;
+  return { type: size === 2 ? 'strong' : 'emphasis', content, end };
+}
+
 const THEMATIC_BREAK = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 
 /** A line that is empty or only spaces and tabs. */

@@ -6,7 +6,7 @@
  * written as and reported, so that user text can never change the structure of a document.
  */
 import type { PhrasingContent, Root } from 'mdast';
-import { AUTOLINK_LITERAL, footnoteIdentifier, INLINE_MARKUP, opensBlock, parseWithFootnotes, stripPositions } from './markdown-syntax.js';
+import { AUTOLINK_LITERAL, footnoteIdentifier, INLINE_MARKUP, matchEmphasis, opensBlock, parseWithFootnotes, stripPositions } from './markdown-syntax.js';
 import type { Inline } from './plan.js';
 
 /** A problem inside a prose field, at a character offset of the field's text. */
@@ -37,7 +37,8 @@ export function parseParagraphs(text: string, labels: readonly string[], problem
 
 /**
  * Prose read by the Markdown parser: what the fast path must agree with (exported for the test
- * that holds it to that), and the reader of anything but text and footnote references.
+ * that holds it to that), and the reader of anything but text, footnote references and plain
+ * emphasis.
  */
 export function markdownParagraphs(source: string, labels: readonly string[], problems: ProseProblem[], shift = 0): Inline[] {
   const found: ProseProblem[] = [];
@@ -60,32 +61,45 @@ export function markdownParagraphs(source: string, labels: readonly string[], pr
 
 /** A footnote reference as typed: "[^label]", the label without spaces, brackets or escapes. */
 const FOOTNOTE_CALL = /\[\^([^\]\s\\[^]+)\]/g;
+const FOOTNOTE_CALL_HERE = new RegExp(FOOTNOTE_CALL.source, 'y');
+const MARKUP = new RegExp(INLINE_MARKUP.source, 'g');
 
 /**
- * Paragraphs of text and footnote references, read without the parser when that is all the prose
- * holds (most fields of a plan; running the parser on each was most of the time spent reading a
- * plan): undefined when anything else might be Markdown, when a
+ * Paragraphs of text, footnote references and plain emphasis or strong text, read without the
+ * parser when that is all the prose holds (most fields of a plan; running the parser on each was
+ * most of the time spent reading a plan): undefined when anything else might be Markdown, when a
  * reference has no definition (the parser's path reports it), or when a reference is followed by
  * what could make it a link.
  */
 function referencedParagraphs(source: string, labels: readonly string[]): Inline[] | undefined {
-  const bare = source.replace(FOOTNOTE_CALL, ' ');
   // Two spaces before a line break make a hard break, which the parser keeps.
-  if (INLINE_MARKUP.test(bare) || AUTOLINK_LITERAL.test(bare) || / {2}\n/.test(source) || source.split('\n').some(opensBlock)) return undefined;
+  if (AUTOLINK_LITERAL.test(source.replace(FOOTNOTE_CALL, ' ')) || / {2}\n/.test(source) || source.split('\n').some(opensBlock)) return undefined;
   const known = new Set(labels.map(footnoteIdentifier));
   const paragraphs: Inline[] = [];
   for (const paragraph of source.split(/\n[ \t]*\n/)) {
     const nodes: Inline = [];
-    let at = 0;
-    for (const call of paragraph.matchAll(FOOTNOTE_CALL)) {
+    let from = 0;
+    MARKUP.lastIndex = 0;
+    for (let match = MARKUP.exec(paragraph); match; match = MARKUP.exec(paragraph)) {
+      const at = match.index;
+      nodes.push({ type: 'text', value: collapse(paragraph.slice(from, at)) });
+      if (match[0] === '*') {
+        const emphasis = matchEmphasis(paragraph, at);
+        if (!emphasis) return undefined;
+        nodes.push({ type: emphasis.type, children: [{ type: 'text', value: collapse(emphasis.content) }] });
+        from = MARKUP.lastIndex = emphasis.end;
+        continue;
+      }
+      FOOTNOTE_CALL_HERE.lastIndex = at;
+      const call = FOOTNOTE_CALL_HERE.exec(paragraph);
+      if (!call) return undefined;
       const label = call[1]!;
-      const after = paragraph[call.index + call[0].length];
+      const after = paragraph[at + call[0].length];
       if (!known.has(footnoteIdentifier(label)) || after === '(' || after === '[' || after === ':') return undefined;
-      nodes.push({ type: 'text', value: collapse(paragraph.slice(at, call.index)) });
       nodes.push({ type: 'footnoteReference', identifier: footnoteIdentifier(label), label });
-      at = call.index + call[0].length;
+      from = MARKUP.lastIndex = at + call[0].length;
     }
-    nodes.push({ type: 'text', value: collapse(paragraph.slice(at)) });
+    nodes.push({ type: 'text', value: collapse(paragraph.slice(from)) });
     trimEnds(nodes);
     const merged = mergeText(nodes);
     if (merged.length > 0) paragraphs.push(merged);

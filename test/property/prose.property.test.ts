@@ -1,5 +1,5 @@
 // Property-based test of prose read without the parser (src/model/prose.ts): text with footnote
-// references, mixed with what must go to the parser (markup, undefined labels, references that
+// references and emphasis, mixed with what must go to the parser (markup, undefined labels, references that
 // could be links, hard breaks, block starts), reads exactly as the parser reads it, with the same
 // problems. Fixed seed.
 import fc from 'fast-check';
@@ -14,7 +14,9 @@ const LABELS = ['1', '2', 'A', 'ghi-chu'];
 
 const WORDS = ['Tổ', 'chức', 'triển', 'khai', 'phòng,', 'chống', 'mua', 'bán', 'người;', '30/7', '“Ngày', 'toàn', 'dân”', '(nếu', 'có)', 'x-y', 'a.b'];
 const OTHER = ['[^1]', '[^2]', '[^a]', '[^GHI-CHU]', '[^9]', '[^1](u)', '[^1][^2]', '[^1]:', '*nhấn*', '_x_', '`m`', 'www.x.vn', 'a@b.vn', '\\', '[x]', '&amp;', '<b>'];
-const word = fc.oneof({ weight: 10, arbitrary: fc.constantFrom(...WORDS) }, { weight: 2, arbitrary: fc.constantFrom(...OTHER) });
+// Emphasis the reader takes, and delimiter runs it must leave to the parser.
+const EMPHASIS = ['*nhấn*', '**đậm**', '“*Ngày*”', '(*dự kiến*)', '*a b*', '*a*.', '*a*,', '*(a)*', '*“a”*', '*30/7*', '* a*', '*a *', '**a*', '*a**', '***a***', 'x*y*', '*y*z', '*', '**', '*a*[^1]', '[^1]*a*', '*a[^1]*', '*a\nb*', '*a\n\nb*', '*a*_b_', '*a*-', '-*a*', '**a** **b**', '*a**b*'];
+const word = fc.oneof({ weight: 10, arbitrary: fc.constantFrom(...WORDS) }, { weight: 2, arbitrary: fc.constantFrom(...OTHER) }, { weight: 3, arbitrary: fc.constantFrom(...EMPHASIS) });
 const glue = fc.constantFrom(' ', ' ', ' ', '', '\n', '\n\n', '  \n', '\t', '\n   ', '\n\n\n', '\n- ', '\n1. ', '\n---\n');
 const prose = fc.array(fc.tuple(word, glue), { minLength: 1, maxLength: 14 }).map((parts) => parts.map(([w, g]) => w + g).join(''));
 // Typed numbers ("1. ", "- ") at the very start are cut off before reading, so they start lines
@@ -36,19 +38,26 @@ describe('prose without the parser', () => {
     fc.assert(
       fc.property(lineStart, prose, (start, body) => {
         const text = start + body;
+        // A bullet typed at the very start is cut off before reading (see the glue above).
+        fc.pre(!/^\s*[-–•+*]\s/.test(text));
         expect(read(text)).toEqual(parsed(text));
       }),
       { seed: SEED, numRuns: 1000 },
     );
   });
 
-  it('is taken for text and footnote references', () => {
+  it('is taken for text, footnote references and plain emphasis', () => {
     const parse = vi.mocked(syntax.parseWithFootnotes);
     parse.mockClear();
     const text = 'Tổ chức các hoạt động hưởng ứng với các khẩu hiệu hành động[^1] và đường dây nóng[^A]...\nnhằm nâng cao.\n\nĐoạn hai.';
     expect(read(text)).toEqual(parsed(text));
     parse.mockClear();
     read(text);
+    expect(parse).not.toHaveBeenCalled();
+    const emphasis = 'Trước ngày “*Ngày toàn dân*” (*dự kiến\n  từ tháng 7*) và **đậm**.[^1]';
+    expect(read(emphasis)).toEqual(parsed(emphasis));
+    parse.mockClear();
+    read(emphasis);
     expect(parse).not.toHaveBeenCalled();
     read('Có *nhấn*[^1].');
     expect(parse).toHaveBeenCalledTimes(1);
