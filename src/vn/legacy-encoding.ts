@@ -8,6 +8,7 @@
  * words are Vietnamese syllables before and after decoding, so ordinary Unicode Vietnamese
  * (whose "á", "ô" are also Latin-1 letters) is never taken for legacy text.
  */
+import { BoundedMap } from '../memo.js';
 import { isVietnameseSyllable } from './syllable.js';
 
 /** The legacy encodings recognised. */
@@ -152,6 +153,9 @@ const EVIDENCE: Record<LegacyEncoding, RegExp> = {
   VNI: /[ñÑöÖ]|[aeouyôAEOUYÔ][ùøûõïÙØÛÕÏ]|[aeoAEO][âÂ]|[aA][êÊ]/u,
 };
 
+// Far more than the distinct words of a province's plans.
+const WORD_LIMIT = 50_000;
+
 /** Word boundaries: spaces and ASCII punctuation (legacy letters include Latin-1 symbols like "¸"). */
 const WORD = /[^\s"'()[\]{}<>,.;:!?/\\|*_#`~=+\-\u2013\u2014\u201C\u201D\u2018\u2019\u2026]+/gu;
 
@@ -163,19 +167,34 @@ interface LineScore {
   last: number;
 }
 
+/** What decoding does to a word: nothing, or changes it into a syllable, out of one, or neither. */
+type WordChange = 'none' | 'gain' | 'loss' | 'neutral';
+
+function wordChange(word: string, encoding: LegacyEncoding): WordChange {
+  const converted = decodeLegacy(word, encoding);
+  if (converted === word) return 'none';
+  const before = isVietnameseSyllable(word);
+  const after = isVietnameseSyllable(converted);
+  return after && !before ? 'gain' : before && !after ? 'loss' : 'neutral';
+}
+
+/**
+ * Each word's change by encoding, for the process: every source file is checked, and a
+ * province's plans (and one plan's lines) repeat most of their words.
+ */
+const changes: Record<LegacyEncoding, BoundedMap<string, WordChange>> = { TCVN3: new BoundedMap(WORD_LIMIT), VNI: new BoundedMap(WORD_LIMIT) };
+
 function scoreLine(line: string, encoding: LegacyEncoding): LineScore {
   const score: LineScore = { gain: 0, loss: 0, changed: 0, first: -1, last: -1 };
   for (const match of line.matchAll(WORD)) {
     const word = match[0];
     // A lone symbol ("·", "×") is punctuation far more often than a one-letter word.
     if (word.length < 2) continue;
-    const converted = decodeLegacy(word, encoding);
-    if (converted === word) continue;
+    const change = changes[encoding].get(word, () => wordChange(word, encoding));
+    if (change === 'none') continue;
     score.changed++;
-    const before = isVietnameseSyllable(word);
-    const after = isVietnameseSyllable(converted);
-    if (after && !before) score.gain++;
-    if (before && !after) score.loss++;
+    if (change === 'gain') score.gain++;
+    if (change === 'loss') score.loss++;
     if (score.first < 0) score.first = match.index;
     score.last = match.index + word.length;
   }

@@ -1,6 +1,6 @@
 // Packs a DOCX's parts into a zip whose bytes depend on the parts and the date alone, never on the clock or time zone.
 import { gzipSync } from 'node:zlib';
-import { BoundedMap } from '../memo.js';
+import { BoundedMap } from '../../memo.js';
 
 /** One part of the package. */
 export interface Part {

@@ -4,7 +4,7 @@ import type { Face } from './fonts.js';
 import type { Measure, Shaped } from './measure.js';
 import { chunks } from './measure.js';
 import type { DrawItem, Page } from './model.js';
-import { BoundedMap, onceFor } from '../memo.js';
+import { BoundedMap, onceFor } from '../../memo.js';
 
 const num = (n: number): string => String(Math.round(n * 1000) / 1000);
 

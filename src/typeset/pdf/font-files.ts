@@ -13,7 +13,7 @@ import { deflateSync } from 'node:zlib';
 import { type GlyphInfo, toUnicodeMap, widthArray } from './font-maps.js';
 import type { Face, LoadedFonts } from './fonts.js';
 import { subsetTrueType } from './truetype.js';
-import { BoundedMap, onceFor } from '../memo.js';
+import { BoundedMap, onceFor } from '../../memo.js';
 
 // Characters that come together in Vietnamese administrative text: a document that draws one
 // of a group is likely to draw the others, in this document or the next.

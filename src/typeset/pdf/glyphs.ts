@@ -1,7 +1,7 @@
 // Checks that every character to be drawn has a glyph in the face that draws it.
 import type { Face, LoadedFonts } from './fonts.js';
 import type { Run } from './model.js';
-import { onceFor } from '../memo.js';
+import { onceFor } from '../../memo.js';
 
 /** A character the font cannot draw, with where it occurs. */
 export interface TypesetProblem {

@@ -3,7 +3,7 @@ import type { Face } from './fonts.js';
 import type { Measure } from './measure.js';
 import type { DrawItem, Run } from './model.js';
 import { HARD_BREAK } from './runs.js';
-import { BoundedMap, onceFor } from '../memo.js';
+import { BoundedMap, onceFor } from '../../memo.js';
 
 /** A measured piece of a line in one style; spaces inside it are justifiable gaps. */
 export interface Frag {

@@ -1,6 +1,6 @@
 // Shapes and measures text once per face and string, for both line breaking and drawing.
 import type { Face, LoadedFonts } from './fonts.js';
-import { onceFor } from '../memo.js';
+import { onceFor } from '../../memo.js';
 
 /** A chunk of text mapped to glyphs, in font units, cached across documents. */
 export interface Shaped {

@@ -1,6 +1,6 @@
-// The shared caches of typesetting: made once, bounded, oldest dropped first.
+// The shared caches of a process: made once, bounded, oldest dropped first.
 import { describe, expect, it } from 'vitest';
-import { BoundedMap, onceFor } from '../../src/typeset/memo.js';
+import { BoundedMap, onceFor } from '../src/memo.js';
 
 describe('onceFor', () => {
   it('makes one value per object and gives it back after', () => {

@@ -1,5 +1,5 @@
-// The caches typesetting shares between the documents of a process: one value per object (a font
-// set, its Measure) that lives as long as that object, and maps bounded for long-running
+// The caches a process keeps across the plans and documents it builds: one value per object (a
+// font set, its Measure) that lives as long as that object, and maps bounded for long-running
 // processes (plan watch), which drop their oldest entries first.
 
 /** The value of `key` in `cache`, made the first time it is asked for. */
