@@ -1,0 +1,52 @@
+// `npm run bundle` (part of `npm run build`): bundles the compiled CLI (dist/) with esbuild into
+// dist/bundle/, then runs it once on the example plans to record V8's code cache for it.
+//
+// The bundle is CommonJS so that bin/plan.js can compile it with vm.Script and hand V8 the code
+// cache: compiling a megabyte of JavaScript, and again each function at its first call, was a
+// seventh of a one-plan build. (Node 20 has no code cache for ES modules.) The cache is made
+// here, on the machine and Node that will run it; V8 refuses a cache from another version or with
+// other flags, and the CLI then compiles as usual.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const out = join(root, 'dist', 'bundle');
+const unbundled = join(root, 'dist', 'typeset', 'pdf', 'pdfkit-unbundled.js');
+
+rmSync(out, { recursive: true, force: true });
+await build({
+  entryPoints: [join(root, 'dist', 'cli', 'main.js'), join(root, 'dist', 'build', 'worker.js')],
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  outdir: out,
+  entryNames: '[name]',
+  minifySyntax: true,
+  minifyWhitespace: true,
+  logLevel: 'warning',
+  // Each file's own URL where the code asks for import.meta.url (fonts, templates, the worker).
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "var importMetaUrl=require('node:url').pathToFileURL(__filename).href;" },
+  // pdfkit's font engine, text layout and PNG decoder, which the typesetter never calls
+  // (see src/typeset/pdf/pdfkit-unbundled.ts).
+  alias: { fontkit: unbundled, linebreak: unbundled, 'png-js': unbundled },
+});
+// The package is "type": "module"; these two files are CommonJS.
+writeFileSync(join(out, 'package.json'), '{ "type": "commonjs" }\n');
+
+// One build of the example plans, every output, with the CLI told to write its code cache.
+const scratch = mkdtempSync(join(tmpdir(), 'plan-code-cache-'));
+try {
+  execFileSync(process.execPath, [join(root, 'bin', 'plan.js'), 'build', '--quiet', '--jobs', '1', '--out', scratch], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, CI: 'true', PLAN_WRITE_CODE_CACHE: '1' },
+  });
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
