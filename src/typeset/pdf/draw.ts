@@ -15,17 +15,23 @@ interface Shown {
 }
 
 /**
- * Show operations by face, justification and text, per font set. Documents draw the same lines
+ * Show operations by face, text and justification, per font set. Documents draw the same lines
  * (the plan's paragraphs in its extracts, the furniture in all of them), and only the position
- * and the font size around them change.
+ * and the font size around them change. Keyed by the text itself, then by the gap: a line's text
+ * is the same string in every document (lines are memoised), so its hash is computed once.
  */
-const shown = new WeakMap<Measure, BoundedMap<string, Shown>>();
+type ShownByText = BoundedMap<string, Map<number, Shown>>;
+const shown = new WeakMap<Measure, Record<Face, ShownByText>>();
 // About the lines of a few plans.
 const SHOWN_LIMIT = 16384;
 
 // Spaces stay glyphs (so extracted text has them); justification adds a TJ gap after each.
 function show(m: Measure, face: Face, text: string, extra: number): Shown {
-  return onceFor(shown, m, () => new BoundedMap<string, Shown>(SHOWN_LIMIT)).get(`${face}\u0000${extra}\u0000${text}`, () => {
+  const bounded = (): ShownByText => new BoundedMap(SHOWN_LIMIT);
+  const byText = onceFor(shown, m, () => ({ regular: bounded(), bold: bounded(), italic: bounded(), boldItalic: bounded() }));
+  const byGap = byText[face].get(text, () => new Map());
+  let made = byGap.get(extra);
+  if (!made) {
     const parts: string[] = [];
     const words: Shaped[] = [];
     let run = '';
@@ -39,8 +45,10 @@ function show(m: Measure, face: Face, text: string, extra: number): Shown {
       }
     }
     if (run) parts.push(`(${run})`);
-    return { tj: `[${parts.join(' ')}] TJ`, words };
-  });
+    made = { tj: `[${parts.join(' ')}] TJ`, words };
+    byGap.set(extra, made);
+  }
+  return made;
 }
 
 /** Draws pages into one pdfkit document. */
