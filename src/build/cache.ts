@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFormat, OutputKind } from './pipeline.js';
@@ -77,10 +77,11 @@ export function outputsIntact(entry: CacheEntry, outFolder: string): boolean {
 let toolHash: string | undefined;
 
 /**
- * A hash of the tool's own compiled code and templates' defaults: a new version of the tool
- * rebuilds everything, even when its version number did not change during development. Node's
- * zlib build is part of it: PDF and DOCX streams are deflated with it, and another build may
- * compress the same bytes differently.
+ * A hash of the tool's own code: a new version of the tool rebuilds everything, even when its
+ * version number did not change during development. The code is what runs: the bundle's files
+ * (which hold the libraries too) when the CLI runs bundled, every compiled module otherwise.
+ * Node's zlib build is part of it: PDF and DOCX streams are deflated with it, and another build
+ * may compress the same bytes differently.
  */
 function toolVersion(): string {
   if (toolHash === undefined) {
@@ -92,7 +93,8 @@ function toolVersion(): string {
         else if (entry.name.endsWith('.js')) hash.update(entry.name).update(readFileSync(path));
       }
     };
-    visit(fileURLToPath(new URL('../', import.meta.url)));
+    const here = fileURLToPath(new URL('.', import.meta.url));
+    visit(basename(here) === 'bundle' ? here : dirname(here));
     toolHash = hash.digest('hex');
   }
   return toolHash;
