@@ -1,7 +1,7 @@
 // Benchmark (not a test): `npm run bench`. Measures on this machine, side by side in one run:
 //   1. typesetting the seed plan in process, fonts loaded (median of 20);
 //   2. a batch of 40 seed-sized plans with every output: ms per plan, whole command;
-//   3. a no-op rebuild of that batch, and the peak memory of the full build;
+//   3. a no-op rebuild of that batch, and the peak memory and CPU time of the full build;
 //   4. one plan, whole process (`plan build` of the seed, with every output and with the plan's
 //      PDF alone) beside Typst compiling the same text (../shared/bench/seed-plan.typ), median
 //      of 10 after 3 warm-ups.
@@ -37,14 +37,14 @@ function time(runs, warmups, fn) {
   return median(samples);
 }
 
-/** Runs the CLI in `cwd`; returns wall time and the process's peak resident memory. */
+/** Runs the CLI in `cwd`; returns wall time, the process's peak resident memory and its CPU time (user, system). */
 function runPlan(args, cwd) {
   const start = performance.now();
-  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, plan, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  const run = spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, plan, ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
   const ms = performance.now() - start;
   if (run.error || run.status !== 0) throw new Error(`plan ${args.join(' ')} failed: ${run.error ?? run.stderr}`);
-  const peakKb = Number(run.stderr.trim().split('\n').pop());
-  return { ms, peakMb: peakKb / 1024 };
+  const [peakKb, user, system] = run.stderr.trim().split('\n').pop().split(' ').map(Number);
+  return { ms, peakMb: peakKb / 1024, userS: user, systemS: system };
 }
 
 // Words a plan of another year or office would put differently; plan i (from 0, the seed itself)
@@ -135,5 +135,7 @@ console.log(`typeset the seed plan (in process, fonts loaded):   ${typeset.toFix
 console.log(`batch of ${BATCH} plans, every output (${outputs} files):   ${(full.ms / BATCH).toFixed(0)} ms a plan, ${(full.ms / 1000).toFixed(1)} s in all`);
 console.log(`no-op rebuild of the batch:                          ${noop.ms.toFixed(0)} ms (${((noop.ms / full.ms) * 100).toFixed(1)}% of the full build)`);
 console.log(`peak memory of the full build:                       ${full.peakMb.toFixed(0)} MB`);
+// System time is mostly the file system's (creating ${outputs} files); it varies with the disk.
+console.log(`CPU time of the full build:                          ${full.userS.toFixed(1)} s user, ${full.systemS.toFixed(1)} s system (${tmpdir()})`);
 console.log(`one plan, whole process, every output (146 files):  plan ${oneMs.toFixed(0)} ms, Typst ${typstMs.toFixed(0)} ms (${(oneMs / typstMs).toFixed(2)}x)`);
 console.log(`one plan, whole process, the plan PDF alone:       plan ${pdfOnlyMs.toFixed(0)} ms, Typst ${typstMs.toFixed(0)} ms (${(pdfOnlyMs / typstMs).toFixed(2)}x)`);
