@@ -1,7 +1,6 @@
 // Character to glyph through a TrueType font's Unicode character map (the cmap table), read
 // directly from its bytes.
-
-const view = (bytes: Uint8Array): DataView => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+import { tableView } from './table-view.js';
 
 /**
  * The lookup of a Unicode character map: format 12 (all planes) when the font has one, else
@@ -10,7 +9,7 @@ const view = (bytes: Uint8Array): DataView => new DataView(bytes.buffer, bytes.b
  */
 export function unicodeMap(cmap: Uint8Array | undefined): (codePoint: number) => number {
   if (!cmap || cmap.byteLength < 4) return () => 0;
-  const data = view(cmap);
+  const data = tableView(cmap);
   let format4 = -1;
   let format12 = -1;
   // Encoding records past the end of a damaged table are not read.

@@ -24,10 +24,10 @@ type ShownByText = BoundedMap<string, Map<number, Shown>>;
 const shown = new WeakMap<Measure, Record<Face, ShownByText>>();
 // About the lines of a few plans.
 const SHOWN_LIMIT = 16384;
+const bounded = (): ShownByText => new BoundedMap(SHOWN_LIMIT);
 
 // Spaces stay glyphs (so extracted text has them); justification adds a TJ gap after each.
 function show(m: Measure, face: Face, text: string, extra: number): Shown {
-  const bounded = (): ShownByText => new BoundedMap(SHOWN_LIMIT);
   const byText = onceFor(shown, m, () => ({ regular: bounded(), bold: bounded(), italic: bounded(), boldItalic: bounded() }));
   const byGap = byText[face].get(text, () => new Map());
   let made = byGap.get(extra);

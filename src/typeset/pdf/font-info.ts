@@ -3,6 +3,7 @@
  * set with, and what a PDF font descriptor states (ISO 32000-1, 9.8). Read from the head, hhea,
  * OS/2, post and name tables of the TrueType program, once per process.
  */
+import { tableView } from './table-view.js';
 import type { TrueTypeProgram } from './truetype.js';
 
 /** A face's metrics (in font units) and descriptive fields. */
@@ -27,14 +28,12 @@ export interface FontInfo {
   readonly italic: boolean;
 }
 
-const view = (bytes: Uint8Array): DataView => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-
 /** Reads a face's metrics; parseTrueType has already checked head and hhea are whole. */
 export function readFontInfo(program: TrueTypeProgram): FontInfo {
-  const head = view(program.tables.get('head')!);
-  const hhea = view(program.tables.get('hhea')!);
+  const head = tableView(program.tables.get('head')!);
+  const hhea = tableView(program.tables.get('hhea')!);
   const os2 = program.tables.get('OS/2');
-  const os2View = os2 ? view(os2) : undefined;
+  const os2View = os2 ? tableView(os2) : undefined;
   const post = program.tables.get('post');
   const ascent = hhea.getInt16(4);
   // sxHeight and sCapHeight came with OS/2 version 2 (at bytes 86 and 88).
@@ -46,11 +45,11 @@ export function readFontInfo(program: TrueTypeProgram): FontInfo {
     lineGap: hhea.getInt16(8),
     capHeight: hasHeights ? os2View.getInt16(88) : ascent,
     xHeight: hasHeights ? os2View.getInt16(86) : 0,
-    italicAngle: post && post.byteLength >= 8 ? view(post).getInt32(4) / 65536 : 0,
+    italicAngle: post && post.byteLength >= 8 ? tableView(post).getInt32(4) / 65536 : 0,
     bbox: { minX: head.getInt16(36), minY: head.getInt16(38), maxX: head.getInt16(40), maxY: head.getInt16(42) },
     postscriptName: postscriptName(program.tables.get('name')),
     familyClass: os2View && os2View.byteLength >= 32 ? os2View.getInt16(30) >> 8 : 0,
-    fixedPitch: post !== undefined && post.byteLength >= 16 && view(post).getUint32(12) !== 0,
+    fixedPitch: post !== undefined && post.byteLength >= 16 && tableView(post).getUint32(12) !== 0,
     italic: (head.getUint16(44) & 0b10) !== 0,
   };
 }
@@ -64,7 +63,7 @@ const POSTSCRIPT_NAME = 6;
  */
 function postscriptName(table: Uint8Array | undefined): string | undefined {
   if (!table || table.byteLength < 6) return undefined;
-  const data = view(table);
+  const data = tableView(table);
   const count = data.getUint16(2);
   const strings = data.getUint16(4);
   const found = new Map<string, string>();

@@ -8,6 +8,8 @@
  * ones PDF asks of an embedded TrueType program (ISO 32000-1, 9.9): head, hhea, loca, maxp,
  * cvt, prep, glyf, hmtx, fpgm.
  */
+import { unicodeMap } from './cmap.js';
+import { tableView } from './table-view.js';
 
 /** A parsed font file: its tables by tag and the glyph locations, read once per process. */
 export interface TrueTypeProgram {
@@ -25,23 +27,19 @@ export interface TrueTypeProgram {
 /** Why a font file cannot be embedded. */
 export class TrueTypeError extends Error {}
 
-import { unicodeMap } from './cmap.js';
-
-const view = (bytes: Uint8Array): DataView => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-
 /** Why a file is refused when its first bytes are not a TrueType font's. */
 export const NOT_TRUETYPE = 'not a TrueType font file (.ttf with glyf outlines)';
 
 /** Whether a file's first four bytes are a TrueType font's version (1.0, or 'true' on old Macs). */
 export function hasTrueTypeSignature(head: Uint8Array): boolean {
   if (head.byteLength < 4) return false;
-  const version = view(head).getUint32(0);
+  const version = tableView(head).getUint32(0);
   return version === 0x00010000 || version === 0x74727565;
 }
 
 /** Reads the table directory and glyph locations; throws TrueTypeError for anything but TrueType outlines. */
 export function parseTrueType(file: Uint8Array): TrueTypeProgram {
-  const data = view(file);
+  const data = tableView(file);
   if (file.byteLength < 12 || !hasTrueTypeSignature(file)) throw new TrueTypeError(NOT_TRUETYPE);
   const tables = new Map<string, Uint8Array>();
   const count = data.getUint16(4);
@@ -60,13 +58,13 @@ export function parseTrueType(file: Uint8Array): TrueTypeProgram {
     if (!table) throw new TrueTypeError(`the font has no ${tag} table`);
     if (table.byteLength < least) throw new TrueTypeError(`the ${tag} table is cut short`);
   }
-  const numGlyphs = view(tables.get('maxp')!).getUint16(4);
-  const numberOfHMetrics = view(tables.get('hhea')!).getUint16(34);
+  const numGlyphs = tableView(tables.get('maxp')!).getUint16(4);
+  const numberOfHMetrics = tableView(tables.get('hhea')!).getUint16(34);
   if (numberOfHMetrics < 1 || numberOfHMetrics > numGlyphs || tables.get('hmtx')!.byteLength < numberOfHMetrics * 4 + (numGlyphs - numberOfHMetrics) * 2) {
     throw new TrueTypeError('the horizontal metrics (hmtx) do not cover the glyphs');
   }
-  const longLoca = view(tables.get('head')!).getInt16(50) === 1;
-  const locaData = view(tables.get('loca')!);
+  const longLoca = tableView(tables.get('head')!).getInt16(50) === 1;
+  const locaData = tableView(tables.get('loca')!);
   const loca = new Uint32Array(numGlyphs + 1);
   if (locaData.byteLength < (numGlyphs + 1) * (longLoca ? 4 : 2)) throw new TrueTypeError('the glyph locations (loca) are cut short');
   const glyfLength = tables.get('glyf')!.byteLength;
@@ -75,7 +73,7 @@ export function parseTrueType(file: Uint8Array): TrueTypeProgram {
     // Each glyph ends where the next begins, inside the outlines: a damaged file would otherwise lose its letters silently.
     if (loca[g]! > glyfLength || (g > 0 && loca[g]! < loca[g - 1]!)) throw new TrueTypeError('the glyph locations (loca) do not fit the outlines (glyf)');
   }
-  const hmtx = view(tables.get('hmtx')!);
+  const hmtx = tableView(tables.get('hmtx')!);
   const cmap = unicodeMap(tables.get('cmap'));
   const ids = new Map<number, number>();
   return {
@@ -116,8 +114,8 @@ function closure(font: TrueTypeProgram, used: Iterable<number>): Set<number> {
     if (gid < 0 || gid >= font.numGlyphs) throw new TrueTypeError(`glyph ${gid} is not in the font`);
     keep.add(gid);
     const glyph = glyphBytes(font, gid);
-    if (glyph.byteLength < 10 || view(glyph).getInt16(0) >= 0) continue;
-    const data = view(glyph);
+    if (glyph.byteLength < 10 || tableView(glyph).getInt16(0) >= 0) continue;
+    const data = tableView(glyph);
     for (let at = 10, flags = MORE_COMPONENTS; flags & MORE_COMPONENTS; ) {
       if (at + 4 > glyph.byteLength) throw new TrueTypeError(`composite glyph ${gid} is cut short`);
       flags = data.getUint16(at);
@@ -136,7 +134,7 @@ const pad4 = (n: number): number => (n + 3) & ~3;
 
 /** The sum of a table's big-endian 32-bit words, as if zero-padded to four bytes. */
 function checksum(bytes: Uint8Array): number {
-  const data = view(bytes);
+  const data = tableView(bytes);
   const whole = bytes.byteLength & ~3;
   let sum = 0;
   for (let at = 0; at < whole; at += 4) sum = (sum + data.getUint32(at)) >>> 0;
@@ -151,10 +149,10 @@ function checksum(bytes: Uint8Array): number {
  * advance, which every glyph after it shares.
  */
 function horizontalMetrics(font: TrueTypeProgram, keep: Set<number>, count: number): { hmtx: Uint8Array; longMetrics: number } {
-  const source = view(font.tables.get('hmtx')!);
+  const source = tableView(font.tables.get('hmtx')!);
   const longMetrics = Math.min(font.numberOfHMetrics, count);
   const hmtx = new Uint8Array(longMetrics * 4 + (count - longMetrics) * 2);
-  const out = view(hmtx);
+  const out = tableView(hmtx);
   for (let gid = 0; gid < count; gid++) {
     if (!keep.has(gid) && gid !== longMetrics - 1) continue;
     // A glyph past the original long metrics has only its left side bearing, after them.
@@ -173,7 +171,7 @@ export function subsetTrueType(font: TrueTypeProgram, used: Iterable<number>): U
   const count = Math.max(...keep) + 1;
 
   const loca = new Uint8Array((count + 1) * 4);
-  const locaView = view(loca);
+  const locaView = tableView(loca);
   let size = 0;
   for (let gid = 0; gid < count; gid++) if (keep.has(gid)) size += pad4(glyphBytes(font, gid).byteLength);
   const glyf = new Uint8Array(size);
@@ -188,13 +186,13 @@ export function subsetTrueType(font: TrueTypeProgram, used: Iterable<number>): U
   locaView.setUint32(count * 4, offset);
 
   const head = font.tables.get('head')!.slice();
-  view(head).setUint32(8, 0); // checkSumAdjustment, set once the file is assembled
-  view(head).setInt16(50, 1); // long loca offsets
+  tableView(head).setUint32(8, 0); // checkSumAdjustment, set once the file is assembled
+  tableView(head).setInt16(50, 1); // long loca offsets
   const maxp = font.tables.get('maxp')!.slice();
-  view(maxp).setUint16(4, count);
+  tableView(maxp).setUint16(4, count);
   const { hmtx, longMetrics } = horizontalMetrics(font, keep, count);
   const hhea = font.tables.get('hhea')!.slice();
-  view(hhea).setUint16(34, longMetrics);
+  tableView(hhea).setUint16(34, longMetrics);
 
   const tables = new Map<string, Uint8Array>([
     ['head', head],
@@ -218,7 +216,7 @@ function assemble(tables: Map<string, Uint8Array>): Uint8Array {
   let length = directory;
   for (const tag of tags) length += pad4(tables.get(tag)!.byteLength);
   const file = new Uint8Array(length);
-  const data = view(file);
+  const data = tableView(file);
   const entrySelector = Math.floor(Math.log2(tags.length));
   data.setUint32(0, 0x00010000);
   data.setUint16(4, tags.length);
