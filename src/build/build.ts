@@ -135,8 +135,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // The pipeline (pdfkit, remark, fonts) loads only when a plan needs building: a build with
   // nothing changed stays quick.
   const pipeline = toBuild.length > 0 && !pool ? await import('./pipeline.js') : undefined;
-  // A bounded window of plans in flight: enough to keep every worker busy, few enough that
-  // finished plans are written (and their bytes freed) before many more pile up in memory.
+  // A bounded window of plans in flight: enough to keep every worker busy while this thread
+  // writes, few enough that finished plans are written (and their bytes freed) before many more
+  // pile up in memory.
   const window = pool ? workers * 2 : 1;
   const results = new Map<string, Promise<PlanResult>>();
   const writer = new AtomicWriter();
@@ -149,9 +150,6 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   };
   fill();
 
-  // Plans whose files are being written or compared, oldest first. Their bookkeeping (cache
-  // entry, leftovers, manifest) runs once their files are whole; meanwhile the workers go on.
-  const storing: Promise<void>[] = [];
   // Manifest entries by job, so the manifest keeps the plans' order whatever finishes first.
   const entries: (ManifestPlan | undefined)[] = [];
   let done = 0;
@@ -168,38 +166,29 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       const result = await results.get(job.file)!;
       results.delete(job.file);
       const failed = hasErrors(result.diagnostics);
-      // Writing runs on the operating system's threads while the next plan is composed.
-      const stored = failed || options.validateOnly ? undefined : options.check ? checkOutputs(result.outputs, outFolder, shown, stale) : writeOutputs(writer, result.outputs, outFolder, shown, diagnostics);
-      fill();
       diagnostics.push(...result.diagnostics);
-      options.onPlan?.({ source: result.source, status: failed ? 'failed' : 'built', done, total: jobs.length });
       if (failed) {
         counts.failed++;
-        continue;
+      } else {
+        counts.built++;
+        if (options.validateOnly) {
+          entries[index] = { source: result.source, id: result.id, outputs: [] };
+        } else if (options.check ? checkOutputs(result.outputs, outFolder, shown, stale) : writeOutputs(writer, result.outputs, outFolder, shown, diagnostics)) {
+          const entry: CacheEntry = {
+            key: job.planKey,
+            outputs: result.outputs.map((output) => ({ kind: output.kind, format: output.format, ...(output.agency ? { agency: output.agency } : {}), path: output.path, sha256: sha256(output.bytes) })),
+            diagnostics: result.diagnostics,
+          };
+          removeLeftovers(previous.plans[job.source], entry, outFolder, options.check ? stale : undefined, shown);
+          cache.plans[job.source] = entry;
+          entries[index] = manifestEntry(result.source, result.id, entry.outputs, shown);
+        }
       }
-      counts.built++;
-      if (!stored) {
-        entries[index] = { source: result.source, id: result.id, outputs: [] };
-        continue;
-      }
-      const bookkeeping = stored.then((whole) => {
-        if (!whole) return;
-        const entry: CacheEntry = {
-          key: job.planKey,
-          outputs: result.outputs.map((output) => ({ kind: output.kind, format: output.format, ...(output.agency ? { agency: output.agency } : {}), path: output.path, sha256: sha256(output.bytes) })),
-          diagnostics: result.diagnostics,
-        };
-        removeLeftovers(previous.plans[job.source], entry, outFolder, options.check ? stale : undefined, shown);
-        cache.plans[job.source] = entry;
-        entries[index] = manifestEntry(result.source, result.id, entry.outputs, shown);
-      });
-      // Awaited below; marked handled now so that a failure is not reported before then.
-      bookkeeping.catch(() => undefined);
-      storing.push(bookkeeping);
-      // The bytes of a few plans at most wait for the disk (two in one thread: one written while the next is built).
-      if (storing.length >= Math.max(window, 2)) await storing.shift();
+      options.onPlan?.({ source: result.source, status: failed ? 'failed' : 'built', done, total: jobs.length });
+      // Workers already have the next plans (the window holds more than there are workers); in
+      // this thread, the next plan is built once this one is written and its bytes can go.
+      fill();
     }
-    await Promise.all(storing);
   } finally {
     await pool?.close();
   }
@@ -216,7 +205,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   }
   if (!options.check && !options.validateOnly) {
     try {
-      await writer.write(join(outFolder, CACHE_FILE), new TextEncoder().encode(cacheText(cache)));
+      writer.write(join(outFolder, CACHE_FILE), new TextEncoder().encode(cacheText(cache)));
     } catch (error) {
       diagnostics.push(diagnostic('write-failed', { file: shown(CACHE_FILE) }, { reason: reason(error) }));
     }
@@ -246,7 +235,7 @@ function manifestEntry(source: string, id: string, outputs: CacheEntry['outputs'
 }
 
 /** Writes a plan's outputs; false (with a diagnostic) when one could not be written. */
-async function writeOutputs(writer: AtomicWriter, outputs: Output[], outFolder: string, shown: (path: string) => string, diagnostics: Diagnostic[]): Promise<boolean> {
+function writeOutputs(writer: AtomicWriter, outputs: Output[], outFolder: string, shown: (path: string) => string, diagnostics: Diagnostic[]): boolean {
   const files: { path: string; bytes: Uint8Array }[] = [];
   for (const output of outputs) {
     // Output names are slugs; one that would leave the output folder is refused (src/build/paths.ts).
@@ -257,19 +246,18 @@ async function writeOutputs(writer: AtomicWriter, outputs: Output[], outFolder: 
     }
     files.push({ path: target, bytes: output.bytes });
   }
-  const failure = await writer.writeAll(files);
+  const failure = writer.writeAll(files);
   if (!failure) return true;
   diagnostics.push(diagnostic('write-failed', { file: shown(outputs[failure.index]!.path) }, { reason: reason(failure.error) }));
   return false;
 }
 
 /** Compares a plan's outputs with the output folder, recording what differs. */
-async function checkOutputs(outputs: Output[], outFolder: string, shown: (path: string) => string, stale: BuildReport['stale']): Promise<boolean> {
-  const states = await Promise.all(outputs.map((output) => sameContent(join(outFolder, ...output.path.split('/')), output.bytes)));
-  outputs.forEach((output, i) => {
-    const same = states[i];
+function checkOutputs(outputs: Output[], outFolder: string, shown: (path: string) => string, stale: BuildReport['stale']): true {
+  for (const output of outputs) {
+    const same = sameContent(join(outFolder, ...output.path.split('/')), output.bytes);
     if (same !== true) stale.push({ path: shown(output.path), state: same === 'missing' ? 'missing' : 'stale' });
-  });
+  }
   return true;
 }
 

@@ -15,56 +15,56 @@ const fault = (code: string) => Object.assign(new Error(`${code}: simulated`), {
 const DEAD_PID = 2 ** 22 + 12_345;
 
 describe('writeAtomic', () => {
-  it('replaces a file whole, and leaves an unchanged one untouched', async () => {
+  it('replaces a file whole, and leaves an unchanged one untouched', () => {
     const dir = folder();
     const target = join(dir, 'x', 'plan.pdf');
-    expect(await writeAtomic(target, bytes('one'))).toBe(true);
-    expect(await writeAtomic(target, bytes('one'))).toBe(false);
-    expect(await writeAtomic(target, bytes('two'))).toBe(true);
+    expect(writeAtomic(target, bytes('one'))).toBe(true);
+    expect(writeAtomic(target, bytes('one'))).toBe(false);
+    expect(writeAtomic(target, bytes('two'))).toBe(true);
     expect(readFileSync(target, 'utf8')).toBe('two');
     expect(readdirSync(join(dir, 'x'))).toEqual(['plan.pdf']);
   });
 
-  it('on a full disk (/dev/full): throws ENOSPC, removes its temporary file, keeps the old output', async () => {
+  it('on a full disk (/dev/full): throws ENOSPC, removes its temporary file, keeps the old output', () => {
     if (!existsSync('/dev/full')) return;
     const dir = folder();
     const target = join(dir, 'plan.pdf');
     writeFileSync(target, 'old');
     // The temporary name this process writes under leads to /dev/full, where every write fails.
     symlinkSync('/dev/full', temporaryPath(target));
-    await expect(writeAtomic(target, bytes('new'))).rejects.toThrow(/ENOSPC/);
+    expect(() => writeAtomic(target, bytes('new'))).toThrow(/ENOSPC/);
     expect(readFileSync(target, 'utf8')).toBe('old');
     expect(readdirSync(dir)).toEqual(['plan.pdf']);
   });
 
-  it('when writing or renaming fails: the same, with any error', async () => {
+  it('when writing or renaming fails: the same, with any error', () => {
     for (const failing of ['writeFile', 'rename'] as const) {
       const dir = folder();
       const target = join(dir, 'plan.pdf');
       writeFileSync(target, 'old');
       const io: WriteIo = {
         ...NODE_IO,
-        [failing]: async (...args: [string, never]) => {
-          if (failing === 'writeFile') await NODE_IO.writeFile(args[0], bytes('half'));
+        [failing]: (...args: [string, never]) => {
+          if (failing === 'writeFile') NODE_IO.writeFile(args[0], bytes('half'));
           throw fault(failing === 'writeFile' ? 'ENOSPC' : 'EXDEV');
         },
       };
-      await expect(writeAtomic(target, bytes('new'), io)).rejects.toThrow(/simulated/);
+      expect(() => writeAtomic(target, bytes('new'), io)).toThrow(/simulated/);
       expect(readFileSync(target, 'utf8')).toBe('old');
       expect(readdirSync(dir), failing).toEqual(['plan.pdf']);
     }
   });
 
-  it('when the folder cannot be made (a file stands where it should be)', async () => {
+  it('when the folder cannot be made (a file stands where it should be)', () => {
     const dir = folder();
     writeFileSync(join(dir, 'out'), 'a file');
-    await expect(writeAtomic(join(dir, 'out', 'plan.pdf'), bytes('new'))).rejects.toThrow(/EEXIST|ENOTDIR/);
+    expect(() => writeAtomic(join(dir, 'out', 'plan.pdf'), bytes('new'))).toThrow(/EEXIST|ENOTDIR/);
     expect(readFileSync(join(dir, 'out'), 'utf8')).toBe('a file');
   });
 });
 
 describe('temporary files left by a killed build', () => {
-  it('are removed by the next write into their folder, unless their process still runs', async () => {
+  it('are removed by the next write into their folder, unless their process still runs', () => {
     const dir = folder();
     mkdirSync(join(dir, 'x'));
     const stale = temporaryPath(join(dir, 'x', 'plan.pdf'), DEAD_PID);
@@ -72,9 +72,9 @@ describe('temporary files left by a killed build', () => {
     writeFileSync(stale, 'half a pdf');
     writeFileSync(live, 'being written');
     writeFileSync(join(dir, 'x', '.keep.tmp'), 'not ours');
-    await writeAtomic(join(dir, 'x', 'plan.pdf'), bytes('whole'));
+    writeAtomic(join(dir, 'x', 'plan.pdf'), bytes('whole'));
     expect(readdirSync(join(dir, 'x')).sort()).toEqual(['.keep.tmp', `.other.pdf.${process.ppid}.tmp`, 'plan.pdf']);
-    expect(await removeStaleTemporaries(join(dir, 'x'))).toEqual([]);
+    expect(removeStaleTemporaries(join(dir, 'x'))).toEqual([]);
   });
 });
 
@@ -104,24 +104,25 @@ describe('a disk that fills during a build', () => {
 });
 
 describe('AtomicWriter.writeAll', () => {
-  it('writes every file, and reports the first failure in order after the writes in flight end', async () => {
+  it('writes every file in order, and stops at the first that fails', () => {
     const dir = folder();
     const files = Array.from({ length: 20 }, (_, i) => ({ path: join(dir, `f${i}.txt`), bytes: bytes(`file ${i}`) }));
-    expect(await new AtomicWriter().writeAll(files)).toBeUndefined();
+    expect(new AtomicWriter().writeAll(files)).toBeUndefined();
     for (const [i, file] of files.entries()) expect(readFileSync(file.path, 'utf8')).toBe(`file ${i}`);
 
     const failing = new Set([files[7]!.path, files[3]!.path].map((path) => temporaryPath(path)));
     const io: WriteIo = {
       ...NODE_IO,
-      writeFile: async (path, data) => {
+      writeFile: (path, data) => {
         if (failing.has(path)) throw fault('ENOSPC');
-        await NODE_IO.writeFile(path, data);
+        NODE_IO.writeFile(path, data);
       },
     };
     const changed = files.map((file, i) => ({ path: file.path, bytes: bytes(`new ${i}`) }));
-    const failure = await new AtomicWriter(io).writeAll(changed, 4);
+    const failure = new AtomicWriter(io).writeAll(changed);
     expect(failure?.index).toBe(3);
-    expect(readFileSync(files[3]!.path, 'utf8')).toBe('file 3');
+    // Those before are new, the failed one and those after are as they were.
+    expect(files.map((file) => readFileSync(file.path, 'utf8'))).toEqual(files.map((_, i) => (i < 3 ? `new ${i}` : `file ${i}`)));
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });

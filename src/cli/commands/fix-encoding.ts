@@ -69,7 +69,7 @@ function writeBackup(path: string, bytes: Uint8Array): string {
 }
 
 /** Runs the command; returns the exit code (0 converted or nothing to do, 2 I/O). */
-export async function runFixEncoding(file: string, options: GlobalOptions): Promise<number> {
+export function runFixEncoding(file: string, options: GlobalOptions): number {
   const cwd = process.cwd();
   const path = resolve(cwd, file);
   const shown = displayPath(path, cwd);
@@ -95,7 +95,7 @@ export async function runFixEncoding(file: string, options: GlobalOptions): Prom
   let backup: string;
   try {
     backup = writeBackup(path, bytes);
-    await writeAtomic(path, fixed.bytes);
+    writeAtomic(path, fixed.bytes);
   } catch (error) {
     return fail(diagnostic('write-failed', { file: shown }, { reason: reason(error) }));
   }
