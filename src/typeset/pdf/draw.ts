@@ -1,5 +1,5 @@
 // Draws laid-out pages with pdfkit's primitives, writing text as TJ arrays that keep real spaces.
-import type { DocumentFonts } from './embed.js';
+import { type DocumentFonts, type TextGlyphs, textGlyphs } from './embed.js';
 import type { Face } from './fonts.js';
 import type { Measure, Shaped } from './measure.js';
 import { chunks } from './measure.js';
@@ -8,47 +8,59 @@ import { BoundedMap, onceFor } from '../../memo.js';
 
 const num = (n: number): string => String(Math.round(n * 1000) / 1000);
 
-/** A text item's show operation, `[…] TJ`, and the shaped words it draws. */
-interface Shown {
-  tj: string;
-  words: readonly Shaped[];
+/**
+ * A text in one face, ready to show: its glyphs for the fonts, the glyph bytes of each run that
+ * ends with a space (a justification gap follows each), and of the rest; its show operations,
+ * `[…] TJ`, by gap.
+ */
+interface ShownText {
+  glyphs: TextGlyphs;
+  spaced: readonly string[];
+  tail: string;
+  byGap: Map<number, string>;
 }
 
 /**
- * Show operations by face, text and justification, per font set. Documents draw the same lines
- * (the plan's paragraphs in its extracts, the furniture in all of them), and only the position
- * and the font size around them change. Keyed by the text itself, then by the gap: a line's text
- * is the same string in every document (lines are memoised), so its hash is computed once.
+ * Texts by face and text, per font set. Documents draw the same lines (the plan's paragraphs in
+ * its extracts, the furniture in all of them), and only the position and the font size around
+ * them change. Keyed by the text itself: a line's text is the same string in every document
+ * (lines are memoised), so its hash is computed once.
  */
-type ShownByText = BoundedMap<string, Map<number, Shown>>;
+type ShownByText = BoundedMap<string, ShownText>;
 const shown = new WeakMap<Measure, Record<Face, ShownByText>>();
 // About the lines of a few plans.
 const SHOWN_LIMIT = 16384;
 const bounded = (): ShownByText => new BoundedMap(SHOWN_LIMIT);
 
 // Spaces stay glyphs (so extracted text has them); justification adds a TJ gap after each.
-function show(m: Measure, face: Face, text: string, extra: number): Shown {
+function shownText(m: Measure, face: Face, text: string): ShownText {
   const byText = onceFor(shown, m, () => ({ regular: bounded(), bold: bounded(), italic: bounded(), boldItalic: bounded() }));
-  const byGap = byText[face].get(text, () => new Map());
-  let made = byGap.get(extra);
-  if (!made) {
-    const parts: string[] = [];
+  return byText[face].get(text, () => {
     const words: Shaped[] = [];
+    const spaced: string[] = [];
     let run = '';
     for (const chunk of chunks(text)) {
-      const s = m.shape(face, chunk);
-      words.push(s);
-      run += s.bytes;
-      if (extra !== 0 && chunk.endsWith(' ')) {
-        parts.push(`(${run}) ${num(extra)}`);
+      const word = m.shape(face, chunk);
+      words.push(word);
+      run += word.bytes;
+      if (chunk.endsWith(' ')) {
+        spaced.push(run);
         run = '';
       }
     }
-    if (run) parts.push(`(${run})`);
-    made = { tj: `[${parts.join(' ')}] TJ`, words };
-    byGap.set(extra, made);
+    return { glyphs: textGlyphs(words), spaced, tail: run, byGap: new Map() };
+  });
+}
+
+function showOperation(text: ShownText, extra: number): string {
+  let tj = text.byGap.get(extra);
+  if (tj === undefined) {
+    const parts = extra === 0 ? [`(${text.spaced.join('')}${text.tail})`] : text.spaced.map((run) => `(${run}) ${num(extra)}`);
+    if (extra !== 0 && text.tail) parts.push(`(${text.tail})`);
+    tj = `[${parts.join(' ')}] TJ`;
+    text.byGap.set(extra, tj);
   }
-  return made;
+  return tj;
 }
 
 /** Draws pages into one pdfkit document. */
@@ -60,9 +72,9 @@ class Painter {
   ) {}
 
   text(it: Extract<DrawItem, { kind: 'text' }>, pageHeight: number): string {
-    const { tj, words } = show(this.m, it.face, it.text, (-it.extra * 1000) / it.size);
-    const font = this.fonts.draw(it.face, words);
-    return `BT 1 0 0 1 ${num(it.x)} ${num(pageHeight - it.y)} Tm /${font} ${num(it.size)} Tf ${tj} ET`;
+    const text = shownText(this.m, it.face, it.text);
+    const font = this.fonts.draw(it.face, text.glyphs);
+    return `BT 1 0 0 1 ${num(it.x)} ${num(pageHeight - it.y)} Tm /${font} ${num(it.size)} Tf ${showOperation(text, (-it.extra * 1000) / it.size)} ET`;
   }
 
   /** Adds a page and draws its items, as one piece of content. */

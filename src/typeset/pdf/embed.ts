@@ -16,10 +16,32 @@ import type { GlyphInfo } from './font-maps.js';
 interface FaceUse {
   /** The Type0 font dictionary, referenced from pages as soon as it is used, written at the end. */
   dictionary: PDFKit.PDFKitReference;
+  /** Each glyph drawn, with the characters it was first drawn for. */
   glyphs: Map<number, GlyphInfo>;
-  /** Texts and words already recorded, so each one's glyphs are looked at once per document. */
-  texts: Set<readonly Shaped[]>;
-  words: Set<Shaped>;
+  /** 1 for each glyph id already in `glyphs`: a line's glyphs are looked up here, not in the map. */
+  seen: Uint8Array;
+}
+
+/** The distinct glyphs of a text, in the order they first appear in it, with what each stands for. */
+export interface TextGlyphs {
+  readonly ids: readonly number[];
+  readonly infos: readonly GlyphInfo[];
+}
+
+/** The distinct glyphs of a text's shaped words; made once per text (draw.ts keeps them with its show operations). */
+export function textGlyphs(words: readonly Shaped[]): TextGlyphs {
+  const ids: number[] = [];
+  const infos: GlyphInfo[] = [];
+  const seen = new Set<number>();
+  for (const word of words) {
+    word.ids.forEach((gid, i) => {
+      if (seen.has(gid)) return;
+      seen.add(gid);
+      ids.push(gid);
+      infos.push({ advance: word.advances[i] as number, codePoints: word.codePoints[i] as number[] });
+    });
+  }
+  return { ids, infos };
 }
 
 /** PDF resource name of a face: F1…F4 in FACES order, the same in every document. */
@@ -45,24 +67,22 @@ export class DocumentFonts {
     private readonly fonts: LoadedFonts,
   ) {}
 
-  /** Records shaped words drawn in `face` on the current page; returns the face's resource name. */
-  draw(face: Face, words: readonly Shaped[]): string {
+  /** Records the glyphs of a text drawn in `face` on the current page; returns the face's resource name. */
+  draw(face: Face, text: TextGlyphs): string {
     let use = this.used.get(face);
     if (!use) {
-      use = { dictionary: this.doc.ref({}), glyphs: new Map(), texts: new Set(), words: new Set() };
+      use = { dictionary: this.doc.ref({}), glyphs: new Map(), seen: new Uint8Array(this.fonts.programs[face].numGlyphs) };
       this.used.set(face, use);
     }
     const name = resourceName(face);
     (this.doc.page as unknown as { fonts: Record<string, unknown> }).fonts[name] ??= use.dictionary;
-    if (!use.texts.has(words)) {
-      use.texts.add(words);
-      for (const word of words) {
-        if (use.words.has(word)) continue;
-        use.words.add(word);
-        word.ids.forEach((gid, i) => {
-          if (!use.glyphs.has(gid)) use.glyphs.set(gid, { advance: word.advances[i] as number, codePoints: word.codePoints[i] as number[] });
-        });
-      }
+    // A glyph drawn for several characters (a space and a no-break space) stands for those it was first drawn for.
+    const { ids, infos } = text;
+    for (let i = 0; i < ids.length; i++) {
+      const gid = ids[i] as number;
+      if (use.seen[gid] === 1) continue;
+      use.seen[gid] = 1;
+      use.glyphs.set(gid, infos[i] as GlyphInfo);
     }
     return name;
   }

@@ -12,6 +12,7 @@
 import { deflateSync } from 'node:zlib';
 import { type GlyphInfo, toUnicodeMap, widthArray } from './font-maps.js';
 import type { Face, LoadedFonts } from './fonts.js';
+import type { PdfSyntax } from './pdf-syntax.js';
 import { subsetTrueType } from './truetype.js';
 import { BoundedMap, onceFor } from '../../memo.js';
 
@@ -36,7 +37,7 @@ export interface FontFile {
   /** Every glyph id the program holds outlines for, ascending (names the subset). */
   glyphs: number[];
   /** The W array of the CID font, in thousandths of the size. */
-  widths: unknown[];
+  widths: PdfSyntax;
   /** The ToUnicode CMap, deflated. */
   toUnicode: Uint8Array;
 }

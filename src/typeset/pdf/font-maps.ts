@@ -1,5 +1,6 @@
 // The per-font maps of a PDF font: glyph widths (the W array) and the ToUnicode CMap that lets
 // readers copy and search the text.
+import { PdfSyntax, pdfNumber } from './pdf-syntax.js';
 
 /** A glyph in a font program: its advance in font units and the characters it stands for. */
 export interface GlyphInfo {
@@ -14,18 +15,20 @@ function utf16(codePoints: number[]): string {
   return codePoints.map((c) => (c > 0xffff ? hex4(0xd800 + ((c - 0x10000) >> 10)) + hex4(0xdc00 + ((c - 0x10000) & 0x3ff)) : hex4(c))).join('');
 }
 
-/** Runs of consecutive glyph ids with their widths: [first, [w…], first, [w…]…] (the W array). */
-export function widthArray(gids: readonly number[], width: (gid: number) => number): unknown[] {
-  const out: unknown[] = [];
-  let run: number[] = [];
+/** Runs of consecutive glyph ids with their widths, `[first [w…] first [w…]…]`: the W array, written once. */
+export function widthArray(gids: readonly number[], width: (gid: number) => number): PdfSyntax {
+  const runs: string[] = [];
+  let run: string[] = [];
   gids.forEach((gid, i) => {
     if (i === 0 || gid !== (gids[i - 1] as number) + 1) {
+      if (run.length > 0) runs.push(`[${run.join(' ')}]`);
       run = [];
-      out.push(gid, run);
+      runs.push(String(gid));
     }
-    run.push(width(gid));
+    run.push(pdfNumber(width(gid)));
   });
-  return out;
+  if (run.length > 0) runs.push(`[${run.join(' ')}]`);
+  return new PdfSyntax(`[${runs.join(' ')}]`);
 }
 
 // bfchar blocks hold at most 100 entries.
