@@ -16,9 +16,9 @@ export interface TypesetProblem {
 }
 
 // Strings already found drawable, per font set and face: documents share most of their text.
-const drawable = new WeakMap<LoadedFonts, Set<string>>();
-// Bounds the memory of a long-running process (plan watch); cleared when full.
-const DRAWABLE_LIMIT = 65536;
+const drawable = new WeakMap<LoadedFonts, Record<Face, Set<string>>>();
+// Bounds the memory of a long-running process (plan watch); a face's set is cleared when full.
+const DRAWABLE_LIMIT = 16384;
 
 /** Collects missing glyphs while blocks are prepared, once per character. */
 export class GlyphCheck {
@@ -26,15 +26,17 @@ export class GlyphCheck {
   readonly problems: TypesetProblem[] = [];
   private readonly seen = new Set<string>();
 
-  private readonly known: Set<string>;
+  private readonly known: Record<Face, Set<string>>;
 
   constructor(private readonly fonts: LoadedFonts) {
-    this.known = onceFor(drawable, fonts, () => new Set());
+    this.known = onceFor(drawable, fonts, () => ({ regular: new Set(), bold: new Set(), italic: new Set(), boldItalic: new Set() }));
   }
 
   /** Checks runs that read as one text (a paragraph, a line of furniture). */
   runs(runs: Run[]): void {
-    const text = runs.map((r) => r.text).join('');
+    // The whole text, for the context of a problem, is joined only when there is one.
+    let whole: string | undefined;
+    const text = (): string => (whole ??= runs.map((r) => r.text).join(''));
     let offset = 0;
     for (const run of runs) {
       this.scan(run.text, run.face, text, offset);
@@ -44,12 +46,12 @@ export class GlyphCheck {
 
   /** Checks a string drawn in one face. */
   text(text: string, face: Face): void {
-    this.scan(text, face, text, 0);
+    this.scan(text, face, () => text, 0);
   }
 
-  private scan(text: string, face: Face, whole: string, offset: number): void {
-    const key = `${face}\u0000${text}`;
-    if (this.known.has(key)) return;
+  private scan(text: string, face: Face, whole: () => string, offset: number): void {
+    const known = this.known[face];
+    if (known.has(text)) return;
     let missing = false;
     const font = this.fonts.programs[face];
     let i = 0;
@@ -66,15 +68,15 @@ export class GlyphCheck {
             code: 'missing-glyph',
             char: ch,
             codePoint: cp,
-            context: whole.slice(Math.max(0, at - 20), at + ch.length + 20).replace(/\s+/g, ' '),
+            context: whole().slice(Math.max(0, at - 20), at + ch.length + 20).replace(/\s+/g, ' '),
           });
         }
       }
       i += ch.length;
     }
     if (!missing) {
-      if (this.known.size >= DRAWABLE_LIMIT) this.known.clear();
-      this.known.add(key);
+      if (known.size >= DRAWABLE_LIMIT) known.clear();
+      known.add(text);
     }
   }
 }

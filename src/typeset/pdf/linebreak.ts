@@ -189,9 +189,16 @@ export function lineItems(line: Line, x: number, avail: number, align: Align, y:
   const items: DrawItem[] = [];
   for (const f of line.frags) {
     items.push({ kind: 'text', x: cx, y: y - f.rise, face: f.face, size: f.size, text: f.text, extra });
-    cx += f.width + extra * (f.text.split(' ').length - 1);
+    cx += f.width;
+    if (extra !== 0) cx += extra * spaces(f.text);
   }
   return items;
+}
+
+function spaces(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf(' '); i !== -1; i = text.indexOf(' ', i + 1)) n++;
+  return n;
 }
 
 /** Footnote numbers referenced on a line. */
