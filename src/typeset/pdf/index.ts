@@ -117,14 +117,27 @@ export function typesetPdf(tree: DocumentTree, style: PageStyle, fonts: LoadedFo
       ModDate: date,
     },
   });
+  const written = collectWritten(doc);
   const embedded = new DocumentFonts(doc, fonts);
   drawPages(doc, pages, m, embedded);
   embedded.finish();
   doc.end();
-  // pdfkit pushes every chunk into the stream's buffer during end(); reading it back is synchronous
-  // (a 'data' listener would only start flowing on the next tick).
-  const chunks: Buffer[] = [];
-  for (let chunk: Buffer | null = doc.read() as Buffer | null; chunk !== null; chunk = doc.read() as Buffer | null) chunks.push(chunk);
-  const bytes = Buffer.concat(chunks);
+  const bytes = Buffer.concat(written);
   return { ok: true, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), pageCount: pages.length };
+}
+
+/**
+ * The pieces pdfkit writes, collected as it writes them. pdfkit's document is a Readable stream
+ * and pushes every piece of every object into it, several hundred a document; the stream's
+ * bookkeeping cost more than the pieces. What the constructor already pushed (the header) is read
+ * back first; the end of the stream (a null piece) is left out.
+ */
+function collectWritten(doc: PDFKit.PDFDocument): Uint8Array[] {
+  const pieces: Uint8Array[] = [];
+  for (let piece = doc.read() as Buffer | null; piece !== null; piece = doc.read() as Buffer | null) pieces.push(piece);
+  (doc as unknown as { push(piece: Uint8Array | null): boolean }).push = (piece) => {
+    if (piece !== null) pieces.push(piece);
+    return true;
+  };
+  return pieces;
 }
