@@ -30,8 +30,8 @@ type Rendered = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic
 /** A compiled template set: render by name, with partials from `partials/`. */
 export class Templates {
   private readonly env = Handlebars.create();
-  /** Compiled templates by file and text: a set is built once per build and serves every plan. */
-  private readonly compiled = new Map<string, HandlebarsTemplateDelegate>();
+  /** Compiled templates by file (or words.yaml entry): a set is built once per build and serves every plan. */
+  private readonly compiled = new Map<TemplateFile, HandlebarsTemplateDelegate>();
   private readonly partialErrors: Diagnostic[] = [];
   readonly words: Words;
   readonly diagnostics: Diagnostic[] = [];
@@ -82,14 +82,14 @@ export class Templates {
   }
 
   private compile(file: TemplateFile, lineOffset = 1): { ok: true; fn: HandlebarsTemplateDelegate } | { ok: false; diagnostic: Diagnostic } {
-    const key = `${file.file}\u0000${file.text}`;
-    const cached = this.compiled.get(key);
+    const cached = this.compiled.get(file);
     if (cached) return { ok: true, fn: cached };
     try {
       // Parse now: Handlebars otherwise compiles lazily and reports syntax errors at first use.
-      Handlebars.parse(file.text);
-      const fn = this.env.compile(file.text, { noEscape: true, strict: true });
-      this.compiled.set(key, fn);
+      // The compiler is given the parsed template, so it is not parsed again at first use.
+      const parsed = Handlebars.parseWithoutProcessing(file.text);
+      const fn = this.env.compile(parsed, { noEscape: true, strict: true });
+      this.compiled.set(file, fn);
       return { ok: true, fn };
     } catch (error) {
       return { ok: false, diagnostic: templateDiagnostic(file, error, lineOffset) };
