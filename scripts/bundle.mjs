@@ -32,9 +32,9 @@ await build({
   // Each file's own URL where the code asks for import.meta.url (fonts, templates, the worker).
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "var importMetaUrl=require('node:url').pathToFileURL(__filename).href;" },
-  // pdfkit's font engine, text layout and PNG decoder, which the typesetter never calls
-  // (see src/typeset/pdf/pdfkit-unbundled.ts).
-  alias: { fontkit: unbundled, linebreak: unbundled, 'png-js': unbundled },
+  // pdfkit's font engine, text layout, PNG decoder and encryption, which the typesetter never
+  // calls (see src/typeset/pdf/pdfkit-unbundled.ts).
+  alias: { fontkit: unbundled, linebreak: unbundled, 'png-js': unbundled, '@noble/ciphers/aes': unbundled },
 });
 // The package is "type": "module"; these two files are CommonJS.
 writeFileSync(join(out, 'package.json'), '{ "type": "commonjs" }\n');
