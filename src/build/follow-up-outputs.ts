@@ -46,11 +46,12 @@ export function followUpOutputs(
   const words = new Wording(project.templates);
   const wanted = project.config.outputs;
   const folder = plan.id;
-  const list = checklist(plan, tasks, progress, words);
+  // The checklist's rows are worked out only for a project that wants checklists.
+  const list = wanted.checklists.size > 0 ? checklist(plan, tasks, progress, words) : undefined;
   const outputs: Output[] = [];
-  if (wanted.checklists.has('md')) outputs.push({ kind: 'checklist', format: 'md', path: `${folder}/checklist.md`, bytes: encoder.encode(checklistMarkdown(list, null, words)) });
-  if (wanted.checklists.has('csv')) outputs.push({ kind: 'checklist', format: 'csv', path: `${folder}/checklist.csv`, bytes: csvBytes(checklistTable(list)) });
-  if (wanted.checklists.has('ics')) outputs.push({ kind: 'checklist', format: 'ics', path: `${folder}/checklist.ics`, bytes: icsBytes(planCalendar(plan, list, project.registry, words)) });
+  if (list && wanted.checklists.has('md')) outputs.push({ kind: 'checklist', format: 'md', path: `${folder}/checklist.md`, bytes: encoder.encode(checklistMarkdown(list, null, words)) });
+  if (list && wanted.checklists.has('csv')) outputs.push({ kind: 'checklist', format: 'csv', path: `${folder}/checklist.csv`, bytes: csvBytes(checklistTable(list)) });
+  if (list && wanted.checklists.has('ics')) outputs.push({ kind: 'checklist', format: 'ics', path: `${folder}/checklist.ics`, bytes: icsBytes(planCalendar(plan, list, project.registry, words)) });
   const parts = wanted.extracts.size > 0 ? extractParts(plan, tasks, words) : undefined;
   const diagnostics: Diagnostic[] = [];
   const documents: ExtractDocument[] = [];
@@ -69,6 +70,7 @@ export function followUpOutputs(
       if (rendered) outputs.push({ kind: 'extract', format: 'pdf', agency, path: `${base}.pdf`, bytes: rendered.bytes });
       if (wanted.extracts.has('md')) outputs.push({ kind: 'extract', format: 'md', agency, path: `${base}.md`, bytes: encoder.encode(extract.markdown) });
     }
+    if (!list) continue;
     const own = agencyChecklist(list, agency);
     if (wanted.checklists.has('md')) {
       const name = project.registry.name({ kind: 'agency', id: agency });
