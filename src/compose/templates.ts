@@ -84,6 +84,14 @@ export class Templates {
   private compile(file: TemplateFile, lineOffset = 1): { ok: true; fn: HandlebarsTemplateDelegate } | { ok: false; diagnostic: Diagnostic } {
     const cached = this.compiled.get(file);
     if (cached) return { ok: true, fn: cached };
+    if (!file.text.includes('{{')) {
+      // Text without a mustache renders as itself: most phrases of words.yaml. Handlebars' parser
+      // and compiler take a millisecond or more for each template a process uses first.
+      const text = file.text;
+      const fn = (): string => text;
+      this.compiled.set(file, fn);
+      return { ok: true, fn };
+    }
     try {
       // Parse now: Handlebars otherwise compiles lazily and reports syntax errors at first use.
       // The compiler is given the parsed template, so it is not parsed again at first use.

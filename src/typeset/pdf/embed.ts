@@ -51,8 +51,8 @@ function resourceName(face: Face): string {
 
 // A six-letter subset tag (ISO 32000-1, 9.6.4) from the glyphs a program holds, so equal programs get equal names.
 function subsetTag(face: Face, gids: number[]): string {
-  let hash = 0x811c9dc5;
-  for (const n of [FACES.indexOf(face), ...gids]) hash = Math.imul(hash ^ n, 0x01000193) >>> 0;
+  let hash = Math.imul(0x811c9dc5 ^ FACES.indexOf(face), 0x01000193) >>> 0;
+  for (const n of gids) hash = Math.imul(hash ^ n, 0x01000193) >>> 0;
   let tag = '';
   for (let i = 0; i < 6; i++, hash = Math.floor(hash / 26)) tag += String.fromCharCode(65 + (hash % 26));
   return tag;

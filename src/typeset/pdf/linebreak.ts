@@ -134,10 +134,11 @@ function runsKey(runs: Run[]): string {
 
 /** Breaks runs into lines: the first line has `first` points of room, later lines `rest`. */
 export function breakLines(runs: Run[], m: Measure, first: number, rest: number, keepSpaces = false): readonly Line[] {
-  return memoised(m, `${first}|${rest}|${keepSpaces}${runsKey(runs)}`, () => breakLinesOnce(runs, m, first, rest, keepSpaces));
+  return memoised(m, `${first}|${rest}|${keepSpaces}${runsKey(runs)}`, () => breakPieces(pieces(runs, m, keepSpaces), m, first, rest));
 }
 
-function breakLinesOnce(runs: Run[], m: Measure, first: number, rest: number, keepSpaces: boolean): Line[] {
+/** Breaks measured pieces into lines; the pieces are only read, so one set serves several measures. */
+function breakPieces(measured: readonly Piece[], m: Measure, first: number, rest: number): Line[] {
   const lines: Line[] = [];
   let frags: Frag[] = [];
   let width = 0;
@@ -161,7 +162,7 @@ function breakLinesOnce(runs: Run[], m: Measure, first: number, rest: number, ke
     frags.push(...word.frags);
     width += word.width;
   };
-  for (const piece of pieces(runs, m, keepSpaces)) {
+  for (const piece of measured) {
     if (piece.kind === 'break') {
       finish(true);
     } else if (piece.kind === 'gap') {
@@ -217,11 +218,13 @@ export function balancedLines(runs: Run[], m: Measure, width: number): readonly 
 function balance(runs: Run[], m: Measure, width: number): readonly Line[] {
   const lines = breakLines(runs, m, width, width, true);
   if (lines.length < 2) return lines;
+  // The runs are split and measured once for the dozen measures tried.
+  const measured = pieces(runs, m, true);
   let lo = 0;
   let hi = width;
   for (let i = 0; i < 12; i++) {
     const mid = (lo + hi) / 2;
-    if (breakLines(runs, m, mid, mid, true).length <= lines.length) hi = mid;
+    if (breakPieces(measured, m, mid, mid).length <= lines.length) hi = mid;
     else lo = mid;
   }
   return breakLines(runs, m, hi, hi, true);
