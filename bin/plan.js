@@ -5,6 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
 const file = fileURLToPath(new URL('../dist/bundle/main.js', import.meta.url));
@@ -14,6 +15,12 @@ const writeCache = process.env.PLAN_WRITE_CODE_CACHE === '1';
 const cachedData = !writeCache && existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
 // The wrapper Node puts around a CommonJS module.
 const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`, { filename: file, cachedData });
+// V8 optimises a function once it has run about 66 kB of bytecode. A build runs much of its code
+// hot for a short while, and optimising it all cost more than it saved: with four times the
+// budget, one plan's whole process took a sixth less time, and a batch of 40 plans took 6% less
+// time with 15% less processor time and less peak memory (npm run bench). Set after the bundle is
+// compiled, so that V8 still accepts the code cache, which was recorded without it.
+if (!writeCache) setFlagsFromString('--interrupt-budget=262144');
 const module = { exports: {} };
 script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
 
