@@ -16,6 +16,7 @@ import { build } from 'esbuild';
 const root = fileURLToPath(new URL('../', import.meta.url));
 const out = join(root, 'dist', 'bundle');
 const unbundled = join(root, 'dist', 'typeset', 'pdf', 'pdfkit-unbundled.js');
+const childProcessOnDemand = join(root, 'dist', 'cli', 'child-process-on-demand.js');
 
 rmSync(out, { recursive: true, force: true });
 await build({
@@ -34,7 +35,14 @@ await build({
   banner: { js: "var importMetaUrl=require('node:url').pathToFileURL(__filename).href;" },
   // pdfkit's font engine, text layout, PNG decoder and encryption, which the typesetter never
   // calls (see src/typeset/pdf/pdfkit-unbundled.ts).
-  alias: { fontkit: unbundled, linebreak: unbundled, 'png-js': unbundled, '@noble/ciphers/aes': unbundled },
+  alias: {
+    fontkit: unbundled,
+    linebreak: unbundled,
+    'png-js': unbundled,
+    '@noble/ciphers/aes': unbundled,
+    // commander's child_process, loaded only if it is used (src/cli/child-process-on-demand.ts).
+    'node:child_process': childProcessOnDemand,
+  },
 });
 // The package is "type": "module"; these two files are CommonJS.
 writeFileSync(join(out, 'package.json'), '{ "type": "commonjs" }\n');

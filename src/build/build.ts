@@ -19,7 +19,6 @@ import { discoverPlans } from './discover.js';
 import { planId } from './plan-id.js';
 import { outputPath } from './paths.js';
 import type { Output, OutputFormat, OutputKind, PlanResult } from './pipeline.js';
-import { PlanPool } from './pool.js';
 import { loadProject, type Project, reason } from './project.js';
 import { inShard, type Shard } from './shard.js';
 import { displayPath } from './template-files.js';
@@ -130,7 +129,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // builds here, without workers.
   const workers = Math.min(options.jobs ?? Math.max(1, availableParallelism() - 1), toBuild.length);
   const parallel = toBuild.length >= PARALLEL_FROM && (options.jobs === undefined || options.jobs > 1);
-  const pool = parallel ? new PlanPool(workers, cwd, options.config) : undefined;
+  // Loaded only for a pool: worker threads cost a one-plan build the time to load them.
+  const pool = parallel ? new (await import('./pool.js')).PlanPool(workers, cwd, options.config) : undefined;
   const compose = !options.validateOnly;
   // The pipeline (pdfkit, remark, fonts) loads only when a plan needs building: a build with
   // nothing changed stays quick.

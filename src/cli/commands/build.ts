@@ -8,6 +8,7 @@ import type { GlobalOptions } from '../main.js';
 import { progressReporter } from '../progress.js';
 import { countLine, diagnosticJson, formatDiagnostics } from '../report.js';
 import { strings } from '../strings.js';
+import { stopwatch } from '../stopwatch.js';
 
 export interface BuildCommandOptions extends GlobalOptions {
   paths: string[];
@@ -23,7 +24,7 @@ export interface BuildCommandOptions extends GlobalOptions {
 
 /** Runs one build and reports it; resolves to the exit code. */
 export async function runBuildCommand(options: BuildCommandOptions): Promise<number> {
-  const started = performance.now();
+  const elapsed = stopwatch();
   const cwd = process.cwd();
   const words = strings(options.lang);
   const progress = progressReporter(options, words);
@@ -39,7 +40,7 @@ export async function runBuildCommand(options: BuildCommandOptions): Promise<num
     onPlan: progress.onPlan,
   });
   progress.clear();
-  printReport(report, options, Math.round(performance.now() - started));
+  printReport(report, options, elapsed());
   return report.exitCode;
 }
 

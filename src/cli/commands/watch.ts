@@ -11,6 +11,7 @@ import { displayPath } from '../../build/template-files.js';
 import { progressReporter } from '../progress.js';
 import { strings } from '../strings.js';
 import { type BuildCommandOptions, printReport } from './build.js';
+import { stopwatch } from '../stopwatch.js';
 
 /** Quiet time after the last change before rebuilding: editors save in several writes. */
 const DEBOUNCE_MS = 200;
@@ -34,11 +35,11 @@ export function runWatch(options: BuildCommandOptions): Promise<number> {
     building = true;
     do {
       again = false;
-      const started = performance.now();
+      const elapsed = stopwatch();
       const progress = progressReporter(options, words);
       const report = await runBuild({ cwd, paths: options.paths, out: options.out, config: options.config, jobs: options.jobs, onPlan: progress.onPlan });
       progress.clear();
-      printReport(report, options, Math.round(performance.now() - started));
+      printReport(report, options, elapsed());
     } while (again);
     building = false;
   };
