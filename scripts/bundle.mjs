@@ -10,13 +10,32 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import Handlebars from 'handlebars';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const out = join(root, 'dist', 'bundle');
 const unbundled = join(root, 'dist', 'typeset', 'pdf', 'pdfkit-unbundled.js');
 const childProcessOnDemand = join(root, 'dist', 'cli', 'child-process-on-demand.js');
+
+const { BUILT_IN_TEMPLATES, collectTemplates } = await import(pathToFileURL(join(root, 'dist', 'build', 'template-files.js')).href);
+const { COMPILE_OPTIONS, Templates } = await import(pathToFileURL(join(root, 'dist', 'compose', 'templates.js')).href);
+
+/**
+ * The module that stands for src/compose/precompiled.ts in the bundle: every built-in template
+ * and words.yaml phrase that has a field, compiled as the CLI would compile it, by its text as
+ * the CLI reads it.
+ */
+function precompiledTemplates() {
+  const files = collectTemplates([BUILT_IN_TEMPLATES], root);
+  const texts = new Set([...files].filter(([name]) => name.endsWith('.hbs')).map(([, file]) => file.text));
+  for (const { template } of new Templates(files).words.values()) texts.add(template.text);
+  const entries = [...texts]
+    .filter((text) => text.includes('{{'))
+    .map((text) => `[${JSON.stringify(text)}, ${Handlebars.precompile(Handlebars.parseWithoutProcessing(text), COMPILE_OPTIONS)}]`);
+  return `export const PRECOMPILED = new Map([\n${entries.join(',\n')}\n]);\n`;
+}
 
 rmSync(out, { recursive: true, force: true });
 await build({
@@ -30,6 +49,14 @@ await build({
   minifySyntax: true,
   minifyWhitespace: true,
   logLevel: 'warning',
+  plugins: [
+    {
+      name: 'precompiled-templates',
+      setup(bundle) {
+        bundle.onLoad({ filter: /[\\/]dist[\\/]compose[\\/]precompiled\.js$/ }, () => ({ contents: precompiledTemplates(), loader: 'js' }));
+      },
+    },
+  ],
   // Each file's own URL where the code asks for import.meta.url (fonts, templates, the worker).
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "var importMetaUrl=require('node:url').pathToFileURL(__filename).href;" },

@@ -11,6 +11,7 @@ import Handlebars from 'handlebars';
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import { readYaml } from '../parse/yaml.js';
 import { fixedHelpers } from './helpers.js';
+import { PRECOMPILED } from './precompiled.js';
 
 /** One template file as read from disk. */
 export interface TemplateFile {
@@ -26,6 +27,9 @@ export type TemplateFiles = ReadonlyMap<string, TemplateFile>;
 export type Words = ReadonlyMap<string, { template: TemplateFile; line: number }>;
 
 type Rendered = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
+
+/** How templates are compiled, here and ahead of time (scripts/bundle.mjs): see the file's comment. */
+export const COMPILE_OPTIONS: CompileOptions = { noEscape: true, strict: true };
 
 /** A compiled template set: render by name, with partials from `partials/`. */
 export class Templates {
@@ -92,11 +96,17 @@ export class Templates {
       this.compiled.set(file, fn);
       return { ok: true, fn };
     }
+    const precompiled = PRECOMPILED.get(file.text);
+    if (precompiled) {
+      const fn = this.env.template(precompiled);
+      this.compiled.set(file, fn);
+      return { ok: true, fn };
+    }
     try {
       // Parse now: Handlebars otherwise compiles lazily and reports syntax errors at first use.
       // The compiler is given the parsed template, so it is not parsed again at first use.
       const parsed = Handlebars.parseWithoutProcessing(file.text);
-      const fn = this.env.compile(parsed, { noEscape: true, strict: true });
+      const fn = this.env.compile(parsed, COMPILE_OPTIONS);
       this.compiled.set(file, fn);
       return { ok: true, fn };
     } catch (error) {
