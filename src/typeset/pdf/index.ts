@@ -100,7 +100,7 @@ export function typesetPdf(tree: DocumentTree, style: PageStyle, fonts: LoadedFo
   if (check.problems.length > 0) return { ok: false, problems: check.problems };
 
   const date = new Date(`${tree.meta.date}T00:00:00Z`);
-  const doc = new PDFDocument({
+  const doc = new CollectingDocument({
     autoFirstPage: false,
     // No default Helvetica: text is drawn in the document's own embedded faces, and loading it costs time.
     font: '',
@@ -117,27 +117,27 @@ export function typesetPdf(tree: DocumentTree, style: PageStyle, fonts: LoadedFo
       ModDate: date,
     },
   });
-  const written = collectWritten(doc);
   const embedded = new DocumentFonts(doc, fonts);
   drawPages(doc, pages, m, embedded);
   embedded.finish();
   doc.end();
-  const bytes = Buffer.concat(written);
+  const bytes = Buffer.concat(doc.written);
   return { ok: true, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), pageCount: pages.length };
 }
 
 /**
- * The pieces pdfkit writes, collected as it writes them. pdfkit's document is a Readable stream
- * and pushes every piece of every object into it, several hundred a document; the stream's
- * bookkeeping cost more than the pieces. What the constructor already pushed (the header) is read
- * back first; the end of the stream (a null piece) is left out.
+ * A pdfkit document that keeps the pieces it writes. pdfkit's document is a Readable stream and
+ * pushes every piece of every object into it, several hundred a document: the stream's
+ * bookkeeping cost more than the pieces, and reading them back queued callbacks that kept each
+ * document in memory until the thread next went idle.
  */
-function collectWritten(doc: PDFKit.PDFDocument): Uint8Array[] {
-  const pieces: Uint8Array[] = [];
-  for (let piece = doc.read() as Buffer | null; piece !== null; piece = doc.read() as Buffer | null) pieces.push(piece);
-  (doc as unknown as { push(piece: Uint8Array | null): boolean }).push = (piece) => {
-    if (piece !== null) pieces.push(piece);
+class CollectingDocument extends PDFDocument {
+  // Not a class field: pdfkit writes the header from its constructor, before fields are set.
+  declare written: Uint8Array[];
+
+  override push(piece: Uint8Array | null): boolean {
+    // A null piece ends the stream: nothing to keep.
+    if (piece !== null) (this.written ??= []).push(piece);
     return true;
-  };
-  return pieces;
+  }
 }
