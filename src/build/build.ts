@@ -39,7 +39,7 @@ export interface BuildOptions {
   config?: string;
   /** Build only this share of the plans (CI matrices). */
   shard?: Shard;
-  /** Worker threads to use; 1 builds in this thread. Default: one per core but one, when there are many plans. */
+  /** Worker threads to use; 1 builds in this thread. Default: one per core, when there are many plans. */
   jobs?: number;
   /** Called as each plan is done, for progress lines. */
   onPlan?: (event: PlanEvent) => void;
@@ -124,10 +124,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   });
 
   const toBuild = jobs.filter((job) => !job.cached);
-  // By default one core is left to this thread, which writes the files (on a small machine the
-  // disk keeps it busy, and one more worker would cost its memory for little speed); --jobs 1
-  // builds here, without workers.
-  const workers = Math.min(options.jobs ?? Math.max(1, availableParallelism() - 1), toBuild.length);
+  // By default a worker a core: this thread only writes the files, which takes a tenth of the
+  // time of building them. --jobs 1 builds here, without workers.
+  const workers = Math.min(options.jobs ?? availableParallelism(), toBuild.length);
   const parallel = toBuild.length >= PARALLEL_FROM && (options.jobs === undefined || options.jobs > 1);
   // Loaded only for a pool: worker threads cost a one-plan build the time to load them.
   const pool = parallel ? new (await import('./pool.js')).PlanPool(workers, cwd, options.config) : undefined;
