@@ -14,7 +14,7 @@ import { readSourceFile } from '../parse/text.js';
 import { type Diagnostic, diagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { MessageCode } from '../diagnostics/messages.js';
 import { PLAN_FILE } from '../parse/plan-file.js';
-import { type BuildCache, CACHE_FILE, type CacheEntry, cacheText, outputsIntact, planKey, projectKey, readCache, sha256 } from './cache.js';
+import { type BuildCache, CACHE_FILE, type CacheEntry, cacheText, outputsIntact, planKey, projectKey, readCache, sha256, trustedSince } from './cache.js';
 import { discoverPlans } from './discover.js';
 import { planId } from './plan-id.js';
 import { outputPath } from './paths.js';
@@ -102,11 +102,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const outFolder = options.out !== undefined ? resolve(cwd, options.out) : resolve(project.root, project.config.out);
 
   const cache = readCache(outFolder);
+  const since = trustedSince(outFolder);
   const previous: BuildCache = { version: 1, plans: { ...cache.plans } };
   const key = projectKey(project.root, project.inputs);
   const plans: ManifestPlan[] = [];
   const stale: BuildReport['stale'] = [];
-  const shown = (path: string) => displayPath(join(outFolder, ...path.split('/')), cwd);
+  // An output's path as shown: the output folder's, once, then the output's own ("/"-separated).
+  const shownFolder = displayPath(outFolder, cwd);
+  const shown = (path: string) => (shownFolder === '' ? path : `${shownFolder}/${path}`);
 
   // Work out which plans need building before starting any worker.
   const jobs = files.map((file) => {
@@ -119,7 +122,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     }
     const planKeyValue = bytes ? planKey(key, source, bytes, sideFiles(file)) : '';
     const entry = cache.plans[source];
-    const fresh = !options.validateOnly && bytes !== undefined && entry?.key === planKeyValue && outputsIntact(entry, outFolder);
+    const fresh = !options.validateOnly && bytes !== undefined && entry?.key === planKeyValue && outputsIntact(entry, outFolder, since);
     return { file, source, planKey: planKeyValue, cached: fresh ? entry : undefined };
   });
 
@@ -175,7 +178,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         } else if (options.check ? checkOutputs(result.outputs, outFolder, shown, stale) : writeOutputs(writer, result.outputs, outFolder, shown, diagnostics)) {
           const entry: CacheEntry = {
             key: job.planKey,
-            outputs: result.outputs.map((output) => ({ kind: output.kind, format: output.format, ...(output.agency ? { agency: output.agency } : {}), path: output.path, sha256: sha256(output.bytes) })),
+            outputs: result.outputs.map((output) => ({ kind: output.kind, format: output.format, ...(output.agency ? { agency: output.agency } : {}), path: output.path, sha256: sha256(output.bytes), size: output.bytes.byteLength })),
             diagnostics: result.diagnostics,
           };
           removeLeftovers(previous.plans[job.source], entry, outFolder, options.check ? stale : undefined, shown);

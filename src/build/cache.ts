@@ -6,10 +6,12 @@
  * outputs is missing or altered. The cache is also the record of every file the tool wrote,
  * so that the outputs of a removed plan can be cleaned up without ever touching a file the
  * tool did not write. It lives in the output folder and holds no time stamps or absolute
- * paths, so a committed output folder can be checked in CI as it is.
+ * paths, so a committed output folder can be checked in CI as it is (the time of the cache file
+ * itself, on disk, tells which outputs need their content checked).
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { uptime } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -25,6 +27,8 @@ export interface CachedOutput {
   agency?: string;
   path: string;
   sha256: string;
+  /** Its length in bytes (absent in caches written before it was recorded). */
+  size?: number;
 }
 
 /** One plan's record: the key of its inputs, its outputs, and the warnings it gave. */
@@ -63,11 +67,43 @@ export function cacheText(cache: BuildCache): string {
   return `${JSON.stringify({ version: 1, plans }, null, 1)}\n`;
 }
 
-/** Whether every recorded output is on disk with the recorded content. */
-export function outputsIntact(entry: CacheEntry, outFolder: string): boolean {
+// A cache written in the first minute after the machine started is not trusted by times: the
+// start is worked out from the clock and the uptime, which need not agree to the second.
+const RESTART_MARGIN_MS = 60_000;
+
+/**
+ * Since when outputs may be judged by their size and time rather than their content: the time
+ * the cache file was last written, if the machine has not restarted since. Outputs are written
+ * before the cache, so one modified later (by hand, by another program) has a later time. A
+ * restart is what may have lost data the system had not yet stored (the tool does not force each
+ * file to the disk): after one, every output's content is read and checked against its hash.
+ */
+export function trustedSince(outFolder: string): number | undefined {
+  let written: number;
+  try {
+    written = statSync(join(outFolder, CACHE_FILE)).mtimeMs;
+  } catch {
+    return undefined;
+  }
+  const started = Date.now() - uptime() * 1000;
+  return started + RESTART_MARGIN_MS < written ? written : undefined;
+}
+
+/**
+ * Whether every recorded output is on disk with the recorded content: its size and a time before
+ * `since` (see trustedSince), or else its hash. Reading and hashing every output was most of a
+ * build with nothing to do.
+ */
+export function outputsIntact(entry: CacheEntry, outFolder: string, since: number | undefined): boolean {
   return entry.outputs.every((output) => {
+    const path = join(outFolder, output.path);
     try {
-      return sha256(readFileSync(join(outFolder, ...output.path.split('/')))) === output.sha256;
+      if (since !== undefined && output.size !== undefined) {
+        const stat = statSync(path);
+        if (stat.size !== output.size) return false;
+        if (stat.mtimeMs < since) return true;
+      }
+      return sha256(readFileSync(path)) === output.sha256;
     } catch {
       return false;
     }

@@ -5,9 +5,9 @@
  *
  * Files are not forced to the disk one by one (fsync): that took half a millisecond of the
  * system's time per file, a build writes thousands, and a build stopped at any moment still
- * leaves each output whole, since the rename comes after the whole write. After a power cut, an
- * output the system had not yet stored fails the next build's check of every output against the
- * hash in the build cache, and its plan is built again.
+ * leaves each output whole, since the rename comes after the whole write. After a power cut, the
+ * next build, the first since the computer restarted, checks every output against the hash in the
+ * build cache (cache.ts, trustedSince), and the plan of one the system had not stored is built again.
  *
  * When a write fails (disk full, read-only folder, a file where a folder should be) the
  * temporary file is removed, the old output is left as it was, and the error is thrown for

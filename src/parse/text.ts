@@ -7,7 +7,7 @@
  * Vietnamese typed in the legacy TCVN3 or VNI encodings is recognised and reported with its
  * Unicode reading, whether the file holds the old bytes or text pasted from an old document.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import { decodeWindows1252, detectLegacy, type LegacyText } from '../vn/legacy-encoding.js';
 
@@ -25,9 +25,19 @@ export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 export function readSourceFile(path: string): Uint8Array {
   const fd = openSync(path, 'r');
   try {
-    const buffer = Buffer.alloc(MAX_SOURCE_BYTES + 1);
+    // Sized by the file, with a byte more to see it grow while it is read; grown up to the limit.
+    let buffer = Buffer.allocUnsafe(Math.min(fstatSync(fd).size, MAX_SOURCE_BYTES) + 1);
     let length = 0;
-    for (let read = -1; read !== 0 && length < buffer.length; length += read) read = readSync(fd, buffer, length, buffer.length - length, null);
+    for (let read = -1; read !== 0; ) {
+      if (length === buffer.length) {
+        if (length > MAX_SOURCE_BYTES) break;
+        const grown = Buffer.allocUnsafe(Math.min(length * 2, MAX_SOURCE_BYTES + 1));
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
+      read = readSync(fd, buffer, length, buffer.length - length, null);
+      length += read;
+    }
     return buffer.subarray(0, length);
   } finally {
     closeSync(fd);

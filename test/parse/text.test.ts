@@ -1,6 +1,9 @@
 // Source text hygiene: byte order marks, CRLF, NFD, hidden characters, binary and huge files.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeSource, MAX_SOURCE_BYTES } from '../../src/parse/text.js';
+import { decodeSource, MAX_SOURCE_BYTES, readSourceFile } from '../../src/parse/text.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -26,5 +29,25 @@ describe('decodeSource', () => {
     expect(decodeSource(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), 'x.plan.yaml').diagnostics[0]?.code).toBe('binary-file');
     expect(decodeSource(new Uint8Array([0xff, 0xfe, 0x41]), 'x.plan.yaml').diagnostics[0]?.code).toBe('binary-file');
     expect(decodeSource(new Uint8Array(MAX_SOURCE_BYTES + 1), 'x.plan.yaml').diagnostics[0]?.code).toBe('file-too-large');
+  });
+});
+
+describe('readSourceFile', () => {
+  const file = (bytes: Uint8Array) => {
+    const path = join(mkdtempSync(join(tmpdir(), 'plan-read-')), 'x.plan.yaml');
+    writeFileSync(path, bytes);
+    return path;
+  };
+
+  it('reads a file whole, empty or not', () => {
+    expect(readSourceFile(file(new Uint8Array())).byteLength).toBe(0);
+    const text = encode('title: Kế hoạch\n'.repeat(5000));
+    expect(Buffer.from(readSourceFile(file(text))).equals(Buffer.from(text))).toBe(true);
+  });
+
+  it('reads no more than one byte past the limit', () => {
+    const bytes = readSourceFile(file(new Uint8Array(MAX_SOURCE_BYTES + 1000).fill(0x61)));
+    expect(bytes.byteLength).toBe(MAX_SOURCE_BYTES + 1);
+    expect(decodeSource(bytes, 'x.plan.yaml').diagnostics[0]?.code).toBe('file-too-large');
   });
 });

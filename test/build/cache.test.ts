@@ -1,0 +1,69 @@
+// Which outputs a build with nothing to do may trust without reading them: those with their
+// recorded size and a time before the cache file's, while the machine has not restarted since.
+import { mkdirSync, mkdtempSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir, uptime } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CACHE_FILE, type CacheEntry, outputsIntact, sha256, trustedSince } from '../../src/build/cache.js';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+function outFolder(): { folder: string; entry: CacheEntry } {
+  const folder = mkdtempSync(join(tmpdir(), 'plan-cache-'));
+  mkdirSync(join(folder, 'p'));
+  const content = bytes('%PDF- the plan');
+  writeFileSync(join(folder, 'p', 'p.pdf'), content);
+  writeFileSync(join(folder, CACHE_FILE), '{}');
+  const entry: CacheEntry = { key: 'k', diagnostics: [], outputs: [{ kind: 'plan', format: 'pdf', path: 'p/p.pdf', sha256: sha256(content), size: content.byteLength }] };
+  return { folder, entry };
+}
+
+/** Sets a file's times `seconds` from now. */
+const age = (path: string, seconds: number) => utimesSync(path, new Date(Date.now() + seconds * 1000), new Date(Date.now() + seconds * 1000));
+
+describe('outputsIntact', () => {
+  it('checks content by hash when times may not be trusted (after a restart)', () => {
+    const { folder, entry } = outFolder();
+    expect(outputsIntact(entry, folder, undefined)).toBe(true);
+    writeFileSync(join(folder, 'p', 'p.pdf'), '%PDF- the PLAN'); // Same size, other bytes.
+    expect(outputsIntact(entry, folder, undefined)).toBe(false);
+  });
+
+  it('trusts an output with its size and an earlier time; reads one changed since', () => {
+    const { folder, entry } = outFolder();
+    const pdf = join(folder, 'p', 'p.pdf');
+    const since = Date.now();
+    age(pdf, -60);
+    expect(outputsIntact(entry, folder, since)).toBe(true);
+    // Edited after the build (a later time), with the same size: the hash tells.
+    writeFileSync(pdf, '%PDF- the PLAN');
+    age(pdf, 60);
+    expect(outputsIntact(entry, folder, since)).toBe(false);
+    // Cut short (as a power cut may leave it): the size tells, whatever the time.
+    writeFileSync(pdf, '');
+    age(pdf, -60);
+    expect(outputsIntact(entry, folder, since)).toBe(false);
+  });
+
+  it('hashes outputs recorded without a size, and finds a missing one', () => {
+    const { folder, entry } = outFolder();
+    const { size: _size, ...withoutSize } = entry.outputs[0]!;
+    expect(outputsIntact({ ...entry, outputs: [withoutSize] }, folder, Date.now() + 60_000)).toBe(true);
+    expect(outputsIntact({ ...entry, outputs: [{ ...withoutSize, path: 'p/gone.pdf' }] }, folder, Date.now())).toBe(false);
+  });
+});
+
+describe('trustedSince', () => {
+  it('is the time the cache was written, when the machine started well before', () => {
+    const { folder } = outFolder();
+    const cache = join(folder, CACHE_FILE);
+    if (uptime() > 120) expect(trustedSince(folder)).toBe(statSync(cache).mtimeMs);
+    // A cache written before the machine started: every output is read.
+    age(cache, -(uptime() + 3600));
+    expect(trustedSince(folder)).toBeUndefined();
+  });
+
+  it('is nothing without a cache', () => {
+    expect(trustedSince(mkdtempSync(join(tmpdir(), 'plan-cache-')))).toBeUndefined();
+  });
+});
