@@ -52,6 +52,7 @@ function shownText(m: Measure, face: Face, text: string): ShownText {
   });
 }
 
+/** The text's show operation, with `extra` thousandths of the font size after each space; made once per gap. */
 function showOperation(text: ShownText, extra: number): string {
   let tj = text.byGap.get(extra);
   if (tj === undefined) {
