@@ -20,6 +20,16 @@ interface Deflated {
 
 const encoder = new TextEncoder();
 
+// The UTF-8 bytes of the part being deflated, in one buffer reused for every part (zlib reads
+// them before deflate returns): a document's own parts are tens of kilobytes, made anew for each.
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+function utf8(xml: string): Buffer {
+  // At most three bytes for each UTF-16 unit.
+  if (scratch.length < xml.length * 3) scratch = Buffer.allocUnsafe(xml.length * 3);
+  return scratch.subarray(0, scratch.write(xml, 'utf8'));
+}
+
 // A document's own parts are deflated at a level that takes about half the default's time for some
 // 8 % more bytes; shared parts are deflated once, so as small as zlib makes them.
 const OWN_LEVEL = 3;
@@ -32,7 +42,7 @@ const SHARED_LEVEL = 9;
  * own zlib, as for the PDF's streams: the same Node gives the same bytes on any machine.
  */
 function deflate(xml: string, level: number): Deflated {
-  const bytes = encoder.encode(xml);
+  const bytes = utf8(xml);
   const gz = gzipSync(bytes, { level });
   return { data: gz.subarray(10, gz.length - 8), crc: gz.readUInt32LE(gz.length - 8), size: bytes.length };
 }
