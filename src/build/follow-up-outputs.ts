@@ -49,9 +49,11 @@ export function followUpOutputs(
   // The checklist's rows are worked out only for a project that wants checklists.
   const list = wanted.checklists.size > 0 ? checklist(plan, tasks, progress, words) : undefined;
   const outputs: Output[] = [];
-  if (list && wanted.checklists.has('md')) outputs.push({ kind: 'checklist', format: 'md', path: `${folder}/checklist.md`, bytes: encoder.encode(checklistMarkdown(list, null, words)) });
-  if (list && wanted.checklists.has('csv')) outputs.push({ kind: 'checklist', format: 'csv', path: `${folder}/checklist.csv`, bytes: csvBytes(checklistTable(list)) });
-  if (list && wanted.checklists.has('ics')) outputs.push({ kind: 'checklist', format: 'ics', path: `${folder}/checklist.ics`, bytes: icsBytes(planCalendar(plan, list, project.registry, words)) });
+  if (list) {
+    if (wanted.checklists.has('md')) outputs.push({ kind: 'checklist', format: 'md', path: `${folder}/checklist.md`, bytes: encoder.encode(checklistMarkdown(list, null, words)) });
+    if (wanted.checklists.has('csv')) outputs.push({ kind: 'checklist', format: 'csv', path: `${folder}/checklist.csv`, bytes: csvBytes(checklistTable(list)) });
+    if (wanted.checklists.has('ics')) outputs.push({ kind: 'checklist', format: 'ics', path: `${folder}/checklist.ics`, bytes: icsBytes(planCalendar(plan, list, project.registry, words)) });
+  }
   const parts = wanted.extracts.size > 0 ? extractParts(plan, tasks, words) : undefined;
   const diagnostics: Diagnostic[] = [];
   const documents: ExtractDocument[] = [];

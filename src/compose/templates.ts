@@ -86,32 +86,27 @@ export class Templates {
   }
 
   private compile(file: TemplateFile, lineOffset = 1): { ok: true; fn: HandlebarsTemplateDelegate } | { ok: false; diagnostic: Diagnostic } {
-    const cached = this.compiled.get(file);
-    if (cached) return { ok: true, fn: cached };
-    if (!file.text.includes('{{')) {
-      // Text without a mustache renders as itself: most phrases of words.yaml. Handlebars' parser
-      // and compiler take a millisecond or more for each template a process uses first.
-      const text = file.text;
-      const fn = (): string => text;
+    let fn = this.compiled.get(file);
+    if (!fn) {
+      try {
+        fn = this.compileOnce(file.text);
+      } catch (error) {
+        return { ok: false, diagnostic: templateDiagnostic(file, error, lineOffset) };
+      }
       this.compiled.set(file, fn);
-      return { ok: true, fn };
     }
-    const precompiled = PRECOMPILED.get(file.text);
-    if (precompiled) {
-      const fn = this.env.template(precompiled);
-      this.compiled.set(file, fn);
-      return { ok: true, fn };
-    }
-    try {
-      // Parse now: Handlebars otherwise compiles lazily and reports syntax errors at first use.
-      // The compiler is given the parsed template, so it is not parsed again at first use.
-      const parsed = Handlebars.parseWithoutProcessing(file.text);
-      const fn = this.env.compile(parsed, COMPILE_OPTIONS);
-      this.compiled.set(file, fn);
-      return { ok: true, fn };
-    } catch (error) {
-      return { ok: false, diagnostic: templateDiagnostic(file, error, lineOffset) };
-    }
+    return { ok: true, fn };
+  }
+
+  private compileOnce(text: string): HandlebarsTemplateDelegate {
+    // Text without a mustache renders as itself: most phrases of words.yaml. Handlebars' parser
+    // and compiler take a millisecond or more for each template a process uses first.
+    if (!text.includes('{{')) return () => text;
+    const precompiled = PRECOMPILED.get(text);
+    if (precompiled) return this.env.template(precompiled);
+    // Parse now: Handlebars otherwise compiles lazily and reports syntax errors at first use.
+    // The compiler is given the parsed template, so it is not parsed again at first use.
+    return this.env.compile(Handlebars.parseWithoutProcessing(text), COMPILE_OPTIONS);
   }
 
   private run(file: TemplateFile, fn: HandlebarsTemplateDelegate, context: object, lineOffset = 1, helpers: Record<string, Handlebars.HelperDelegate> = {}): Rendered {

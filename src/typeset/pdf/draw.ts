@@ -1,6 +1,6 @@
 // Draws laid-out pages with pdfkit's primitives, writing text as TJ arrays that keep real spaces.
 import { type DocumentFonts, type TextGlyphs, textGlyphs } from './embed.js';
-import type { Face } from './fonts.js';
+import { type Face, perFace } from './fonts.js';
 import type { Measure, Shaped } from './measure.js';
 import { chunks } from './measure.js';
 import type { DrawItem, Page } from './model.js';
@@ -30,11 +30,10 @@ type ShownByText = BoundedMap<string, ShownText>;
 const shown = new WeakMap<Measure, Record<Face, ShownByText>>();
 // About the lines of a few plans.
 const SHOWN_LIMIT = 16384;
-const bounded = (): ShownByText => new BoundedMap(SHOWN_LIMIT);
 
 // Spaces stay glyphs (so extracted text has them); justification adds a TJ gap after each.
 function shownText(m: Measure, face: Face, text: string): ShownText {
-  const byText = onceFor(shown, m, () => ({ regular: bounded(), bold: bounded(), italic: bounded(), boldItalic: bounded() }));
+  const byText = onceFor(shown, m, () => perFace((): ShownByText => new BoundedMap(SHOWN_LIMIT)));
   return byText[face].get(text, () => {
     const words: Shaped[] = [];
     const spaced: string[] = [];

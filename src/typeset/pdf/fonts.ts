@@ -10,6 +10,11 @@ export type Face = 'regular' | 'bold' | 'italic' | 'boldItalic';
 /** Every face, in a fixed order that numbers their PDF resources. */
 export const FACES: readonly Face[] = ['regular', 'bold', 'italic', 'boldItalic'];
 
+/** A value for each face. */
+export function perFace<T>(make: (face: Face) => T): Record<Face, T> {
+  return { regular: make('regular'), bold: make('bold'), italic: make('italic'), boldItalic: make('boldItalic') };
+}
+
 /** A font family parsed once: each face's metrics and program. */
 export interface LoadedFonts {
   /** Family name for file properties. */
@@ -63,12 +68,8 @@ export function loadFonts(family: FontFamily): LoadedFonts {
   const key = JSON.stringify([family.name, family.regular, family.bold, family.italic, family.boldItalic]);
   let fonts = families.get(key);
   if (!fonts) {
-    const faces = { regular: parse(family.regular), bold: parse(family.bold), italic: parse(family.italic), boldItalic: parse(family.boldItalic) };
-    fonts = {
-      name: family.name,
-      faces: { regular: faces.regular.font, bold: faces.bold.font, italic: faces.italic.font, boldItalic: faces.boldItalic.font },
-      programs: { regular: faces.regular.program, bold: faces.bold.program, italic: faces.italic.program, boldItalic: faces.boldItalic.program },
-    };
+    const faces = perFace((face) => parse(family[face]));
+    fonts = { name: family.name, faces: perFace((face) => faces[face].font), programs: perFace((face) => faces[face].program) };
     families.set(key, fonts);
   }
   return fonts;

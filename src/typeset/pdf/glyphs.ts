@@ -1,5 +1,5 @@
 // Checks that every character to be drawn has a glyph in the face that draws it.
-import type { Face, LoadedFonts } from './fonts.js';
+import { type Face, type LoadedFonts, perFace } from './fonts.js';
 import type { Run } from './model.js';
 import { onceFor } from '../../memo.js';
 
@@ -29,7 +29,7 @@ export class GlyphCheck {
   private readonly known: Record<Face, Set<string>>;
 
   constructor(private readonly fonts: LoadedFonts) {
-    this.known = onceFor(drawable, fonts, () => ({ regular: new Set(), bold: new Set(), italic: new Set(), boldItalic: new Set() }));
+    this.known = onceFor(drawable, fonts, () => perFace(() => new Set<string>()));
   }
 
   /** Checks runs that read as one text (a paragraph, a line of furniture). */

@@ -1,5 +1,5 @@
 // Shapes and measures text once per face and string, for both line breaking and drawing.
-import type { Face, LoadedFonts } from './fonts.js';
+import { type Face, type LoadedFonts, perFace } from './fonts.js';
 import { onceFor } from '../../memo.js';
 
 /** A chunk of text mapped to glyphs, in font units, cached across documents. */
@@ -51,7 +51,7 @@ export class Measure {
   private readonly cache: Record<Face, Map<string, Shaped>>;
 
   constructor(readonly fonts: LoadedFonts) {
-    this.cache = { regular: new Map(), bold: new Map(), italic: new Map(), boldItalic: new Map() };
+    this.cache = perFace(() => new Map<string, Shaped>());
   }
 
   /** Shapes one chunk (no inner spaces) in a face. */
