@@ -1,7 +1,7 @@
 /**
  * A build: loads the project, runs every plan whose inputs changed through the pipeline
- * (on worker threads when there are many), then writes each plan's outputs — or, with
- * `check`, compares them with what is on disk and writes nothing.
+ * and writes its outputs — or, with `check`, compares them with what is on disk and writes
+ * nothing — on worker threads when there are many (deliver.ts), then records what was written.
  *
  * A plan with errors writes nothing, so its earlier outputs stay as they were; the other
  * plans are still built. Outputs of plans that disappeared are removed, but only files the
@@ -11,18 +11,20 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { readFileSync, rmSync } from 'node:fs';
 import { readSourceFile } from '../parse/text.js';
-import { type Diagnostic, diagnostic, hasErrors, sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, diagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import type { MessageCode } from '../diagnostics/messages.js';
 import { PLAN_FILE } from '../parse/plan-file.js';
 import { type BuildCache, CACHE_FILE, type CacheEntry, cacheText, outputsIntact, planKey, projectKey, readCache, sha256, trustedSince } from './cache.js';
+import { type DeliveredPlan, type Delivery, deliverPlan, shownOutput } from './deliver.js';
 import { discoverPlans } from './discover.js';
+import { refuseIdClashes } from './id-clash.js';
 import { planId } from './plan-id.js';
 import { outputPath } from './paths.js';
-import type { Output, OutputFormat, OutputKind, PlanResult } from './pipeline.js';
+import type { OutputFormat, OutputKind } from './pipeline.js';
 import { loadProject, type Project, reason } from './project.js';
 import { inShard, type Shard } from './shard.js';
 import { displayPath } from './template-files.js';
-import { AtomicWriter, sameContent } from './write.js';
+import { AtomicWriter } from './write.js';
 
 export interface BuildOptions {
   /** Working folder: paths are read and shown relative to it. */
@@ -103,18 +105,21 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const paths = explicitPaths ? options.paths : [relative(cwd, resolve(project.root, project.config.plans)) || '.'];
   const discovered = discoverPlans(paths, cwd);
   diagnostics.push(...discovered.diagnostics);
-  const files = discovered.files.filter((file) => !options.shard || inShard(sourceKey(project, file), options.shard));
   const outFolder = options.out !== undefined ? resolve(cwd, options.out) : resolve(project.root, project.config.out);
 
   const cache = readCache(outFolder);
+  // Before sharding, so that every shard refuses the same plans.
+  const unique = refuseIdClashes(discovered.files, Object.keys(cache.plans).map((source) => resolve(project.root, source)), cwd);
+  diagnostics.push(...unique.diagnostics);
+  const files = unique.files.filter((file) => !options.shard || inShard(sourceKey(project, file), options.shard));
   const since = trustedSince(outFolder);
   const previous: BuildCache = { version: 1, plans: { ...cache.plans } };
   const key = projectKey(project.root, project.inputs);
   const plans: ManifestPlan[] = [];
   const stale: BuildReport['stale'] = [];
-  // An output's path as shown: the output folder's, once, then the output's own ("/"-separated).
-  const shownFolder = displayPath(outFolder, cwd);
-  const shown = (path: string) => (shownFolder === '' ? path : `${shownFolder}/${path}`);
+  // Where outputs go, and how messages name them: the output folder's path, once, then the output's own ("/"-separated).
+  const delivery: Delivery = { mode: options.check ? 'check' : 'write', outFolder, shownFolder: displayPath(outFolder, cwd) };
+  const shown = (path: string) => shownOutput(delivery, path);
 
   // Work out which plans need building before starting any worker.
   const jobs = files.map((file) => {
@@ -132,28 +137,26 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   });
 
   const toBuild = jobs.filter((job) => !job.cached);
-  // By default a worker a core, for enough plans: this thread only writes the files, which takes a
-  // tenth of the time of building them. One worker would be no quicker than this thread, so a
-  // build with one (and --jobs 1) runs here, without workers.
+  // By default a worker a core, for enough plans; this thread only keeps the record. One worker
+  // would be no quicker than this thread, so a build with one (and --jobs 1) runs here, without workers.
   const workers = Math.min(options.jobs ?? Math.min(availableParallelism(), Math.floor(toBuild.length / PLANS_PER_WORKER)), toBuild.length);
   const parallel = workers > 1;
   // Loaded only for a pool: worker threads cost a one-plan build the time to load them.
   const pool = parallel ? new (await import('./pool.js')).PlanPool(workers, cwd, options.config) : undefined;
-  const compose = !options.validateOnly;
+  const planDelivery = options.validateOnly ? undefined : delivery;
   // The pipeline (pdfkit, remark, fonts) loads only when a plan needs building: a build with
   // nothing changed stays quick.
   const pipeline = toBuild.length > 0 && !pool ? await import('./pipeline.js') : undefined;
-  // A bounded window of plans in flight: enough to keep every worker busy while this thread
-  // writes, few enough that finished plans are written (and their bytes freed) before many more
-  // pile up in memory.
+  // A bounded window of plans in flight: enough to keep every worker busy, few enough that a
+  // plan's outputs are written (and their bytes freed) before the next is built in this thread.
   const window = pool ? workers * 2 : 1;
-  const results = new Map<string, Promise<PlanResult>>();
+  const results = new Map<string, Promise<DeliveredPlan>>();
   const writer = new AtomicWriter();
   let next = 0;
   const fill = () => {
     for (; next < toBuild.length && results.size < window; next++) {
       const { file } = toBuild[next]!;
-      results.set(file, pool ? pool.run(file, compose) : Promise.resolve(pipeline!.buildPlanFile(project, file, { compose })));
+      results.set(file, pool ? pool.run(file, planDelivery) : Promise.resolve(deliverPlan(pipeline!.buildPlanFile(project, file, { compose: planDelivery !== undefined }), planDelivery, writer)));
     }
   };
   fill();
@@ -173,26 +176,22 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
       }
       const result = await results.get(job.file)!;
       results.delete(job.file);
-      const failed = hasErrors(result.diagnostics);
       diagnostics.push(...result.diagnostics);
-      if (failed) {
+      if (result.state === 'failed') {
         counts.failed++;
       } else {
         counts.built++;
         if (options.validateOnly) {
           entries[index] = { source: result.source, id: result.id, outputs: [] };
-        } else if (options.check ? checkOutputs(result.outputs, outFolder, shown, stale) : writeOutputs(writer, result.outputs, outFolder, shown, diagnostics)) {
-          const entry: CacheEntry = {
-            key: job.planKey,
-            outputs: result.outputs.map((output) => ({ kind: output.kind, format: output.format, ...(output.agency ? { agency: output.agency } : {}), path: output.path, sha256: sha256(output.bytes), size: output.bytes.byteLength })),
-            diagnostics: result.diagnostics,
-          };
-          removeLeftovers(previous.plans[job.source], entry, outFolder, options.check ? stale : undefined, shown);
+        } else if (result.state === 'delivered') {
+          for (const output of result.differing) stale.push({ path: shown(output.path), state: output.state });
+          const entry: CacheEntry = { key: job.planKey, outputs: result.outputs, diagnostics: result.diagnostics };
+          removeLeftovers(previous.plans[job.source], outputPaths([entry]), outFolder, options.check ? stale : undefined, shown);
           cache.plans[job.source] = entry;
           entries[index] = manifestEntry(result.source, result.id, entry.outputs, shown);
         }
       }
-      options.onPlan?.({ source: result.source, status: failed ? 'failed' : 'built', done, total: jobs.length });
+      options.onPlan?.({ source: result.source, status: result.state === 'failed' ? 'failed' : 'built', done, total: jobs.length });
       // Workers already have the next plans (the window holds more than there are workers); in
       // this thread, the next plan is built once this one is written and its bytes can go.
       fill();
@@ -204,10 +203,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
 
   // Plans that are gone: only a build of the whole project knows which those are.
   if (!explicitPaths && !options.shard && !options.validateOnly) {
-    const present = new Set(jobs.map((job) => job.source));
+    // Every plan file found, built or not (a plan refused for its id keeps its record).
+    const present = new Set(discovered.files.map((file) => sourceKey(project, file)));
+    // A plan moved to another folder writes the files it wrote before it moved: those stay.
+    const kept = outputPaths(Object.entries(cache.plans).flatMap(([source, entry]) => (present.has(source) ? [entry] : [])));
     for (const source of Object.keys(cache.plans)) {
       if (present.has(source)) continue;
-      removeLeftovers(cache.plans[source], undefined, outFolder, options.check ? stale : undefined, shown);
+      removeLeftovers(cache.plans[source], kept, outFolder, options.check ? stale : undefined, shown);
       delete cache.plans[source];
     }
   }
@@ -242,40 +244,17 @@ function manifestEntry(source: string, id: string, outputs: CacheEntry['outputs'
   };
 }
 
-/** Writes a plan's outputs; false (with a diagnostic) when one could not be written. */
-function writeOutputs(writer: AtomicWriter, outputs: Output[], outFolder: string, shown: (path: string) => string, diagnostics: Diagnostic[]): boolean {
-  const files: { path: string; bytes: Uint8Array }[] = [];
-  for (const output of outputs) {
-    // Output names are slugs; one that would leave the output folder is refused (src/build/paths.ts).
-    const target = outputPath(outFolder, output.path);
-    if (!target) {
-      diagnostics.push(diagnostic('write-failed', { file: shown(output.path) }, { reason: `"${output.path}" would be outside the output folder` }));
-      return false;
-    }
-    files.push({ path: target, bytes: output.bytes });
-  }
-  const failure = writer.writeAll(files);
-  if (!failure) return true;
-  diagnostics.push(diagnostic('write-failed', { file: shown(outputs[failure.index]!.path) }, { reason: reason(failure.error) }));
-  return false;
-}
-
-/** Compares a plan's outputs with the output folder, recording what differs. */
-function checkOutputs(outputs: Output[], outFolder: string, shown: (path: string) => string, stale: BuildReport['stale']): true {
-  for (const output of outputs) {
-    const same = sameContent(join(outFolder, ...output.path.split('/')), output.bytes);
-    if (same !== true) stale.push({ path: shown(output.path), state: same === 'missing' ? 'missing' : 'stale' });
-  }
-  return true;
+/** The outputs the cache entries record. */
+function outputPaths(entries: readonly CacheEntry[]): Set<string> {
+  return new Set(entries.flatMap((entry) => entry.outputs.map((output) => output.path)));
 }
 
 /**
- * Removes outputs a plan wrote before and does not write any more (or all of them, for a plan
- * that is gone) — only when the file still holds what this tool wrote. With `stale` given
- * (--check), they are listed instead.
+ * Removes the outputs a plan wrote before that are not `kept` (what it writes now, or for a plan
+ * that is gone, what the plans still there write) — only when the file still holds what this tool
+ * wrote. With `stale` given (--check), they are listed instead.
  */
-function removeLeftovers(before: CacheEntry | undefined, now: CacheEntry | undefined, outFolder: string, stale: BuildReport['stale'] | undefined, shown: (path: string) => string): void {
-  const kept = new Set(now?.outputs.map((output) => output.path));
+function removeLeftovers(before: CacheEntry | undefined, kept: ReadonlySet<string>, outFolder: string, stale: BuildReport['stale'] | undefined, shown: (path: string) => string): void {
   for (const output of before?.outputs ?? []) {
     if (kept.has(output.path)) continue;
     const path = join(outFolder, ...output.path.split('/'));

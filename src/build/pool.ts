@@ -1,8 +1,9 @@
 /**
- * A pool of build workers (worker threads), so that a build of many plans uses every core.
+ * A pool of build workers (worker threads), so that a build of many plans uses every core. Each
+ * worker builds a plan and writes its outputs; only what was written comes back.
  */
 import { Worker } from 'node:worker_threads';
-import type { PlanResult } from './pipeline.js';
+import type { DeliveredPlan, Delivery } from './deliver.js';
 import type { WorkerRequest, WorkerResponse } from './worker.js';
 
 /**
@@ -18,8 +19,8 @@ const HEAP_LIMITS = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 24
 export class PlanPool {
   private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
-  private readonly waiting: { request: WorkerRequest; resolve: (result: PlanResult) => void; reject: (error: Error) => void }[] = [];
-  private readonly pending = new Map<number, { resolve: (result: PlanResult) => void; reject: (error: Error) => void }>();
+  private readonly waiting: { request: WorkerRequest; resolve: (result: DeliveredPlan) => void; reject: (error: Error) => void }[] = [];
+  private readonly pending = new Map<number, { resolve: (result: DeliveredPlan) => void; reject: (error: Error) => void }>();
   /** The request each busy worker is on. */
   private readonly busy = new Map<Worker, number>();
   private nextId = 0;
@@ -44,10 +45,10 @@ export class PlanPool {
     }
   }
 
-  /** Builds one plan file on the next free worker. */
-  run(file: string, compose: boolean): Promise<PlanResult> {
+  /** Builds and delivers one plan file on the next free worker. */
+  run(file: string, delivery: Delivery | undefined): Promise<DeliveredPlan> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ request: { id: this.nextId++, file, compose }, resolve, reject });
+      this.waiting.push({ request: { id: this.nextId++, file, delivery }, resolve, reject });
       this.dispatch();
     });
   }

@@ -1,29 +1,32 @@
 /**
  * A build worker: loads the project once, then builds the plan files it is sent, in memory,
- * and posts each result back. The main thread writes; workers never touch the output folder.
+ * writes (or checks) each plan's outputs, and posts back what it wrote (deliver.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { buildPlanFile, type PlanResult } from './pipeline.js';
+import { type DeliveredPlan, type Delivery, deliverPlan } from './deliver.js';
+import { buildPlanFile } from './pipeline.js';
 import { loadProject } from './project.js';
+import { AtomicWriter } from './write.js';
 
-/** What the main thread asks of a worker. */
+/** What the main thread asks of a worker: a plan to build and deliver; without a delivery, only to check. */
 export interface WorkerRequest {
   id: number;
   file: string;
-  compose: boolean;
+  delivery: Delivery | undefined;
 }
 
 /** What a worker answers. */
 export interface WorkerResponse {
   id: number;
-  result: PlanResult;
+  result: DeliveredPlan;
 }
 
 const { cwd, config } = workerData as { cwd: string; config?: string };
 // The main thread loaded the same project without errors before starting workers.
 const { project } = loadProject(cwd, config);
+const writer = new AtomicWriter();
 
-parentPort!.on('message', (request: WorkerRequest) => {
-  const result = buildPlanFile(project!, request.file, { compose: request.compose });
-  parentPort!.postMessage({ id: request.id, result } satisfies WorkerResponse);
+parentPort!.on('message', ({ id, file, delivery }: WorkerRequest) => {
+  const result = deliverPlan(buildPlanFile(project!, file, { compose: delivery !== undefined }), delivery, writer);
+  parentPort!.postMessage({ id, result } satisfies WorkerResponse);
 });

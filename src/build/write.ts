@@ -17,8 +17,8 @@
  * The file operations are synchronous. A build writes thousands of small files, and Node's
  * promise-based file calls cost two to three times the processor time of the synchronous ones
  * per file (open, write, close and rename each go through a thread and a promise). The time
- * matters, as the same cores typeset; the writing thread is the main one, which has nothing
- * else to do meanwhile: workers go on typesetting the next plans while it writes.
+ * matters, as the same cores typeset; a thread that writes a plan's outputs has built them, and
+ * has nothing else to do meanwhile (deliver.ts).
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';

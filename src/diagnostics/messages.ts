@@ -31,6 +31,16 @@ const catalog = {
     vi: { message: (a) => `Không tìm thấy kế hoạch nào (*.plan.yaml, *.plan.md) trong ${q(a.path)}.`, hint: () => 'Tạo một kế hoạch mới bằng lệnh "plan new TÊN", hoặc chỉ ra đúng thư mục.' },
     en: { message: (a) => `No plans (*.plan.yaml, *.plan.md) found in ${q(a.path)}.`, hint: () => 'Create one with "plan new NAME", or point to the right folder.' },
   },
+  'plan-id-clash': {
+    vi: {
+      message: (a) => `Kế hoạch này có cùng tên thư mục kết quả ${q(a.id)} với ${str(a.other)}, nên sẽ ghi đè kết quả của nhau; chưa dựng kế hoạch này.`,
+      hint: (a) => `Đổi tên một trong hai tệp (tên tệp đặt tên thư mục kết quả), ví dụ thêm năm: "${str(a.id)}-2022.plan.yaml".`,
+    },
+    en: {
+      message: (a) => `This plan's outputs would go into the folder ${q(a.id)} of ${str(a.other)}, each overwriting the other's; it was not built.`,
+      hint: (a) => `Rename one of the two files (a plan's file name names its output folder), e.g. add the year: "${str(a.id)}-2022.plan.yaml".`,
+    },
+  },
   'file-too-large': {
     vi: { message: (a) => `Tệp quá lớn (hơn ${str(a.limit)} byte, mức tối đa cho một tệp nguồn).`, hint: () => 'Tách kế hoạch thành nhiều tệp, hoặc kiểm tra xem có chọn nhầm tệp không.' },
     en: { message: (a) => `The file is too large (over ${str(a.limit)} bytes, the most a source file may have).`, hint: () => 'Split the plan, or check that this is the right file.' },

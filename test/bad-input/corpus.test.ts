@@ -75,6 +75,9 @@ const CASES_TABLE: Case[] = [
   { name: 'template with an unknown helper', files: { 'templates/plan.md.hbs': corpus('template-unknown-helper.plan.md.hbs') }, code: 'template-error', file: 'templates/plan.md.hbs', line: 1, column: 3, exit: 1 },
   { name: 'template with a missing partial', files: { 'templates/plan.md.hbs': corpus('template-missing-partial.plan.md.hbs') }, code: 'template-error', file: 'templates/plan.md.hbs', line: 3, exit: 1 },
   { name: 'template reaching for the prototype', files: { 'templates/plan.md.hbs': corpus('template-prototype.plan.md.hbs') }, code: 'template-error', file: 'templates/plan.md.hbs', line: 1, column: 3, exit: 1 },
+  // Plans that would write into one output folder: the plan already built keeps it.
+  { name: 'a plan of the same file name in another folder, built by name', files: { 'plans/2022/base.plan.yaml': BASE }, code: 'plan-id-clash', file: 'plans/2022/base.plan.yaml', exit: 1 },
+  { name: 'a plan whose file name reads as the same id', files: { 'plans/Base.plan.yaml': BASE }, args: ['build'], code: 'plan-id-clash', file: 'plans/Base.plan.yaml', exit: 1 },
   // Missing and unwritable places.
   { name: 'missing plan file', files: {}, args: ['build', 'plans/khong-co.plan.yaml'], code: 'read-failed', file: 'plans/khong-co.plan.yaml', exit: 2 },
   { name: 'missing folder', files: {}, args: ['build', 'khong-co'], code: 'read-failed', file: 'khong-co', exit: 2 },

@@ -1,7 +1,7 @@
 // Builds CI and clerks can trust: incremental rebuilds, cleanup of removed plans, --check,
 // sharding and the watch loop.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyExampleProject, plan } from '../helpers/cli.js';
@@ -86,6 +86,22 @@ describe('incremental builds', () => {
     expect(existsSync(join(project, 'out', 'pho-bien-2022', 'pho-bien-2022.pdf'))).toBe(true);
     expect(readFileSync(mine, 'utf8')).toBe('not written by plan');
   });
+
+  it('keeps the outputs of a plan moved into another folder, which writes the same files', () => {
+    const project = copyExampleProject();
+    plan(['build'], project);
+    const before = snapshot(join(project, 'out', 'kon-tum-pho-bien-phap-luat-2022'));
+    mkdirSync(join(project, 'plans', '2022'));
+    renameSync(join(project, SECOND), join(project, 'plans', '2022', SECOND.replace('plans/', '')));
+    const run = plan(['build'], project);
+    expect(run.code, run.stderr).toBe(0);
+    expect(before.size).toBeGreaterThan(10);
+    const after = snapshot(join(project, 'out', 'kon-tum-pho-bien-phap-luat-2022'));
+    expect([...after.keys()]).toEqual([...before.keys()]);
+    // The model records where its source is; every document is as it was.
+    for (const [path, content] of after) if (!path.endsWith('.model.json')) expect(content, path).toBe(before.get(path));
+    expect(plan(['build', '--check'], project).code).toBe(0);
+  });
 });
 
 describe('--check', () => {
@@ -139,6 +155,30 @@ describe('sharding', () => {
     const parallel = snapshot(join(project, 'parallel'));
     expect(parallel.size).toBeGreaterThan(10);
     expect(parallel).toEqual(snapshot(join(project, 'serial')));
+
+    // Workers write the outputs, and with --check compare them: an output altered by hand is found.
+    expect(plan(['build', '--check', '--jobs', '2', '--out', 'serial'], project).code).toBe(0);
+    writeFileSync(join(project, 'serial', 'ban-sao-3', 'ban-sao-3.pdf'), 'sửa tay');
+    const check = plan(['build', '--check', '--jobs', '2', '--out', 'serial'], project);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('serial/ban-sao-3/ban-sao-3.pdf: lỗi[stale-output]');
+    expect(readFileSync(join(project, 'serial', 'ban-sao-3', 'ban-sao-3.pdf'), 'utf8')).toBe('sửa tay');
+  });
+});
+
+describe('a write that fails on a worker', () => {
+  it('is reported with the file, exit code 2, and the other plans are written', () => {
+    const project = copyExampleProject();
+    for (let i = 1; i <= 4; i++) cpSync(join(project, SEED), join(project, 'plans', `ban-sao-${i}.plan.yaml`));
+    // A file where a plan's output folder should be.
+    mkdirSync(join(project, 'out'));
+    writeFileSync(join(project, 'out', 'ban-sao-2'), 'không phải thư mục');
+    const run = plan(['build', '--jobs', '2'], project);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('out/ban-sao-2/ban-sao-2.pdf: lỗi[write-failed]');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(join(project, 'out', 'ban-sao-2'), 'utf8')).toBe('không phải thư mục');
+    for (const other of ['ban-sao-1', 'ban-sao-3', 'ban-sao-4']) expect(existsSync(join(project, 'out', other, `${other}.pdf`))).toBe(true);
   });
 });
 
