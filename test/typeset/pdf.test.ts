@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFonts, typesetPdf } from '../../src/typeset/pdf/index.js';
 import type { DocumentTree } from '../../src/compose/tree.js';
@@ -159,6 +160,23 @@ describe('typesetPdf on the seed plan', () => {
   it('gives identical bytes for the same input', () => {
     const again = typesetPdf(seedTree(), defaultStyle, fonts);
     expect(again.ok && Buffer.from(again.bytes).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('deflates every stream, each page content whole with what pdfkit writes into it', () => {
+    const raw = Buffer.from(bytes).toString('latin1');
+    const streams = [...raw.matchAll(/(\d+) 0 obj\n<<\n([^]*?)>>\nstream\n/g)];
+    expect(streams.length).toBeGreaterThan(pages.length);
+    for (const [, id, dictionary] of streams) expect(dictionary, `object ${id}`).toMatch(/\/Filter \/FlateDecode/);
+    const contents = new Set([...raw.matchAll(/\/Contents (\d+) 0 R/g)].map((m) => m[1]));
+    expect(contents.size).toBe(pages.length);
+    for (const match of streams.filter(([, id]) => contents.has(id))) {
+      const start = match.index + match[0].length;
+      const length = Number(/\/Length (\d+)/.exec(match[2]!)![1]);
+      const content = inflateSync(Buffer.from(bytes).subarray(start, start + length)).toString('latin1');
+      // pdfkit's flip of the y axis first, then the page's own drawing.
+      expect(content).toMatch(/^1 0 0 -1 0 [\d.]+ cm\nq 1 0 0 -1 0 [\d.]+ cm\nBT /);
+      expect(content).toMatch(/\nQ\n/);
+    }
   });
 
   it('writes file properties from the metadata, dated by the plan', () => {

@@ -102,6 +102,8 @@ export function typesetPdf(tree: DocumentTree, style: PageStyle, fonts: LoadedFo
   const date = new Date(`${tree.meta.date}T00:00:00Z`);
   const doc = new CollectingDocument({
     autoFirstPage: false,
+    // Every stream is deflated before pdfkit sees it: fonts once per process (font-files.ts), pages as drawn (draw.ts).
+    compress: false,
     // No default Helvetica: text is drawn in the document's own embedded faces, and loading it costs time.
     font: '',
     lang: tree.meta.lang,
