@@ -123,23 +123,55 @@ export function typesetPdf(tree: DocumentTree, style: PageStyle, fonts: LoadedFo
   drawPages(doc, pages, m, embedded);
   embedded.finish();
   doc.end();
-  const bytes = Buffer.concat(doc.written);
+  const bytes = doc.bytes();
   return { ok: true, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), pageCount: pages.length };
 }
 
 /**
- * A pdfkit document that keeps the pieces it writes. pdfkit's document is a Readable stream and
+ * A pdfkit document that keeps what it writes. pdfkit's document is a Readable stream and
  * pushes every piece of every object into it, several hundred a document: the stream's
  * bookkeeping cost more than the pieces, and reading them back queued callbacks that kept each
- * document in memory until the thread next went idle.
+ * document in memory until the thread next went idle. Most pieces are short lines of text (an
+ * object's number, its dictionary, a line of the cross-reference table), which pdfkit turned into
+ * bytes one character at a time; they are kept as text here until the next stream's bytes, and
+ * turned into bytes together.
  */
 class CollectingDocument extends PDFDocument {
-  // Not a class field: pdfkit writes the header from its constructor, before fields are set.
-  declare written: Uint8Array[];
+  // Not class fields: pdfkit writes the header from its constructor, before fields are set.
+  declare private collected: Uint8Array[];
+  declare private pendingLines: string;
+  declare _offset: number;
 
-  override push(piece: Uint8Array | null): boolean {
-    // A null piece ends the stream: nothing to keep.
-    if (piece !== null) (this.written ??= []).push(piece);
+  /** pdfkit's one way to write: a line of text (one byte a character), or bytes as they are. */
+  _write(data: unknown): void {
+    this.collected ??= [];
+    this.pendingLines ??= '';
+    if (data instanceof Uint8Array) {
+      this.flushLines();
+      this.collected.push(data);
+      this._offset += data.length;
+    } else {
+      const line = `${String(data)}\n`;
+      this.pendingLines += line;
+      this._offset += line.length;
+    }
+  }
+
+  // pdfkit pushes only to end the stream, which nothing reads.
+  override push(): boolean {
     return true;
+  }
+
+  /** Everything written, once the document has ended. */
+  bytes(): Buffer {
+    this.flushLines();
+    return Buffer.concat(this.collected);
+  }
+
+  private flushLines(): void {
+    if (this.pendingLines === '') return;
+    // latin1 keeps the low byte of each character, as pdfkit's own conversion did.
+    this.collected.push(Buffer.from(this.pendingLines, 'latin1'));
+    this.pendingLines = '';
   }
 }
