@@ -41,7 +41,7 @@ export interface BuildOptions {
   config?: string;
   /** Build only this share of the plans (CI matrices). */
   shard?: Shard;
-  /** Worker threads to use; 1 builds in this thread. Default: one per core, each with at least PLANS_PER_WORKER plans. */
+  /** Threads that build: this one and `jobs - 1` workers; 1 builds in this thread alone. Default: one per core, each with at least PLANS_PER_BUILDER plans. */
   jobs?: number;
   /** Called as each plan is done, for progress lines. */
   onPlan?: (event: PlanEvent) => void;
@@ -85,12 +85,12 @@ export interface BuildReport {
 const IO_CODES: ReadonlySet<MessageCode> = new Set(['read-failed', 'write-failed', 'config-missing', 'no-plans', 'registry-missing', 'font-missing', 'font-unsupported']);
 
 /**
- * Plans each worker gets at least, by default. Starting a worker (a thread, the code, the project,
- * and its first plans, run before the code is optimised) takes about as long as building three or
- * four plans: on two cores, 12 plans built as fast in one thread as on two workers, and 40 plans
- * 8% faster on the workers.
+ * Plans each building thread gets at least, by default. Starting a worker (a thread, the code, the
+ * project, and its first plans, run before the code is optimised) takes about as long as building
+ * three or four plans: on two cores, 12 plans built as fast in one thread as on two workers, and
+ * 40 plans 8% faster on the workers.
  */
-const PLANS_PER_WORKER = 8;
+const PLANS_PER_BUILDER = 8;
 
 /** Runs a build. */
 export async function runBuild(options: BuildOptions): Promise<BuildReport> {
@@ -137,29 +137,25 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   });
 
   const toBuild = jobs.filter((job) => !job.cached);
-  // By default a worker a core, for enough plans; this thread only keeps the record. One worker
-  // would be no quicker than this thread, so a build with one (and --jobs 1) runs here, without workers.
-  const workers = Math.min(options.jobs ?? Math.min(availableParallelism(), Math.floor(toBuild.length / PLANS_PER_WORKER)), toBuild.length);
-  const parallel = workers > 1;
-  // Loaded only for a pool: worker threads cost a one-plan build the time to load them.
-  const pool = parallel ? new (await import('./pool.js')).PlanPool(workers, cwd, options.config) : undefined;
+  // By default a thread a core, for enough plans: this one and workers. A build of a few plans
+  // (and --jobs 1) runs here alone.
+  const builders = Math.min(options.jobs ?? Math.min(availableParallelism(), Math.floor(toBuild.length / PLANS_PER_BUILDER)), toBuild.length);
   const planDelivery = options.validateOnly ? undefined : delivery;
   // The pipeline (pdfkit, remark, fonts) loads only when a plan needs building: a build with
   // nothing changed stays quick.
-  const pipeline = toBuild.length > 0 && !pool ? await import('./pipeline.js') : undefined;
-  // A bounded window of plans in flight: enough to keep every worker busy, few enough that a
-  // plan's outputs are written (and their bytes freed) before the next is built in this thread.
-  const window = pool ? workers * 2 : 1;
-  const results = new Map<string, Promise<DeliveredPlan>>();
+  const pipeline = toBuild.length > 0 ? await import('./pipeline.js') : undefined;
   const writer = new AtomicWriter();
-  let next = 0;
-  const fill = () => {
-    for (; next < toBuild.length && results.size < window; next++) {
-      const { file } = toBuild[next]!;
-      results.set(file, pool ? pool.run(file, planDelivery) : Promise.resolve(deliverPlan(pipeline!.buildPlanFile(project, file, { compose: planDelivery !== undefined }), planDelivery, writer)));
-    }
-  };
-  fill();
+  const buildHere = (file: string): DeliveredPlan => deliverPlan(pipeline!.buildPlanFile(project, file, { compose: planDelivery !== undefined }), planDelivery, writer);
+  // Loaded only for a pool: worker threads cost a one-plan build the time to load them.
+  const pool = builders > 1 ? new (await import('./pool.js')).PlanPool(builders - 1, cwd, options.config) : undefined;
+  const results = pool?.buildAll(
+    toBuild.map((job) => job.file),
+    planDelivery,
+    buildHere,
+  );
+  // Alone, this thread builds each plan when its turn comes, so that the outputs of one are
+  // written (and their bytes freed) before the next is built.
+  const resultOf = (file: string): Promise<DeliveredPlan> => results?.get(file) ?? Promise.resolve(buildHere(file));
 
   // Manifest entries by job, so the manifest keeps the plans' order whatever finishes first.
   const entries: (ManifestPlan | undefined)[] = [];
@@ -174,8 +170,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         options.onPlan?.({ source: displayPath(job.file, cwd), status: 'cached', done, total: jobs.length });
         continue;
       }
-      const result = await results.get(job.file)!;
-      results.delete(job.file);
+      const result = await resultOf(job.file);
       diagnostics.push(...result.diagnostics);
       if (result.state === 'failed') {
         counts.failed++;
@@ -192,9 +187,6 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         }
       }
       options.onPlan?.({ source: result.source, status: result.state === 'failed' ? 'failed' : 'built', done, total: jobs.length });
-      // Workers already have the next plans (the window holds more than there are workers); in
-      // this thread, the next plan is built once this one is written and its bytes can go.
-      fill();
     }
   } finally {
     await pool?.close();

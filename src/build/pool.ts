@@ -1,6 +1,13 @@
 /**
- * A pool of build workers (worker threads), so that a build of many plans uses every core. Each
- * worker builds a plan and writes its outputs; only what was written comes back.
+ * Builds many plans at once: on worker threads and on this thread together, so that a build of
+ * many plans uses every core. Each thread writes the outputs of the plans it builds; only what
+ * was written comes back (deliver.ts).
+ *
+ * This thread is one of the builders: it has the project loaded and its code compiled from the
+ * code cache, while a worker spends the time of one or two plans starting (a thread, the code
+ * compiled afresh, the project loaded) before its first plan. It builds a plan whenever the
+ * workers have theirs, and each worker keeps a plan queued behind the one it builds, so that it
+ * never waits while this thread is busy.
  */
 import { Worker } from 'node:worker_threads';
 import type { DeliveredPlan, Delivery } from './deliver.js';
@@ -15,62 +22,95 @@ import type { WorkerRequest, WorkerResponse } from './worker.js';
  */
 const HEAP_LIMITS = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 24 };
 
-/** Builds plan files on `size` worker threads; results come back as each finishes. */
+/** Plans a worker is given at most at a time: the one it builds and the next. */
+const QUEUED = 2;
+
+interface Outcome {
+  resolve: (result: DeliveredPlan) => void;
+  reject: (error: Error) => void;
+}
+
+interface PoolWorker {
+  thread: Worker;
+  /** Requests sent and not yet answered, oldest first. */
+  queued: number[];
+  alive: boolean;
+}
+
+/** Builds plan files on `workers` worker threads and this thread. */
 export class PlanPool {
-  private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
-  private readonly waiting: { request: WorkerRequest; resolve: (result: DeliveredPlan) => void; reject: (error: Error) => void }[] = [];
-  private readonly pending = new Map<number, { resolve: (result: DeliveredPlan) => void; reject: (error: Error) => void }>();
-  /** The request each busy worker is on. */
-  private readonly busy = new Map<Worker, number>();
+  private readonly workers: PoolWorker[] = [];
+  private readonly outcomes = new Map<number, Outcome>();
   private nextId = 0;
 
-  constructor(size: number, cwd: string, config: string | undefined) {
-    for (let i = 0; i < size; i++) {
-      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { cwd, config }, resourceLimits: HEAP_LIMITS });
-      worker.on('message', (response: WorkerResponse) => {
-        this.pending.get(response.id)?.resolve(response.result);
-        this.pending.delete(response.id);
-        this.release(worker);
+  constructor(workers: number, cwd: string, config: string | undefined) {
+    for (let i = 0; i < workers; i++) {
+      const worker: PoolWorker = { thread: new Worker(new URL('./worker.js', import.meta.url), { workerData: { cwd, config }, resourceLimits: HEAP_LIMITS }), queued: [], alive: true };
+      worker.thread.on('message', (response: WorkerResponse) => {
+        worker.queued.splice(worker.queued.indexOf(response.id), 1);
+        this.settle(response.id)?.resolve(response.result);
+        this.feed?.();
       });
-      worker.on('error', (error) => {
-        // A worker that dies takes its plan with it: that plan fails, the others go on.
-        const id = this.busy.get(worker);
-        if (id !== undefined) this.pending.get(id)?.reject(error);
-        this.pending.delete(id ?? -1);
-        this.busy.delete(worker);
+      worker.thread.on('error', (error) => {
+        // A worker that dies takes the plans it was given with it: they fail, the others go on.
+        worker.alive = false;
+        for (const id of worker.queued.splice(0)) this.settle(id)?.reject(error);
+        this.feed?.();
       });
       this.workers.push(worker);
-      this.idle.push(worker);
     }
   }
 
-  /** Builds and delivers one plan file on the next free worker. */
-  run(file: string, delivery: Delivery | undefined): Promise<DeliveredPlan> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ request: { id: this.nextId++, file, delivery }, resolve, reject });
-      this.dispatch();
-    });
+  /** Sends waiting plans to workers with room for them; set while plans are being built. */
+  private feed: (() => void) | undefined;
+
+  /**
+   * Builds every file: on the workers, and on this thread with `buildHere`, each taking the next
+   * plan when it has room. Returns each file's result, which settles as the plan is done.
+   */
+  buildAll(files: readonly string[], delivery: Delivery | undefined, buildHere: (file: string) => DeliveredPlan): Map<string, Promise<DeliveredPlan>> {
+    const settlers = new Map<string, Outcome>();
+    const results = new Map(files.map((file) => [file, new Promise<DeliveredPlan>((resolve, reject) => settlers.set(file, { resolve, reject }))]));
+    let next = 0;
+    this.feed = () => {
+      for (const worker of this.workers) {
+        while (worker.alive && worker.queued.length < QUEUED && next < files.length) {
+          const file = files[next++]!;
+          const id = this.nextId++;
+          this.outcomes.set(id, settlers.get(file)!);
+          worker.queued.push(id);
+          worker.thread.postMessage({ id, file, delivery } satisfies WorkerRequest);
+        }
+      }
+    };
+    const here = async () => {
+      this.feed!();
+      // Until every plan is taken, or the pool is closed (the build stopped).
+      while (next < files.length && this.feed) {
+        const file = files[next++]!;
+        try {
+          settlers.get(file)!.resolve(buildHere(file));
+        } catch (error) {
+          settlers.get(file)!.reject(error as Error);
+        }
+        // Let the workers' answers in, and give them their next plans.
+        await new Promise((resolve) => setImmediate(resolve));
+        this.feed?.();
+      }
+    };
+    void here();
+    return results;
   }
 
   /** Stops every worker. */
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
+    this.feed = undefined;
+    await Promise.all(this.workers.map((worker) => worker.thread.terminate()));
   }
 
-  private release(worker: Worker): void {
-    this.busy.delete(worker);
-    this.idle.push(worker);
-    this.dispatch();
-  }
-
-  private dispatch(): void {
-    while (this.idle.length > 0 && this.waiting.length > 0) {
-      const worker = this.idle.pop()!;
-      const job = this.waiting.shift()!;
-      this.pending.set(job.request.id, { resolve: job.resolve, reject: job.reject });
-      this.busy.set(worker, job.request.id);
-      worker.postMessage(job.request);
-    }
+  private settle(id: number): Outcome | undefined {
+    const outcome = this.outcomes.get(id);
+    this.outcomes.delete(id);
+    return outcome;
   }
 }

@@ -170,7 +170,8 @@ describe('a write that fails on a worker', () => {
   it('is reported with the file, exit code 2, and the other plans are written', () => {
     const project = copyExampleProject();
     for (let i = 1; i <= 4; i++) cpSync(join(project, SEED), join(project, 'plans', `ban-sao-${i}.plan.yaml`));
-    // A file where a plan's output folder should be.
+    // A file where a plan's output folder should be: the second plan, which the worker is given
+    // first (with the first), before the main thread takes its own.
     mkdirSync(join(project, 'out'));
     writeFileSync(join(project, 'out', 'ban-sao-2'), 'không phải thư mục');
     const run = plan(['build', '--jobs', '2'], project);

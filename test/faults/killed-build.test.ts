@@ -58,8 +58,10 @@ describe('a build killed mid-way', () => {
       expect(pdf.numPages).toBeGreaterThan(0);
     }
 
-    // Whatever the kill left hidden, plus one planted for certain, in the folders of two plans.
-    writeFileSync(join(out, 'seed-01', `.seed-01.pdf.${DEAD_PID}.tmp`), '%PDF-1.3 half');
+    // Whatever the kill left hidden, plus one planted for certain, in the folder of a plan that
+    // was being written (plans are built by several threads at once, in no fixed order).
+    const begun = readdirSync(out, { withFileTypes: true }).find((entry) => entry.isDirectory())!.name;
+    writeFileSync(join(out, begun, `.${begun}.pdf.${DEAD_PID}.tmp`), '%PDF-1.3 half');
     const leftovers = files(out).filter((file) => TEMPORARY.test(basename(file)));
     const plans = [...new Set(leftovers.map((file) => relative(out, file).split(/[\\/]/)[0]!))];
     const run = plan(['build', ...plans.map((id) => `plans/${id}.plan.yaml`)], project);
