@@ -71,6 +71,9 @@ export class PlanPool {
   buildAll(files: readonly string[], delivery: Delivery | undefined, buildHere: (file: string) => DeliveredPlan): Map<string, Promise<DeliveredPlan>> {
     const settlers = new Map<string, Outcome>();
     const results = new Map(files.map((file) => [file, new Promise<DeliveredPlan>((resolve, reject) => settlers.set(file, { resolve, reject }))]));
+    // A plan the build no longer waits for (it stopped at an earlier failure) must not fail the
+    // process when it fails too; the build sees each failure it waits for.
+    for (const result of results.values()) result.catch(() => undefined);
     let next = 0;
     this.feed = () => {
       for (const worker of this.workers) {
