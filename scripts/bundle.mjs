@@ -1,8 +1,8 @@
 // `npm run bundle` (part of `npm run build`): bundles the compiled CLI (dist/) with esbuild into
 // dist/bundle/, then runs it once on the example plans to record V8's code cache for it.
 //
-// The bundle is CommonJS so that bin/plan.js can compile it with vm.Script and hand V8 the code
-// cache: compiling a megabyte of JavaScript, and again each function at its first call, was a
+// The bundle is CommonJS so that bin/load-bundle.cjs can compile it with vm.Script and hand V8 the
+// code cache, for the command line and for each build worker: compiling a megabyte of JavaScript, and again each function at its first call, was a
 // seventh of a one-plan build. (Node 20 has no code cache for ES modules.) The cache is made
 // here, on the machine and Node that will run it; V8 refuses a cache from another version or with
 // other flags, and the CLI then compiles as usual.
@@ -39,13 +39,12 @@ function precompiledTemplates() {
 
 rmSync(out, { recursive: true, force: true });
 await build({
-  entryPoints: [join(root, 'dist', 'cli', 'main.js'), join(root, 'dist', 'build', 'worker.js')],
+  entryPoints: { main: join(root, 'dist', 'cli', 'bundle.js') },
   bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node20',
   outdir: out,
-  entryNames: '[name]',
   minifySyntax: true,
   minifyWhitespace: true,
   logLevel: 'warning',
@@ -71,8 +70,11 @@ await build({
     'node:child_process': childProcessOnDemand,
   },
 });
-// The package is "type": "module"; these two files are CommonJS.
+// The package is "type": "module"; these files are CommonJS.
 writeFileSync(join(out, 'package.json'), '{ "type": "commonjs" }\n');
+// A build worker's first module, where the pool looks for it beside the bundle: the same bundle,
+// compiled with the same code cache as the command line's.
+writeFileSync(join(out, 'worker-entry.js'), "require('../../bin/load-bundle.cjs').loadBundle().exports.serveBuilds();\n");
 
 // One build of the example plans, every output, with the CLI told to write its code cache.
 const scratch = mkdtempSync(join(tmpdir(), 'plan-code-cache-'));

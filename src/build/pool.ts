@@ -45,7 +45,7 @@ export class PlanPool {
 
   constructor(workers: number, cwd: string, config: string | undefined) {
     for (let i = 0; i < workers; i++) {
-      const worker: PoolWorker = { thread: new Worker(new URL('./worker.js', import.meta.url), { workerData: { cwd, config }, resourceLimits: HEAP_LIMITS }), queued: [], alive: true };
+      const worker: PoolWorker = { thread: new Worker(new URL('./worker-entry.js', import.meta.url), { workerData: { cwd, config }, resourceLimits: HEAP_LIMITS }), queued: [], alive: true };
       worker.thread.on('message', (response: WorkerResponse) => {
         worker.queued.splice(worker.queued.indexOf(response.id), 1);
         this.settle(response.id)?.resolve(response.result);

@@ -1,6 +1,7 @@
 /**
- * A build worker: loads the project once, then builds the plan files it is sent, in memory,
- * writes (or checks) each plan's outputs, and posts back what it wrote (deliver.ts).
+ * A build worker's loop: loads the project once, then builds the plan files it is sent, in
+ * memory, writes (or checks) each plan's outputs, and posts back what it wrote (deliver.ts).
+ * Started by worker-entry.ts, or in the bundled CLI by the bundle's own worker entry.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { type DeliveredPlan, type Delivery, deliverPlan } from './deliver.js';
@@ -21,12 +22,14 @@ export interface WorkerResponse {
   result: DeliveredPlan;
 }
 
-const { cwd, config } = workerData as { cwd: string; config?: string };
-// The main thread loaded the same project without errors before starting workers.
-const { project } = loadProject(cwd, config);
-const writer = new AtomicWriter();
-
-parentPort!.on('message', ({ id, file, delivery }: WorkerRequest) => {
-  const result = deliverPlan(buildPlanFile(project!, file, { compose: delivery !== undefined }), delivery, writer);
-  parentPort!.postMessage({ id, result } satisfies WorkerResponse);
-});
+/** Serves the main thread's requests, in this worker thread, until it is stopped. */
+export function serveBuilds(): void {
+  const { cwd, config } = workerData as { cwd: string; config?: string };
+  // The main thread loaded the same project without errors before starting workers.
+  const { project } = loadProject(cwd, config);
+  const writer = new AtomicWriter();
+  parentPort!.on('message', ({ id, file, delivery }: WorkerRequest) => {
+    const result = deliverPlan(buildPlanFile(project!, file, { compose: delivery !== undefined }), delivery, writer);
+    parentPort!.postMessage({ id, result } satisfies WorkerResponse);
+  });
+}
