@@ -5,7 +5,6 @@
 const { existsSync, readFileSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
 const { dirname, join } = require('node:path');
-const { setFlagsFromString } = require('node:v8');
 const { Script } = require('node:vm');
 const { isMainThread } = require('node:worker_threads');
 
@@ -29,7 +28,7 @@ const V8_FLAGS = '--interrupt-budget=262144 --max-inlined-bytecode-size=150 --ma
  * that it holds every function the work compiled, not only the top level).
  */
 function loadBundle() {
-  if (isMainThread) setFlagsFromString(V8_FLAGS);
+  if (isMainThread) require('node:v8').setFlagsFromString(V8_FLAGS);
   const cachedData = process.env.PLAN_WRITE_CODE_CACHE !== '1' && existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
   // The wrapper Node puts around a CommonJS module.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`, { filename: file, cachedData });
