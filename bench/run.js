@@ -5,7 +5,8 @@
 //   3. a no-op rebuild of that batch, and the peak memory and CPU time of the full build;
 //   4. one plan, whole process (`plan build` of the seed, with every output and with the plan's
 //      PDF alone) beside Typst compiling the same text (../shared/bench/seed-plan.typ), taking
-//      turns, median of 10 after 3 warm-ups.
+//      turns, median of 10 after 3 warm-ups;
+// and, at the start and the end, a fixed loop that tells how fast the machine was meanwhile.
 // Typst runs in Node through @myriaddreamin/typst-ts-node-compiler, installed on demand with
 // --no-save so the project's dependencies stay as they are.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -78,6 +79,29 @@ function project(plans) {
   return folder;
 }
 
+// The machine's speed, to compare figures taken on other days or hours: a fixed loop of
+// arithmetic, and one of reads at random places in 64 MB (beyond the processor's caches). A
+// virtual machine ran our builds 40 % slower in one hour than in the next, while its arithmetic
+// stayed as fast: what its neighbours took was memory.
+const scattered = new Uint32Array(1 << 24);
+for (let i = 0; i < scattered.length; i += 1024) scattered[i] = i;
+function referenceLoops() {
+  let start = performance.now();
+  let x = 0;
+  for (let i = 0; i < 6e8; i++) x += i % 7;
+  const arithmetic = performance.now() - start;
+  start = performance.now();
+  let at = 1;
+  for (let i = 0; i < 1e7; i++) {
+    at = (Math.imul(at, 1103515245) + 12345) & (scattered.length - 1);
+    x += scattered[at];
+  }
+  const memory = performance.now() - start;
+  if (x < 0) throw new Error('unreachable');
+  return `arithmetic ${arithmetic.toFixed(0)} ms, memory ${memory.toFixed(0)} ms`;
+}
+const reference = referenceLoops();
+
 // 1. Typesetting alone.
 const { project: loaded } = loadProject(root);
 const parsed = parsePlanSource(readFileSync(seedFile), 'seed.plan.yaml');
@@ -141,6 +165,7 @@ for (let i = 0; i < 13; i++) {
 const oneMs = median(one);
 const pdfOnlyMs = median(pdf);
 const typstMs = median(typst);
+console.log(`reference loops (this machine's speed):              ${reference}; at the end, ${referenceLoops()}`);
 console.log(`typeset the seed plan (in process, fonts loaded):   ${typeset.toFixed(1)} ms`);
 console.log(`batch of ${BATCH} plans, every output (${outputs} files):   ${(full.ms / BATCH).toFixed(0)} ms a plan, ${(full.ms / 1000).toFixed(1)} s in all (median of ${rounds.map((r) => (r.full.ms / 1000).toFixed(1)).join(', ')} s)`);
 console.log(`no-op rebuild of the batch:                          ${noop.ms.toFixed(0)} ms (${((noop.ms / full.ms) * 100).toFixed(1)}% of the full build)`);
