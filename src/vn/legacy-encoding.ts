@@ -156,6 +156,9 @@ const EVIDENCE: Record<LegacyEncoding, RegExp> = {
 // Far more than the distinct words of a province's plans.
 const WORD_LIMIT = 50_000;
 
+/** A character from 0x80 up: the only ones either table changes. */
+const NON_ASCII = /[^\u0000-\u007F]/;
+
 /** Word boundaries: spaces and ASCII punctuation (legacy letters include Latin-1 symbols like "¸"). */
 const WORD = /[^\s"'()[\]{}<>,.;:!?/\\|*_#`~=+\-\u2013\u2014\u201C\u201D\u2018\u2019\u2026]+/gu;
 
@@ -184,19 +187,38 @@ function wordChange(word: string, encoding: LegacyEncoding): WordChange {
  */
 const changes: Record<LegacyEncoding, BoundedMap<string, WordChange>> = { TCVN3: new BoundedMap(WORD_LIMIT), VNI: new BoundedMap(WORD_LIMIT) };
 
-function scoreLine(line: string, encoding: LegacyEncoding): LineScore {
-  const score: LineScore = { gain: 0, loss: 0, changed: 0, first: -1, last: -1 };
-  for (const match of line.matchAll(WORD)) {
+/** A word of a line, where it starts. */
+interface LineWord {
+  word: string;
+  index: number;
+}
+
+/**
+ * The words of a line that decoding may change: of two characters or more (a lone symbol, "·"
+ * or "×", is punctuation far more often than a one-letter word), and not of ASCII alone, which
+ * both tables leave as it is. Found once for both encodings.
+ */
+function lineWords(line: string): LineWord[] {
+  const words: LineWord[] = [];
+  if (!NON_ASCII.test(line)) return words;
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(line); match !== null; match = WORD.exec(line)) {
     const word = match[0];
-    // A lone symbol ("·", "×") is punctuation far more often than a one-letter word.
-    if (word.length < 2) continue;
+    if (word.length >= 2 && NON_ASCII.test(word)) words.push({ word, index: match.index });
+  }
+  return words;
+}
+
+function scoreLine(words: readonly LineWord[], encoding: LegacyEncoding): LineScore {
+  const score: LineScore = { gain: 0, loss: 0, changed: 0, first: -1, last: -1 };
+  for (const { word, index } of words) {
     const change = changes[encoding].get(word, () => wordChange(word, encoding));
     if (change === 'none') continue;
     score.changed++;
     if (change === 'gain') score.gain++;
     if (change === 'loss') score.loss++;
-    if (score.first < 0) score.first = match.index;
-    score.last = match.index + word.length;
+    if (score.first < 0) score.first = index;
+    score.last = index + word.length;
   }
   return score;
 }
@@ -216,8 +238,9 @@ function isLegacyLine(line: string, score: LineScore, encoding: LegacyEncoding):
 export function detectLegacy(text: string): LegacyText | undefined {
   let best: { encoding: LegacyEncoding; net: number; scores: LineScore[] } | undefined;
   const lines = text.split('\n');
+  const words = lines.map(lineWords);
   for (const encoding of ['TCVN3', 'VNI'] as const) {
-    const scores = lines.map((line) => scoreLine(line, encoding));
+    const scores = words.map((line) => scoreLine(line, encoding));
     const net = scores.reduce((sum, s) => sum + Math.max(0, s.gain - s.loss), 0);
     if (net >= 2 && (!best || net > best.net)) best = { encoding, net, scores };
   }
