@@ -80,9 +80,9 @@ function project(plans) {
 }
 
 // The machine's speed, to compare figures taken on other days or hours: a fixed loop of
-// arithmetic, and one of reads at random places in 64 MB (beyond the processor's caches). A
-// virtual machine ran our builds 40 % slower in one hour than in the next, while its arithmetic
-// stayed as fast: what its neighbours took was memory.
+// arithmetic, and one of reads at random places in 64 MB (beyond the processor's caches), on one
+// thread. A virtual machine ran the builds up to half slower in one hour than in another; these
+// loops tell some of that (not all: in one slow hour they ran as fast as in a quick one).
 const scattered = new Uint32Array(1 << 24);
 for (let i = 0; i < scattered.length; i += 1024) scattered[i] = i;
 function referenceLoops() {
