@@ -19,7 +19,6 @@ import { type DeliveredPlan, type Delivery, deliverPlan, shownOutput } from './d
 import { discoverPlans } from './discover.js';
 import { refuseIdClashes } from './id-clash.js';
 import { planId } from './plan-id.js';
-import { outputPath } from './paths.js';
 import type { OutputFormat, OutputKind } from './pipeline.js';
 import { loadProject, type Project, reason } from './project.js';
 import { inShard, type Shard } from './shard.js';

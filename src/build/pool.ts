@@ -32,73 +32,70 @@ interface Outcome {
 
 interface PoolWorker {
   thread: Worker;
-  /** Requests sent and not yet answered, oldest first. */
-  queued: number[];
+  /** Files sent and not yet answered. */
+  queued: string[];
   alive: boolean;
 }
 
 /** Builds plan files on `workers` worker threads and this thread. */
 export class PlanPool {
   private readonly workers: PoolWorker[] = [];
-  private readonly outcomes = new Map<number, Outcome>();
-  private nextId = 0;
+  /** While plans are being built: each file's outcome, and what gives workers with room their next plans. */
+  private round: { outcomes: Map<string, Outcome>; feed: () => void } | undefined;
 
   constructor(workers: number, cwd: string, config: string | undefined) {
     for (let i = 0; i < workers; i++) {
       const worker: PoolWorker = { thread: new Worker(new URL('./worker-entry.js', import.meta.url), { workerData: { cwd, config }, resourceLimits: HEAP_LIMITS }), queued: [], alive: true };
-      worker.thread.on('message', (response: WorkerResponse) => {
-        worker.queued.splice(worker.queued.indexOf(response.id), 1);
-        this.settle(response.id)?.resolve(response.result);
-        this.feed?.();
+      worker.thread.on('message', ({ file, result }: WorkerResponse) => {
+        worker.queued.splice(worker.queued.indexOf(file), 1);
+        this.round?.outcomes.get(file)?.resolve(result);
+        this.round?.feed();
       });
       worker.thread.on('error', (error) => {
         // A worker that dies takes the plans it was given with it: they fail, the others go on.
         worker.alive = false;
-        for (const id of worker.queued.splice(0)) this.settle(id)?.reject(error);
-        this.feed?.();
+        for (const file of worker.queued.splice(0)) this.round?.outcomes.get(file)?.reject(error);
+        this.round?.feed();
       });
       this.workers.push(worker);
     }
   }
-
-  /** Sends waiting plans to workers with room for them; set while plans are being built. */
-  private feed: (() => void) | undefined;
 
   /**
    * Builds every file: on the workers, and on this thread with `buildHere`, each taking the next
    * plan when it has room. Returns each file's result, which settles as the plan is done.
    */
   buildAll(files: readonly string[], delivery: Delivery | undefined, buildHere: (file: string) => DeliveredPlan): Map<string, Promise<DeliveredPlan>> {
-    const settlers = new Map<string, Outcome>();
-    const results = new Map(files.map((file) => [file, new Promise<DeliveredPlan>((resolve, reject) => settlers.set(file, { resolve, reject }))]));
+    const outcomes = new Map<string, Outcome>();
+    const results = new Map(files.map((file) => [file, new Promise<DeliveredPlan>((resolve, reject) => outcomes.set(file, { resolve, reject }))]));
     // A plan the build no longer waits for (it stopped at an earlier failure) must not fail the
     // process when it fails too; the build sees each failure it waits for.
     for (const result of results.values()) result.catch(() => undefined);
     let next = 0;
-    this.feed = () => {
+    const feed = () => {
       for (const worker of this.workers) {
         while (worker.alive && worker.queued.length < QUEUED && next < files.length) {
           const file = files[next++]!;
-          const id = this.nextId++;
-          this.outcomes.set(id, settlers.get(file)!);
-          worker.queued.push(id);
-          worker.thread.postMessage({ id, file, delivery } satisfies WorkerRequest);
+          worker.queued.push(file);
+          worker.thread.postMessage({ file, delivery } satisfies WorkerRequest);
         }
       }
     };
+    const round = { outcomes, feed };
+    this.round = round;
     const here = async () => {
-      this.feed!();
+      feed();
       // Until every plan is taken, or the pool is closed (the build stopped).
-      while (next < files.length && this.feed) {
+      while (next < files.length && this.round === round) {
         const file = files[next++]!;
         try {
-          settlers.get(file)!.resolve(buildHere(file));
+          outcomes.get(file)!.resolve(buildHere(file));
         } catch (error) {
-          settlers.get(file)!.reject(error as Error);
+          outcomes.get(file)!.reject(error as Error);
         }
         // Let the workers' answers in, and give them their next plans.
         await new Promise((resolve) => setImmediate(resolve));
-        this.feed?.();
+        if (this.round === round) feed();
       }
     };
     void here();
@@ -107,13 +104,7 @@ export class PlanPool {
 
   /** Stops every worker. */
   async close(): Promise<void> {
-    this.feed = undefined;
+    this.round = undefined;
     await Promise.all(this.workers.map((worker) => worker.thread.terminate()));
-  }
-
-  private settle(id: number): Outcome | undefined {
-    const outcome = this.outcomes.get(id);
-    this.outcomes.delete(id);
-    return outcome;
   }
 }

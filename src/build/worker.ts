@@ -11,14 +11,13 @@ import { AtomicWriter } from './write.js';
 
 /** What the main thread asks of a worker: a plan to build and deliver; without a delivery, only to check. */
 export interface WorkerRequest {
-  id: number;
   file: string;
   delivery: Delivery | undefined;
 }
 
 /** What a worker answers. */
 export interface WorkerResponse {
-  id: number;
+  file: string;
   result: DeliveredPlan;
 }
 
@@ -28,8 +27,8 @@ export function serveBuilds(): void {
   // The main thread loaded the same project without errors before starting workers.
   const { project } = loadProject(cwd, config);
   const writer = new AtomicWriter();
-  parentPort!.on('message', ({ id, file, delivery }: WorkerRequest) => {
+  parentPort!.on('message', ({ file, delivery }: WorkerRequest) => {
     const result = deliverPlan(buildPlanFile(project!, file, { compose: delivery !== undefined }), delivery, writer);
-    parentPort!.postMessage({ id, result } satisfies WorkerResponse);
+    parentPort!.postMessage({ file, result } satisfies WorkerResponse);
   });
 }
