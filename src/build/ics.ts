@@ -67,13 +67,18 @@ function text(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 }
 
+/** Octets of a code point in UTF-8 (encoding each character to count them was most of writing a calendar). */
+function utf8Length(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+}
+
 /** Folds a content line into pieces of at most 75 octets, continuation lines starting with a space. */
 export function fold(line: string): string {
   const pieces: string[] = [];
   let current = '';
   let octets = 0;
   for (const char of line) {
-    const size = encoder.encode(char).length;
+    const size = utf8Length(char.codePointAt(0)!);
     // The first line holds 75 octets; continuations hold 74 after their leading space.
     const limit = pieces.length === 0 ? 75 : 74;
     if (octets + size > limit) {

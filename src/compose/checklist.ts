@@ -6,6 +6,7 @@
 import type { AgencyRef, Deadline, Plan, ReportDuty } from '../model/plan.js';
 import { plainText } from '../model/prose.js';
 import { type CivilDate, earliestDay, isoDate, longDate, shortDate } from '../vn/dates.js';
+import { onceFor } from '../memo.js';
 import { type Assignments, roleOf, type TaskEntry } from './assignments.js';
 import { deadlineText } from './deadlines.js';
 import { dueDate, followUpStatus, type FollowUpStatus, type Progress } from './follow-up.js';
@@ -93,16 +94,24 @@ export function agencyChecklist(list: Checklist, agency: string): Checklist {
   return { ...list, rows: list.rows.filter((row) => roleOf(row.entry, agency) !== null) };
 }
 
+const escapeCells = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).map(([key, value]) => [key, escapeText(value)]));
+
+// A row's cells escaped for Markdown, once for the plan's checklist and every agency's that shares the row.
+const escapedRows = new WeakMap<ChecklistRow, Record<string, string | boolean>>();
+
+function escapedRow(row: ChecklistRow): Record<string, string | boolean> {
+  return onceFor(escapedRows, row, () => ({ ticked: row.done, ...escapeCells(row.cells) }));
+}
+
 /** The checklist as Markdown, through checklist.md.hbs; `agency` names whose checklist it is. */
 export function checklistMarkdown(list: Checklist, agency: string | null, words: Wording): string {
-  const escape = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).map(([key, value]) => [key, escapeText(value)]));
   return words.render('checklist.md.hbs', {
     title: escapeText(list.title),
     plan: escapeText(list.plan),
     asOf: escapeText(list.asOf),
     agency: agency === null ? null : { label: escapeText(words.word('checklist.agency')), name: escapeText(agency) },
-    headings: escape(list.headings),
-    rows: list.rows.map((row) => ({ ticked: row.done, ...escape(row.cells) })),
+    headings: escapeCells(list.headings),
+    rows: list.rows.map(escapedRow),
   });
 }
 

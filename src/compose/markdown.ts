@@ -18,7 +18,8 @@ export function escapeText(text: string): string {
 
 /** Folds line breaks into spaces: a value never continues on a line where Markdown could read a block. */
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ');
+  // Most values have no line break; the pattern alone would try every space in them.
+  return text.includes('\n') ? text.replace(/\s*\n\s*/g, ' ') : text;
 }
 
 function escapeInline(text: string): string {

@@ -111,6 +111,16 @@ describe('the checklist calendar', () => {
     for (const line of folded.split('\r\n')) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
     expect(folded.replace(/\r\n /g, '')).toBe(`SUMMARY:${'ử'.repeat(40)}`);
   });
+
+  it('counts one, two, three and four octets a character, filling each line', () => {
+    const line = `DESCRIPTION:${'é'.repeat(30)}${'ử'.repeat(20)}${'𝐀'.repeat(20)}${'a'.repeat(30)}`;
+    const pieces = fold(line).split('\r\n');
+    const octets = pieces.map((piece) => new TextEncoder().encode(piece).length);
+    // A piece ends early only where the next character would not fit (at most 3 octets short).
+    octets.slice(0, -1).forEach((n, i) => expect(n).toBeGreaterThan(75 - 4));
+    for (const n of octets) expect(n).toBeLessThanOrEqual(75);
+    expect(pieces.map((piece, i) => (i === 0 ? piece : piece.slice(1))).join('')).toBe(line);
+  });
 });
 
 describe('follow-up from a progress file', () => {
