@@ -5,9 +5,10 @@ import type { Measure, Shaped } from './measure.js';
 import { chunks } from './measure.js';
 import type { DrawItem, Page } from './model.js';
 import { deflateSync } from 'node:zlib';
+import { thousandths } from './pdf-syntax.js';
 import { BoundedMap, onceFor } from '../../memo.js';
 
-const num = (n: number): string => String(Math.round(n * 1000) / 1000);
+const num = thousandths;
 
 /**
  * A text in one face, ready to show: its glyphs for the fonts, the glyph bytes of each run that

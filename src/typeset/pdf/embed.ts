@@ -8,7 +8,7 @@
  * ids kept, a word's bytes are written once for all documents (Measure caches them).
  */
 import type { Face, LoadedFonts } from './fonts.js';
-import { FACES } from './fonts.js';
+import { FACES, perFace } from './fonts.js';
 import type { Shaped } from './measure.js';
 import { fontFilesOf } from './font-files.js';
 import type { GlyphInfo } from './font-maps.js';
@@ -44,10 +44,8 @@ export function textGlyphs(words: readonly Shaped[]): TextGlyphs {
   return { ids, infos };
 }
 
-/** PDF resource name of a face: F1…F4 in FACES order, the same in every document. */
-function resourceName(face: Face): string {
-  return `F${FACES.indexOf(face) + 1}`;
-}
+/** PDF resource name of each face: F1…F4 in FACES order, the same in every document. Made once: a line is drawn by its face's name. */
+const RESOURCE_NAMES: Record<Face, string> = perFace((face) => `F${FACES.indexOf(face) + 1}`);
 
 // A six-letter subset tag (ISO 32000-1, 9.6.4) from the glyphs a program holds, so equal programs get equal names.
 function subsetTag(face: Face, gids: number[]): string {
@@ -74,7 +72,7 @@ export class DocumentFonts {
       use = { dictionary: this.doc.ref({}), glyphs: new Map(), seen: new Uint8Array(this.fonts.programs[face].numGlyphs) };
       this.used.set(face, use);
     }
-    const name = resourceName(face);
+    const name = RESOURCE_NAMES[face];
     (this.doc.page as unknown as { fonts: Record<string, unknown> }).fonts[name] ??= use.dictionary;
     // A glyph drawn for several characters (a space and a no-break space) stands for those it was first drawn for.
     const { ids, infos } = text;
