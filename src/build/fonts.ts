@@ -1,14 +1,24 @@
 /**
  * Fonts for a build: a font that cannot be read is reported as a diagnostic instead of an
- * exception (loadFonts itself parses each family once per process).
+ * exception. The files are read once per loaded project, that is once per build and thread, and
+ * parsed only when their content is new to the process (loadFonts).
  */
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import { type LoadedFonts, loadFonts, UnsupportedFont } from '../typeset/pdf/index.js';
 import { CONFIG_FILE, type Project, reason } from './project.js';
 import { displayPath } from './template-files.js';
+import { onceFor } from '../memo.js';
 
-/** The parsed fonts of a family, or the diagnostic that says why they cannot be used. */
-export function fontsFor(project: Project): { fonts: LoadedFonts } | { diagnostic: Diagnostic } {
+type ProjectFonts = { fonts: LoadedFonts } | { diagnostic: Diagnostic };
+
+const byProject = new WeakMap<Project, ProjectFonts>();
+
+/** The parsed fonts of the project's family, or the diagnostic that says why they cannot be used. */
+export function fontsFor(project: Project): ProjectFonts {
+  return onceFor(byProject, project, () => readFonts(project));
+}
+
+function readFonts(project: Project): ProjectFonts {
   const family = project.font;
   const at = (path: string) => project.fontLocations.get(path) ?? { file: project.configFile ?? CONFIG_FILE };
   try {

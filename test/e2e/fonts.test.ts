@@ -1,5 +1,5 @@
 // Fonts: the bundled family by default, another family from the config, and characters no font can draw.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyExampleProject, hasStackTrace, plan } from '../helpers/cli.js';
@@ -55,5 +55,27 @@ describe('fonts', () => {
     const { line, column } = positionOf(text, '𝔸');
     expect(run.stderr).toContain(`${SEED}:${line}:${column}: lỗi[missing-glyph]`);
     expect(run.stderr).toContain('U+1D538');
+  });
+
+  it('a font file replaced between builds of one process (plan watch) is read again', async () => {
+    const { runBuild } = await import('../../src/build/build.js');
+    const project = copyExampleProject();
+    const fonts = join(ROOT, 'fonts');
+    mkdirSync(join(project, 'f'));
+    for (const face of ['Regular', 'Bold', 'Italic', 'BoldItalic']) cpSync(join(fonts, `Tinos-${face}.ttf`), join(project, 'f', `${face}.ttf`));
+    writeFileSync(join(project, 'plan.config.yaml'), 'font:\n  name: Tinos\n  regular: f/Regular.ttf\n  bold: f/Bold.ttf\n  italic: f/Italic.ttf\n  bold-italic: f/BoldItalic.ttf\n');
+    expect((await runBuild({ cwd: project, paths: [SEED], jobs: 1 })).exitCode).toBe(0);
+    const pdf = join(project, 'out', 'kon-tum-ngay-toan-dan-pcmbn-2021', 'kon-tum-ngay-toan-dan-pcmbn-2021.pdf');
+    const before = readFileSync(pdf);
+
+    // The regular face's file now holds the italic: the next build draws body text in italic.
+    cpSync(join(fonts, 'Tinos-Italic.ttf'), join(project, 'f', 'Regular.ttf'));
+    expect((await runBuild({ cwd: project, paths: [SEED], jobs: 1 })).exitCode).toBe(0);
+    const fresh = plan(['build', SEED, '--out', 'fresh'], project);
+    expect(fresh.code, fresh.stderr).toBe(0);
+    const expected = readFileSync(join(project, 'fresh', 'kon-tum-ngay-toan-dan-pcmbn-2021', 'kon-tum-ngay-toan-dan-pcmbn-2021.pdf'));
+    // Compared as booleans: a failing comparison of two PDFs would print both.
+    expect(expected.equals(before)).toBe(false);
+    expect(readFileSync(pdf).equals(expected)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-// Loads the four faces of a font family once per process and answers glyph coverage questions.
+// Loads the four faces of a font family, parsing each file's content once per process, and answers glyph coverage questions.
 import { readFileSync } from 'node:fs';
 import type { FontFamily } from '../style.js';
 import { readFontInfo, type FontInfo } from './font-info.js';
@@ -26,11 +26,14 @@ export interface LoadedFonts {
 }
 
 interface ParsedFace {
+  /** The file's content when it was parsed. */
+  bytes: Buffer;
   font: FontInfo;
   program: TrueTypeProgram;
 }
 
-// Reading a font file's tables takes milliseconds; a process typesets many documents with the same files.
+// Reading a font file's tables takes milliseconds; a process typesets many documents with the same
+// files. Kept by path with the content parsed: a file replaced while `plan watch` runs is parsed again.
 const parsed = new Map<string, ParsedFace>();
 
 /** A font file that can be read but not embedded: not TrueType, or damaged. */
@@ -44,9 +47,9 @@ export class UnsupportedFont extends Error {
 }
 
 function parse(path: string): ParsedFace {
+  const bytes = readFileSync(path);
   let face = parsed.get(path);
-  if (!face) {
-    const bytes = readFileSync(path);
+  if (!face?.bytes.equals(bytes)) {
     let program: TrueTypeProgram;
     try {
       program = parseTrueType(bytes);
@@ -54,21 +57,25 @@ function parse(path: string): ParsedFace {
       if (error instanceof TrueTypeError) throw new UnsupportedFont(path, error.message);
       throw error;
     }
-    face = { font: readFontInfo(program), program };
+    face = { bytes, font: readFontInfo(program), program };
     parsed.set(path, face);
   }
   return face;
 }
 
-// The same family gives the same object, so caches keyed by it (shaped words) last the whole process.
+// The same family with the same files gives the same object, so caches keyed by it (shaped words,
+// broken lines) last the whole process; a file of other content gives a new one, with new caches.
 const families = new Map<string, LoadedFonts>();
 
-/** Parses (or takes from the per-process cache) the four faces of a family. */
+/**
+ * Reads the four faces of a family, parsing only a file whose content the process has not parsed
+ * at that path. Reads the files each time: call it once per build (build/fonts.ts), not per document.
+ */
 export function loadFonts(family: FontFamily): LoadedFonts {
   const key = JSON.stringify([family.name, family.regular, family.bold, family.italic, family.boldItalic]);
+  const faces = perFace((face) => parse(family[face]));
   let fonts = families.get(key);
-  if (!fonts) {
-    const faces = perFace((face) => parse(family[face]));
+  if (!fonts || FACES.some((face) => fonts!.programs[face] !== faces[face].program)) {
     fonts = { name: family.name, faces: perFace((face) => faces[face].font), programs: perFace((face) => faces[face].program) };
     families.set(key, fonts);
   }
