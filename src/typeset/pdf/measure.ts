@@ -45,6 +45,10 @@ export function chunks(text: string): string[] {
   return text.match(/[^ ]+ ?| /g) ?? [];
 }
 
+// Shaped chunks kept per face: the words of many plans. Bounds the memory of a long-running
+// process (plan watch); a face's cache is cleared when full.
+const SHAPED_LIMIT = 1 << 16;
+
 /** Widths and vertical metrics of the loaded faces, in points for a given size. */
 export class Measure {
   // Shaping is the costly part of typesetting and does not depend on size or document.
@@ -76,6 +80,7 @@ export class Measure {
         s.width += advance;
       }
       shaped = s;
+      if (cache.size >= SHAPED_LIMIT) cache.clear();
       cache.set(chunk, shaped);
     }
     return shaped;
