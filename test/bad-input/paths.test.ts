@@ -49,6 +49,7 @@ describe('config paths', () => {
 describe('output paths', () => {
   it('are joined under the output folder, or refused', () => {
     expect(outputPath('/out', 'ke-hoach/ke-hoach.pdf')).toBe('/out/ke-hoach/ke-hoach.pdf');
+    expect(outputPath('/', 'ke-hoach/ke-hoach.pdf')).toBe('/ke-hoach/ke-hoach.pdf');
     for (const bad of ['../x.pdf', 'a/../../x.pdf', '/etc/x', 'a//b', 'a/./b', 'a\\..\\b', 'a/\u0000b']) expect(outputPath('/out', bad), bad).toBeUndefined();
   });
 
