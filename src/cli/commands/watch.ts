@@ -1,6 +1,6 @@
 /**
  * `plan watch`: builds, then rebuilds whenever a file of the project changes (a plan, the
- * registry, a template, the config), a moment after the last change, until stopped. Bad input
+ * registry, a template, the config, a font file), a moment after the last change, until stopped. Bad input
  * is reported and the watch goes on; the build cache keeps each rebuild to what changed.
  */
 import { type FSWatcher, watch } from 'node:fs';
