@@ -9,7 +9,7 @@
  * --config) are taken as given. Output files are named from slugs and joined under the output
  * folder; `outputPath` refuses any that would land outside it.
  */
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import type { Path } from '../model/shape.js';
 import type { SourceMap } from '../parse/source-map.js';
@@ -49,13 +49,13 @@ export function configPathDiagnostics(config: ProjectConfig, root: string, map: 
 
 /**
  * The file an output's "/"-separated relative path names under `outFolder` (absolute and
- * normalised, as path.resolve gives it), or undefined when it would leave it. Every part is a plain
- * name, so the joined path is below the folder; the prefix check says so again at the cost of a
- * comparison (resolving both paths for each of a plan's 146 outputs was a per cent of a batch).
+ * normalised, as path.resolve gives it), or undefined when it would leave it: when a part is
+ * empty, "." or "..", or holds a backslash or NUL. The other parts are plain names, so the file is
+ * the folder and the parts joined by the separator, made without normalising the whole path again
+ * for each of a plan's 146 outputs (resolving and relating the paths was 2 ms a plan and thread).
  */
 export function outputPath(outFolder: string, path: string): string | undefined {
   const parts = path.split('/');
   if (parts.some((part) => part === '' || part === '.' || part === '..' || part.includes('\\') || part.includes('\0'))) return undefined;
-  const target = join(outFolder, ...parts);
-  return target.startsWith(outFolder.endsWith(sep) ? outFolder : outFolder + sep) ? target : undefined;
+  return `${outFolder}${outFolder.endsWith(sep) ? '' : sep}${parts.join(sep)}`;
 }

@@ -21,7 +21,7 @@
  * has nothing else to do meanwhile (deliver.ts).
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 
 /** The file operations a write uses; tests pass failing ones to simulate faults. */
 export interface WriteIo {
@@ -47,9 +47,12 @@ export const NODE_IO: WriteIo = {
 /** Our temporary files: ".<name>.<pid>.tmp". */
 const TEMPORARY = /^\..+\.(\d+)\.tmp$/;
 
-/** The temporary name a process writes `path` under. */
+/** The temporary name a process writes `path` under: beside it, so that renaming it into place is atomic. */
 export function temporaryPath(path: string, pid = process.pid): string {
-  return join(dirname(path), `.${basename(path)}.${pid}.tmp`);
+  // Cut at the last separator rather than with dirname and join, which normalise the whole path
+  // again for each of a plan's outputs.
+  const name = Math.max(path.lastIndexOf('/'), path.lastIndexOf(sep)) + 1;
+  return `${path.slice(0, name)}.${path.slice(name)}.${pid}.tmp`;
 }
 
 /** Whether `bytes` equals the file at `path`. */

@@ -64,6 +64,11 @@ describe('writeAtomic', () => {
 });
 
 describe('temporary files left by a killed build', () => {
+  it('are named beside the file they become, hidden, with the process id', () => {
+    expect(temporaryPath(join('/out', 'k', 'k.pdf'), 42)).toBe(join('/out', 'k', '.k.pdf.42.tmp'));
+    expect(temporaryPath('k.pdf', 42)).toBe('.k.pdf.42.tmp');
+  });
+
   it('are removed by the next write into their folder, unless their process still runs', () => {
     const dir = folder();
     mkdirSync(join(dir, 'x'));
