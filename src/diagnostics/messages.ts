@@ -19,6 +19,10 @@ const list = (value: MessageArgs[string] | undefined): string =>
   Array.isArray(value) ? value.join(', ') : String(value ?? '');
 const str = (value: MessageArgs[string] | undefined): string => (Array.isArray(value) ? value.join(', ') : String(value ?? ''));
 const q = (value: MessageArgs[string] | undefined): string => `"${str(value)}"`;
+
+// The characters that close a YAML value left open, by name: a quote shown in quotes is unreadable.
+const CLOSER_VI: Record<string, string> = { '"': 'dấu ngoặc kép (")', "'": "dấu nháy đơn (')", ']': 'dấu ngoặc vuông đóng (])', '}': 'dấu ngoặc nhọn đóng (})' };
+const CLOSER_EN: Record<string, string> = { '"': 'a double quote (")', "'": "a single quote (')", ']': 'a closing bracket (])', '}': 'a closing brace (})' };
 const didYouMeanVi = (a: MessageArgs) => (a.suggestion ? `Có phải ý bạn là ${q(a.suggestion)}? ` : '');
 const didYouMeanEn = (a: MessageArgs) => (a.suggestion ? `Did you mean ${q(a.suggestion)}? ` : '');
 
@@ -62,8 +66,17 @@ const catalog = {
     en: { message: (a) => `The text seems typed in the legacy ${str(a.encoding)} encoding (${a.encoding === 'VNI' ? 'VNI-Times' : '.VnTime'} fonts), not Unicode${Number(a.lines) > 1 ? ` (${str(a.lines)} lines in the file)` : ''}.`, hint: (a) => `This line reads: ${str(a.converted)}\nRun "plan fix-encoding ${str(a.file)}" to convert the whole file to Unicode (the old file is kept as .bak).` },
   },
   'yaml-syntax': {
-    vi: { message: (a) => `Lỗi cú pháp YAML: ${str(a.detail)}`, hint: () => 'Kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu hai chấm sau tên trường, và đặt văn bản có dấu ":" hoặc "#" trong ngoặc kép.' },
-    en: { message: (a) => `YAML syntax error: ${str(a.detail)}`, hint: () => 'Check indentation (spaces, not tabs), the colon after each key, and quote text containing ":" or "#".' },
+    vi: {
+      message: (a) => `Lỗi cú pháp YAML: ${str(a.detail)}`,
+      hint: (a) =>
+        a.closer
+          ? `Dấu mở ở đây chưa được đóng: thêm ${CLOSER_VI[str(a.closer)] ?? q(a.closer)} vào cuối giá trị này.`
+          : 'Kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu hai chấm sau tên trường, và đặt văn bản có dấu ":" hoặc "#" trong ngoặc kép.',
+    },
+    en: {
+      message: (a) => `YAML syntax error: ${str(a.detail)}`,
+      hint: (a) => (a.closer ? `What opens here is never closed: add ${CLOSER_EN[str(a.closer)] ?? q(a.closer)} at the end of this value.` : 'Check indentation (spaces, not tabs), the colon after each key, and quote text containing ":" or "#".'),
+    },
   },
   'front-matter-missing': {
     vi: { message: () => 'Tệp .plan.md phải bắt đầu bằng phần thông tin đặt giữa hai dòng "---".', hint: () => 'Thêm ở đầu tệp:\n---\nissuer: ...\nplace: ...\ndate: ...\n---' },

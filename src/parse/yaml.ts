@@ -62,9 +62,9 @@ export function readYaml(text: string, file: string, options: YamlOptions = {}):
   };
   const diagnostics: Diagnostic[] = [];
   for (const error of [...doc.errors, ...doc.warnings.filter((w) => w.code !== 'TAG_RESOLVE_FAILED')]) {
-    diagnostics.push(
-      diagnostic('yaml-syntax', { file, ...position(errorOffset(error, text)), length: Math.max(1, error.pos[1] - error.pos[0]) }, { detail: firstLine(error.message) }),
-    );
+    const { offset, closer } = errorPlace(error, text);
+    const length = closer ? 1 : Math.max(1, error.pos[1] - error.pos[0]);
+    diagnostics.push(diagnostic('yaml-syntax', { file, ...position(offset), length }, { detail: firstLine(error.message), ...(closer ? { closer } : {}) }));
   }
   if (diagnostics.length > 0) return { file, data: undefined, map, diagnostics };
 
@@ -79,14 +79,31 @@ export function readYaml(text: string, file: string, options: YamlOptions = {}):
 }
 
 /**
- * Where to point for a syntax error. An unclosed quote is reported by the parser at the end of
- * the file; the clerk needs the quote that was opened, which is the last one in the text (any
- * later quote would have closed it).
+ * Where to point for a syntax error, and the character that closes what was left open. An
+ * unclosed quote, bracket or brace is reported by the parser where the text goes on without it
+ * (the next line, or the end of the file); the clerk needs the one that was opened: for a quote,
+ * the last one in the text before that point (any later quote would have closed it); for a
+ * bracket or brace, the last one not closed before it.
  */
-function errorOffset(error: { code: string; message: string; pos: [number, number] }, text: string): number {
+function errorPlace(error: { code: string; message: string; pos: [number, number] }, text: string): { offset: number; closer?: string } {
   const quote = error.code === 'MISSING_CHAR' ? /Missing closing (["'])quote/.exec(error.message)?.[1] : undefined;
-  const opened = quote ? text.lastIndexOf(quote, error.pos[0]) : -1;
-  return opened >= 0 ? opened : error.pos[0];
+  if (quote) {
+    const opened = text.lastIndexOf(quote, error.pos[0]);
+    return opened >= 0 ? { offset: opened, closer: quote } : { offset: error.pos[0] };
+  }
+  const closer = /^Flow (?:sequence|map) in block collection must .* end with an? ([\]}])/.exec(error.message)?.[1];
+  const opened = closer ? unclosedBefore(text, error.pos[0], closer === ']' ? '[' : '{', closer) : undefined;
+  return opened !== undefined ? { offset: opened, closer } : { offset: error.pos[0] };
+}
+
+/** The offset of the last `open` before `end` that no `close` after it (and before `end`) matches. */
+function unclosedBefore(text: string, end: number, open: string, close: string): number | undefined {
+  let depth = 0;
+  for (let i = Math.min(end, text.length) - 1; i >= 0; i--) {
+    if (text[i] === close) depth++;
+    else if (text[i] === open && depth-- === 0) return i;
+  }
+  return undefined;
 }
 
 function firstLine(message: string): string {
