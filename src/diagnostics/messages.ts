@@ -23,6 +23,58 @@ const q = (value: MessageArgs[string] | undefined): string => `"${str(value)}"`;
 // The characters that close a YAML value left open, by name: a quote shown in quotes is unreadable.
 const CLOSER_VI: Record<string, string> = { '"': 'dấu ngoặc kép (")', "'": "dấu nháy đơn (')", ']': 'dấu ngoặc vuông đóng (])', '}': 'dấu ngoặc nhọn đóng (})' };
 const CLOSER_EN: Record<string, string> = { '"': 'a double quote (")', "'": "a single quote (')", ']': 'a closing bracket (])', '}': 'a closing brace (})' };
+
+// The YAML mistakes parse/yaml-mistakes.ts recognises, said in the clerk's words; any other
+// syntax error keeps the parser's own sentence and the general hint.
+type Said = { message: Words; hint: Words };
+const YAML_GENERAL_VI: Said = {
+  message: (a) => `Lỗi cú pháp YAML: ${str(a.detail)}`,
+  hint: () => 'Kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu hai chấm sau tên trường, và đặt văn bản có dấu ":" hoặc "#" trong ngoặc kép.',
+};
+const YAML_GENERAL_EN: Said = {
+  message: (a) => `YAML syntax error: ${str(a.detail)}`,
+  hint: () => 'Check indentation (spaces, not tabs), the colon after each key, and quote text containing ":" or "#".',
+};
+const YAML_MISTAKES_VI: Record<string, Said> = {
+  unclosed: { message: () => 'Dấu mở ở đây chưa được đóng.', hint: (a) => `Thêm ${CLOSER_VI[str(a.closer)] ?? q(a.closer)} vào cuối giá trị này.` },
+  'colon-in-text': {
+    message: () => 'Dấu hai chấm và dấu cách (": ") trong văn bản khiến phần sau bị đọc như một trường mới.',
+    hint: () => 'Đặt cả giá trị trong ngoặc kép, vd: title: "Kế hoạch: triển khai ...", hoặc viết văn bản ở dòng dưới, sau dấu >-',
+  },
+  indent: { message: () => 'Dòng này thụt lề khác các dòng cùng cấp.', hint: () => 'Thụt lề các trường (hoặc các mục) cùng cấp bằng cùng số dấu cách, thẳng cột với nhau.' },
+  'missing-colon': {
+    message: () => 'Dòng này thiếu dấu hai chấm sau tên trường.',
+    hint: () => 'Viết "tên-trường: giá trị". Nếu đây là phần tiếp của văn bản ở dòng trên, hãy thụt lề nó sâu hơn tên trường.',
+  },
+  'tab-indent': { message: () => 'Dòng này thụt lề bằng phím Tab.', hint: () => 'Thụt lề bằng dấu cách: YAML không cho dùng Tab.' },
+  'duplicate-key': { message: (a) => `Trường ${q(a.key)} được viết hai lần trong cùng một khối.`, hint: (a) => `Giữ một dòng ${q(a.key)}, xóa hoặc đổi tên dòng kia.` },
+  'text-after-quote': {
+    message: () => 'Có chữ sau dấu ngoặc đóng của giá trị.',
+    hint: () => 'Đặt cả văn bản trong ngoặc kép, hoặc bỏ ngoặc nếu văn bản không có ": " hay " #".',
+  },
+  'reserved-start': { message: (a) => `Giá trị không được bắt đầu bằng ${q(a.char)} nếu không đặt trong ngoặc kép.`, hint: () => 'Đặt cả giá trị trong ngoặc kép.' },
+};
+const yamlMistake = (mistakes: Record<string, Said>, general: Said, a: MessageArgs): Said => (a.mistake === undefined ? undefined : mistakes[str(a.mistake)]) ?? general;
+const YAML_MISTAKES_EN: Record<string, Said> = {
+  unclosed: { message: () => 'What opens here is never closed.', hint: (a) => `Add ${CLOSER_EN[str(a.closer)] ?? q(a.closer)} at the end of this value.` },
+  'colon-in-text': {
+    message: () => 'A colon followed by a space (": ") in the text makes what follows read as a new key.',
+    hint: () => 'Put the whole value in double quotes, e.g. title: "Plan: rollout ...", or write the text on the next line after >-',
+  },
+  indent: { message: () => 'This line is indented unlike the lines at its level.', hint: () => 'Indent keys (or items) of one level by the same number of spaces, in one column.' },
+  'missing-colon': {
+    message: () => 'This line has no colon after its key.',
+    hint: () => 'Write "key: value". If the line continues the text above, indent it deeper than that key.',
+  },
+  'tab-indent': { message: () => 'This line is indented with a tab.', hint: () => 'Indent with spaces: YAML does not allow tabs.' },
+  'duplicate-key': { message: (a) => `The key ${q(a.key)} is written twice in one mapping.`, hint: (a) => `Keep one ${q(a.key)} line; delete or rename the other.` },
+  'text-after-quote': {
+    message: () => "There is text after the value's closing quote.",
+    hint: () => 'Put all the text inside the quotes, or drop the quotes if the text has no ": " or " #".',
+  },
+  'reserved-start': { message: (a) => `A value may not start with ${q(a.char)} unless it is in double quotes.`, hint: () => 'Put the whole value in double quotes.' },
+};
+
 const didYouMeanVi = (a: MessageArgs) => (a.suggestion ? `Có phải ý bạn là ${q(a.suggestion)}? ` : '');
 const didYouMeanEn = (a: MessageArgs) => (a.suggestion ? `Did you mean ${q(a.suggestion)}? ` : '');
 
@@ -66,17 +118,8 @@ const catalog = {
     en: { message: (a) => `The text seems typed in the legacy ${str(a.encoding)} encoding (${a.encoding === 'VNI' ? 'VNI-Times' : '.VnTime'} fonts), not Unicode${Number(a.lines) > 1 ? ` (${str(a.lines)} lines in the file)` : ''}.`, hint: (a) => `This line reads: ${str(a.converted)}\nRun "plan fix-encoding ${str(a.file)}" to convert the whole file to Unicode (the old file is kept as .bak).` },
   },
   'yaml-syntax': {
-    vi: {
-      message: (a) => `Lỗi cú pháp YAML: ${str(a.detail)}`,
-      hint: (a) =>
-        a.closer
-          ? `Dấu mở ở đây chưa được đóng: thêm ${CLOSER_VI[str(a.closer)] ?? q(a.closer)} vào cuối giá trị này.`
-          : 'Kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu hai chấm sau tên trường, và đặt văn bản có dấu ":" hoặc "#" trong ngoặc kép.',
-    },
-    en: {
-      message: (a) => `YAML syntax error: ${str(a.detail)}`,
-      hint: (a) => (a.closer ? `What opens here is never closed: add ${CLOSER_EN[str(a.closer)] ?? q(a.closer)} at the end of this value.` : 'Check indentation (spaces, not tabs), the colon after each key, and quote text containing ":" or "#".'),
-    },
+    vi: { message: (a) => yamlMistake(YAML_MISTAKES_VI, YAML_GENERAL_VI, a).message(a), hint: (a) => yamlMistake(YAML_MISTAKES_VI, YAML_GENERAL_VI, a).hint(a) },
+    en: { message: (a) => yamlMistake(YAML_MISTAKES_EN, YAML_GENERAL_EN, a).message(a), hint: (a) => yamlMistake(YAML_MISTAKES_EN, YAML_GENERAL_EN, a).hint(a) },
   },
   'front-matter-missing': {
     vi: { message: () => 'Tệp .plan.md phải bắt đầu bằng phần thông tin đặt giữa hai dòng "---".', hint: () => 'Thêm ở đầu tệp:\n---\nissuer: ...\nplace: ...\ndate: ...\n---' },

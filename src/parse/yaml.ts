@@ -21,6 +21,7 @@ import {
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import type { Path } from '../model/shape.js';
 import { SourceMap, type SourceSpan } from './source-map.js';
+import { explainYamlError } from './yaml-mistakes.js';
 
 /** Most values an alias may expand to, in all: far above any plan, far below a bomb. */
 const MAX_EXPANDED_NODES = 100_000;
@@ -61,10 +62,13 @@ export function readYaml(text: string, file: string, options: YamlOptions = {}):
     return { line: line + lineOffset, column: col };
   };
   const diagnostics: Diagnostic[] = [];
+  // One mistake often makes the parser report several errors from the same place: the first says it.
+  const reported = new Set<number>();
   for (const error of [...doc.errors, ...doc.warnings.filter((w) => w.code !== 'TAG_RESOLVE_FAILED')]) {
-    const { offset, closer } = errorPlace(error, text);
-    const length = closer ? 1 : Math.max(1, error.pos[1] - error.pos[0]);
-    diagnostics.push(diagnostic('yaml-syntax', { file, ...position(offset), length }, { detail: firstLine(error.message), ...(closer ? { closer } : {}) }));
+    if (reported.has(error.pos[0])) continue;
+    reported.add(error.pos[0]);
+    const { offset, length, args } = explainYamlError(error, text);
+    diagnostics.push(diagnostic('yaml-syntax', { file, ...position(offset), length }, args));
   }
   if (diagnostics.length > 0) return { file, data: undefined, map, diagnostics };
 
@@ -76,38 +80,6 @@ export function readYaml(text: string, file: string, options: YamlOptions = {}):
     if (!(error instanceof TooLarge)) throw error;
     return { file, data: undefined, map, diagnostics: [diagnostic('yaml-syntax', { file, ...position(error.offset) }, { detail: error.message })] };
   }
-}
-
-/**
- * Where to point for a syntax error, and the character that closes what was left open. An
- * unclosed quote, bracket or brace is reported by the parser where the text goes on without it
- * (the next line, or the end of the file); the clerk needs the one that was opened: for a quote,
- * the last one in the text before that point (any later quote would have closed it); for a
- * bracket or brace, the last one not closed before it.
- */
-function errorPlace(error: { code: string; message: string; pos: [number, number] }, text: string): { offset: number; closer?: string } {
-  const quote = error.code === 'MISSING_CHAR' ? /Missing closing (["'])quote/.exec(error.message)?.[1] : undefined;
-  if (quote) {
-    const opened = text.lastIndexOf(quote, error.pos[0]);
-    return opened >= 0 ? { offset: opened, closer: quote } : { offset: error.pos[0] };
-  }
-  const closer = /^Flow (?:sequence|map) in block collection must .* end with an? ([\]}])/.exec(error.message)?.[1];
-  const opened = closer ? unclosedBefore(text, error.pos[0], closer === ']' ? '[' : '{', closer) : undefined;
-  return opened !== undefined ? { offset: opened, closer } : { offset: error.pos[0] };
-}
-
-/** The offset of the last `open` before `end` that no `close` after it (and before `end`) matches. */
-function unclosedBefore(text: string, end: number, open: string, close: string): number | undefined {
-  let depth = 0;
-  for (let i = Math.min(end, text.length) - 1; i >= 0; i--) {
-    if (text[i] === close) depth++;
-    else if (text[i] === open && depth-- === 0) return i;
-  }
-  return undefined;
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
 class Walker {

@@ -43,7 +43,7 @@ const CASES_TABLE: Case[] = [
   { name: 'YAML: unclosed quote', files: plan1('yaml-unclosed-quote'), code: 'yaml-syntax', file: BAD, line: 14, column: 15, exit: 1 },
   { name: 'YAML: unclosed bracket', files: { [BAD]: replaced('archive: [VT, BCĐ]', 'archive: [VT, BCĐ') }, code: 'yaml-syntax', file: BAD, line: 24, column: 10, exit: 1 },
   { name: 'YAML: unclosed brace', files: { [BAD]: replaced('archive: [VT, BCĐ]', 'archive: { first: VT') }, code: 'yaml-syntax', file: BAD, line: 24, column: 10, exit: 1 },
-  { name: 'YAML: bad indentation', files: plan1('yaml-bad-indent'), code: 'yaml-syntax', file: BAD, line: 6, column: 8, exit: 1 },
+  { name: 'YAML: bad indentation', files: plan1('yaml-bad-indent'), code: 'yaml-syntax', file: BAD, line: 7, column: 4, exit: 1 },
   { name: 'YAML: tab as indentation', files: plan1('tab-indent'), code: 'yaml-syntax', file: BAD, line: 4, column: 1, exit: 1 },
   { name: 'front matter: syntax error', files: { 'plans/bad.plan.md': corpus('front-matter-syntax.plan.md') }, code: 'yaml-syntax', file: 'plans/bad.plan.md', line: 5, column: 8, exit: 1 },
   { name: 'front matter: missing', files: { 'plans/bad.plan.md': corpus('front-matter-missing.plan.md') }, code: 'front-matter-missing', file: 'plans/bad.plan.md', line: 1, column: 1, exit: 1 },

@@ -63,7 +63,7 @@ describe('readMarkdown: front matter', () => {
   it('reports a YAML error at its line in the .md file', () => {
     const parsed = readMarkdown('---\nplace: Kon Tum\ntitle: a: b\n---\n\nMở đầu.\n', 'x.plan.md');
     expect(parsed.data).toBeUndefined();
-    expect(parsed.diagnostics).toMatchObject([{ code: 'yaml-syntax', location: { file: 'x.plan.md', line: 3, column: 8 } }]);
+    expect(parsed.diagnostics).toMatchObject([{ code: 'yaml-syntax', location: { file: 'x.plan.md', line: 3, column: 9 } }]);
   });
 
   it('maps front matter values to their lines in the .md file', () => {

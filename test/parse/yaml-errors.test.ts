@@ -1,20 +1,23 @@
-// YAML syntax errors point where the clerk must act: what was left open is shown where it opens,
-// with a hint naming what closes it; other errors keep the general hint.
+// YAML syntax errors said as the mistakes clerks make: each common mistake is shown where the
+// clerk must act, with a message in their words and a hint saying what to write instead; any
+// other error keeps the parser's sentence and the general hint.
 import { describe, expect, it } from 'vitest';
 import { wording } from '../../src/diagnostics/messages.js';
 import { readYaml } from '../../src/parse/yaml.js';
 
-function firstError(text: string) {
-  const [d] = readYaml(text, 'x.plan.yaml').diagnostics;
-  expect(d?.code).toBe('yaml-syntax');
-  return { at: [d!.location.line, d!.location.column], vi: wording(d!.code, d!.args, 'vi').hint, en: wording(d!.code, d!.args, 'en').hint };
+function errors(text: string) {
+  return readYaml(text, 'x.plan.yaml').diagnostics.map((d) => {
+    expect(d.code).toBe('yaml-syntax');
+    return { at: [d.location.line, d.location.column], mistake: d.args.mistake, vi: wording(d.code, d.args, 'vi'), en: wording(d.code, d.args, 'en') };
+  });
 }
+const firstError = (text: string) => errors(text)[0]!;
 
 describe('a YAML value left open', () => {
   it('is shown at its opening bracket, brace or quote, with what closes it', () => {
-    expect(firstError('title: x\nrecipients: [a, b\nplace: Kon Tum\n')).toMatchObject({ at: [2, 13], en: expect.stringContaining('a closing bracket (])') });
-    expect(firstError('issuer: { name: A\ndate: 2021-05-25\n')).toMatchObject({ at: [1, 9], vi: expect.stringContaining('dấu ngoặc nhọn đóng (})') });
-    expect(firstError('title: "Kế hoạch\nplace: Kon Tum\n')).toMatchObject({ at: [1, 8], vi: expect.stringContaining('dấu ngoặc kép (")') });
+    expect(firstError('title: x\nrecipients: [a, b\nplace: Kon Tum\n')).toMatchObject({ at: [2, 13], mistake: 'unclosed', en: { hint: expect.stringContaining('a closing bracket (])') } });
+    expect(firstError('issuer: { name: A\ndate: 2021-05-25\n')).toMatchObject({ at: [1, 9], vi: { hint: expect.stringContaining('dấu ngoặc nhọn đóng (})') } });
+    expect(firstError('title: "Kế hoạch\nplace: Kon Tum\n')).toMatchObject({ at: [1, 8], vi: { hint: expect.stringContaining('dấu ngoặc kép (")') } });
   });
 
   it('is the one not closed when others before it were', () => {
@@ -22,9 +25,39 @@ describe('a YAML value left open', () => {
   });
 });
 
+describe('the common YAML mistakes', () => {
+  it('": " inside unquoted text is shown at the colon, with quotes as the remedy', () => {
+    expect(firstError('title: Kế hoạch: triển khai\n')).toMatchObject({ at: [1, 16], mistake: 'colon-in-text', vi: { hint: expect.stringContaining('ngoặc kép') } });
+  });
+
+  it('a key line without its colon', () => {
+    expect(firstError('title: x\nplace Kon Tum\ndate: 2021-05-25\n')).toMatchObject({ at: [2, 1], mistake: 'missing-colon', vi: { message: 'Dòng này thiếu dấu hai chấm sau tên trường.' } });
+  });
+
+  it('a key indented deeper than the keys beside it is shown at that key', () => {
+    expect(errors('place: Kon Tum\n   date: x\n')).toEqual([expect.objectContaining({ at: [2, 4], mistake: 'indent' })]);
+  });
+
+  it('a tab as indentation', () => {
+    expect(firstError('title: x\n\tplace: y\n')).toMatchObject({ at: [2, 1], mistake: 'tab-indent', en: { message: 'This line is indented with a tab.' } });
+  });
+
+  it('a key written twice is named, at its line', () => {
+    expect(firstError('title: x\nplace: a\nplace: b\n')).toMatchObject({ mistake: 'duplicate-key', vi: { message: 'Trường "place" được viết hai lần trong cùng một khối.' } });
+    expect(firstError('title:\ntitle: x\n')).toMatchObject({ at: [1, 1], en: { message: 'The key "title" is written twice in one mapping.' } });
+  });
+
+  it('text after a closing quote, and a value starting with a reserved character', () => {
+    expect(firstError('place: "Kon" Tum\n')).toMatchObject({ at: [1, 14], mistake: 'text-after-quote' });
+    expect(firstError('place: @Kon Tum\n')).toMatchObject({ at: [1, 8], mistake: 'reserved-start', vi: { message: expect.stringContaining('"@"') } });
+  });
+});
+
 describe('other YAML syntax errors', () => {
-  it('keep the general hint', () => {
-    expect(firstError('a: 1\n b: 2\n').en).toContain('Check indentation');
-    expect(firstError('a:\n\tb: 2\n').vi).toContain('Kiểm tra thụt lề');
+  it("keep the parser's sentence and the general hint", () => {
+    const error = firstError('a: [x, y]]\n');
+    expect(error.mistake).toBeUndefined();
+    expect(error.en.message).toMatch(/^YAML syntax error: Unexpected/);
+    expect(error.vi.hint).toContain('Kiểm tra thụt lề');
   });
 });
