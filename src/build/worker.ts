@@ -1,18 +1,24 @@
 /**
- * A build worker's loop: loads the project once, then builds the plan files it is sent, in
- * memory, writes (or checks) each plan's outputs, and posts back what it wrote (deliver.ts).
- * Started by worker-entry.ts, or in the bundled CLI by the bundle's own worker entry.
+ * A build worker's loop: loads the project once, then takes plan files one after another from
+ * those the main thread shares out (claims.ts), builds each in memory, writes (or checks) its
+ * outputs, and posts back what it wrote (deliver.ts). Started by worker-entry.ts, or in the
+ * bundled CLI by the bundle's own worker entry.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { takeNext } from './claims.js';
 import { type DeliveredPlan, type Delivery, deliverPlan } from './deliver.js';
 import { buildPlanFile } from './pipeline.js';
 import { loadProject } from './project.js';
 import { AtomicWriter } from './write.js';
 
-/** What the main thread asks of a worker: a plan to build and deliver; without a delivery, only to check. */
+/** What the main thread asks of a worker: to take plans from `files` and build and deliver each; without a delivery, only to check. */
 export interface WorkerRequest {
-  file: string;
+  files: readonly string[];
   delivery: Delivery | undefined;
+  /** Shared with every builder of the round (claims.ts). */
+  claims: Int32Array;
+  /** This worker, as claims record it. */
+  who: number;
 }
 
 /** What a worker answers. */
@@ -27,8 +33,11 @@ export function serveBuilds(): void {
   // The main thread loaded the same project without errors before starting workers.
   const { project } = loadProject(cwd, config);
   const writer = new AtomicWriter();
-  parentPort!.on('message', ({ file, delivery }: WorkerRequest) => {
-    const result = deliverPlan(buildPlanFile(project!, file, { compose: delivery !== undefined }), delivery, writer);
-    parentPort!.postMessage({ file, result } satisfies WorkerResponse);
+  parentPort!.on('message', ({ files, delivery, claims, who }: WorkerRequest) => {
+    for (let index = takeNext(claims, who); index >= 0; index = takeNext(claims, who)) {
+      const file = files[index]!;
+      const result = deliverPlan(buildPlanFile(project!, file, { compose: delivery !== undefined }), delivery, writer);
+      parentPort!.postMessage({ file, result } satisfies WorkerResponse);
+    }
   });
 }

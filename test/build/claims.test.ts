@@ -1,0 +1,45 @@
+// Plans shared out among builders through shared memory: each plan is taken exactly once, by one
+// builder, however the threads interleave, and who took which is known.
+import { Worker } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { MAIN_THREAD, newClaims, takeNext, takenBy } from '../../src/build/claims.js';
+
+describe('claims', () => {
+  it('hands out every plan once, in order, then -1', () => {
+    const claims = newClaims(3);
+    expect([takeNext(claims, MAIN_THREAD), takeNext(claims, 1), takeNext(claims, MAIN_THREAD), takeNext(claims, 1)]).toEqual([0, 1, 2, -1]);
+    expect(takenBy(claims, MAIN_THREAD)).toEqual([0, 2]);
+    expect(takenBy(claims, 1)).toEqual([1]);
+  });
+
+  it('gives each plan to exactly one of several threads taking at once', async () => {
+    const plans = 200_000;
+    const claims = newClaims(plans);
+    // Every thread waits at a gate until all four are ready, then they take at once.
+    const gate = new Int32Array(new SharedArrayBuffer(8));
+    // The same takeNext, compiled, on three threads, racing this one.
+    const url = new URL('../../dist/build/claims.js', import.meta.url).href;
+    const code = `const { parentPort, workerData } = require('node:worker_threads');
+      import(${JSON.stringify(url)}).then(({ takeNext }) => {
+        const { claims, gate, who } = workerData;
+        Atomics.add(gate, 0, 1);
+        Atomics.wait(gate, 1, 0);
+        let n = 0;
+        while (takeNext(claims, who) >= 0) n++;
+        parentPort.postMessage(n);
+      });`;
+    const counts = [1, 2, 3].map((who) => new Promise<number>((resolve, reject) => new Worker(code, { eval: true, workerData: { claims, gate, who } }).once('message', resolve).once('error', reject)));
+    while (Atomics.load(gate, 0) < 3) await new Promise((resolve) => setTimeout(resolve, 5));
+    Atomics.store(gate, 1, 1);
+    Atomics.notify(gate, 1);
+    let here = 0;
+    while (takeNext(claims, MAIN_THREAD) >= 0) here++;
+    const theirs = await Promise.all(counts);
+    // Each thread took a share: the race was run.
+    for (const n of [here, ...theirs]) expect(n).toBeGreaterThan(0);
+    expect(here + theirs.reduce((a, b) => a + b, 0)).toBe(plans);
+    const owners = [MAIN_THREAD, 1, 2, 3].map((who) => takenBy(claims, who));
+    expect(owners.map((taken) => taken.length)).toEqual([here, ...theirs]);
+    expect(owners.flat().sort((a, b) => a - b)).toEqual(Array.from({ length: plans }, (_, i) => i));
+  });
+});
