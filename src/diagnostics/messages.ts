@@ -109,6 +109,16 @@ const catalog = {
     vi: { message: () => 'Văn bản dùng dấu tiếng Việt dạng tổ hợp (NFD); đã tự chuẩn hóa sang dạng dựng sẵn (NFC).', hint: () => 'Nên lưu lại tệp ở dạng Unicode dựng sẵn để tránh lỗi hiển thị ở nơi khác.' },
     en: { message: () => 'The text uses decomposed Vietnamese marks (NFD); it was normalised to NFC.', hint: () => 'Save the file in precomposed Unicode (NFC) so other tools show it correctly.' },
   },
+  'comment-in-value': {
+    vi: {
+      message: (a) => `Phần "# ${str(a.comment)}" là chú thích YAML: nó không có trong giá trị, và không có trong văn bản.`,
+      hint: () => 'Nếu dấu # thuộc văn bản, đặt cả giá trị trong ngoặc kép; nếu là ghi chú, viết nó ở một dòng riêng.',
+    },
+    en: {
+      message: (a) => `"# ${str(a.comment)}" is a YAML comment: it is not part of the value, nor of the document.`,
+      hint: () => 'If the # belongs to the text, put the whole value in double quotes; if it is a note, put it on a line of its own.',
+    },
+  },
   'control-char': {
     vi: { message: (a) => `Có ký tự ẩn ${str(a.char)} trong văn bản.`, hint: () => 'Xóa ký tự này (thường do sao chép từ Word hoặc trang web).' },
     en: { message: (a) => `Hidden character ${str(a.char)} in the text.`, hint: () => 'Delete it (it usually comes from copying out of Word or a web page).' },

@@ -75,6 +75,9 @@ export function readYaml(text: string, file: string, options: YamlOptions = {}):
   const walker = new Walker(doc, text, map, position);
   try {
     const data = doc.contents === null ? null : walker.value(doc.contents, [], 0);
+    for (const { offset, length, comment } of walker.trailingComments) {
+      diagnostics.push(diagnostic('comment-in-value', { file, ...position(offset), length }, { comment }, 'warning'));
+    }
     return { file, data, map, diagnostics };
   } catch (error) {
     if (!(error instanceof TooLarge)) throw error;
@@ -82,7 +85,15 @@ export function readYaml(text: string, file: string, options: YamlOptions = {}):
   }
 }
 
+/** Longest part of a dropped comment quoted in its warning. */
+const QUOTED_COMMENT = 40;
+
 class Walker {
+  /**
+   * Comments after an unquoted text value on its line ("place: Kon Tum # tỉnh"): YAML drops them
+   * from the value, which a clerk typing "#" into text would not expect.
+   */
+  readonly trailingComments: { offset: number; length: number; comment: string }[] = [];
   private expanded = 0;
   /** Where the outermost alias being expanded is: the place to blame when expansion goes too far. */
   private aliasAt: number | undefined;
@@ -143,8 +154,25 @@ class Walker {
   private record(path: Path, node: YamlNode): void {
     if (!node.range) return;
     const span: SourceSpan = this.span(node.range);
-    if (isScalar(node) && typeof node.value === 'string') span.text = this.textStart(node as Scalar<string>, span);
+    if (isScalar(node) && typeof node.value === 'string') {
+      span.text = this.textStart(node as Scalar<string>, span);
+      if (node.type === Scalar.PLAIN) this.trailingComment(node.range[1]);
+    }
     this.map.set(path, span);
+  }
+
+  /** Records a comment that follows a plain text value on the line where the value ends. */
+  private trailingComment(valueEnd: number): void {
+    const lineEnd = this.text.indexOf('\n', valueEnd);
+    const rest = this.text.slice(valueEnd, lineEnd < 0 ? this.text.length : lineEnd).replace(/\r$/, '');
+    const hash = /^[ \t]+#/.exec(rest);
+    if (!hash) return;
+    const comment = rest.slice(hash[0].length).trim();
+    this.trailingComments.push({
+      offset: valueEnd + hash[0].length - 1,
+      length: rest.length - hash[0].length + 1,
+      comment: comment.length > QUOTED_COMMENT ? `${comment.slice(0, QUOTED_COMMENT)}…` : comment,
+    });
   }
 
   /** Where the characters of a string scalar start, and where its folded lines begin in the value. */
