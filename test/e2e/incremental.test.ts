@@ -208,8 +208,11 @@ describe('plan watch', () => {
       writeFileSync(file, text.replace('lead: Sở Tư pháp', 'lead: Sở Tư Phap'));
       await waitFor(/lỗi\[unknown-agency\]/, mark);
       mark = stderr.length;
+      // Written in two steps, as editors save: the file is named once for its rebuild.
+      writeFileSync(file, '');
       writeFileSync(file, text.replace('name: Lê Ngọc Tuấn', 'name: Lê Văn B'));
       await waitFor(/1 dựng lại/, mark);
+      expect(stderr.slice(mark).split(`Thay đổi: ${SEED}`)).toHaveLength(2);
       expect(child.exitCode).toBeNull();
     } finally {
       child.kill('SIGINT');

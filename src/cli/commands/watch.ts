@@ -47,6 +47,8 @@ export function runWatch(options: BuildCommandOptions): Promise<number> {
   return new Promise((done) => {
     let timer: NodeJS.Timeout | undefined;
     let watcher: FSWatcher;
+    // Files changed since the last rebuild began: an editor's save is several events for one file.
+    const changed = new Set<string>();
     const stop = () => {
       watcher?.close();
       clearTimeout(timer);
@@ -57,12 +59,16 @@ export function runWatch(options: BuildCommandOptions): Promise<number> {
     void build().then(() => {
       watcher = watch(root, { recursive: true }, (_event, name) => {
         if (!name) return;
-        const changed = resolve(root, name.toString());
-        const path = relative(root, changed).split(sep).join('/');
-        if (IGNORED.test(path) || (outFolder && changed.startsWith(outFolder + sep))) return;
-        if (!options.quiet) process.stderr.write(`${words.rebuilding(displayPath(changed, cwd))}\n`);
+        const file = resolve(root, name.toString());
+        const path = relative(root, file).split(sep).join('/');
+        if (IGNORED.test(path) || (outFolder && file.startsWith(outFolder + sep))) return;
+        changed.add(displayPath(file, cwd));
         clearTimeout(timer);
-        timer = setTimeout(() => void build(), DEBOUNCE_MS);
+        timer = setTimeout(() => {
+          if (!options.quiet) for (const shown of changed) process.stderr.write(`${words.rebuilding(shown)}\n`);
+          changed.clear();
+          void build();
+        }, DEBOUNCE_MS);
       });
       process.stderr.write(`${words.watching(displayPath(root, cwd) || '.')}\n`);
     });
