@@ -85,6 +85,9 @@ export function readYaml(text: string, file: string, options: YamlOptions = {}):
   }
 }
 
+/** Where a key or the first line of a value is. */
+type Span = { line: number; column: number; length: number };
+
 /** Longest part of a dropped comment quoted in its warning. */
 const QUOTED_COMMENT = 40;
 
@@ -105,55 +108,57 @@ class Walker {
     private readonly position: (offset: number) => { line: number; column: number },
   ) {}
 
-  value(node: YamlNode | null | undefined, path: Path, depth: number): unknown {
-    if (node === null || node === undefined) return null;
+  /** The plain value of `node`, recording where it (and, inside a mapping, its `key`) was written. */
+  value(node: YamlNode | null | undefined, path: Path, depth: number, key?: Span): unknown {
+    if (node === null || node === undefined) {
+      // `key:` with nothing after it: point at the key.
+      if (key) this.map.set(path, { ...key, key });
+      return null;
+    }
     const offset = node.range?.[0] ?? 0;
     if (++this.expanded > MAX_EXPANDED_NODES) throw new TooLarge(`more than ${MAX_EXPANDED_NODES} values (aliases expand too far)`, this.aliasAt ?? offset);
     if (depth > MAX_DEPTH) throw new TooLarge(`nesting deeper than ${MAX_DEPTH} levels`, offset);
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
-      this.record(path, node);
+      this.record(path, node, key);
       const outermost = this.aliasAt === undefined;
       if (outermost) this.aliasAt = offset;
       try {
-        return target ? this.value(target, path, depth + 1) : null;
+        return target ? this.value(target, path, depth + 1, key) : null;
       } finally {
         if (outermost) this.aliasAt = undefined;
       }
     }
-    this.record(path, node);
+    this.record(path, node, key);
     if (isScalar(node)) return node.value ?? null;
     if (isSeq(node)) return node.items.map((item, index) => this.value(item as YamlNode, [...path, index], depth + 1));
     if (isMap(node)) {
       const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
-        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-        const childPath = [...path, key];
-        out[key] = this.value(pair.value as YamlNode | null, childPath, depth + 1);
-        const span = this.map.get(childPath);
-        if (span && isScalar(pair.key) && pair.key.range) this.map.set(childPath, { ...span, key: this.span(pair.key.range) });
-        else if (!span && isScalar(pair.key) && pair.key.range) {
-          // `key:` with nothing after it: point at the key.
-          const keySpan = this.span(pair.key.range);
-          this.map.set(childPath, { ...keySpan, key: keySpan });
-        }
+        const name = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        const keySpan = isScalar(pair.key) && pair.key.range ? this.span(pair.key.range) : undefined;
+        out[name] = this.value(pair.value as YamlNode | null, [...path, name], depth + 1, keySpan);
       }
       return out;
     }
     return null;
   }
 
-  private span(range: readonly [number, number, number]): { line: number; column: number; length: number } {
+  private span(range: readonly [number, number, number]): Span {
     const start = this.position(range[0]);
     const lineEnd = this.text.indexOf('\n', range[0]);
     const end = Math.min(range[1], lineEnd === -1 ? range[1] : lineEnd);
     return { ...start, length: Math.max(1, end - range[0]) };
   }
 
-  private record(path: Path, node: YamlNode): void {
-    if (!node.range) return;
+  private record(path: Path, node: YamlNode, key: Span | undefined): void {
+    if (!node.range) {
+      if (key) this.map.set(path, { ...key, key });
+      return;
+    }
     const span: SourceSpan = this.span(node.range);
+    if (key) span.key = key;
     if (isScalar(node) && typeof node.value === 'string') {
       span.text = this.textStart(node as Scalar<string>, span);
       if (node.type === Scalar.PLAIN) this.trailingComment(node.range[1]);
