@@ -15,8 +15,10 @@ describe('claims', () => {
   it('gives each plan to exactly one of several threads taking at once', async () => {
     const plans = 200_000;
     const claims = newClaims(plans);
-    // Every thread waits at a gate until all four are ready, then they take at once.
-    const gate = new Int32Array(new SharedArrayBuffer(8));
+    // gate[0]: threads ready; gate[1]: go; gate[2]: threads that have taken their first plan. Every
+    // thread waits at the gate until all four are ready, and this one goes on past its first plan
+    // only when each has taken one, so that the four race for the rest even on a busy machine.
+    const gate = new Int32Array(new SharedArrayBuffer(12));
     // The same takeNext, compiled, on three threads, racing this one.
     const url = new URL('../../dist/build/claims.js', import.meta.url).href;
     const code = `const { parentPort, workerData } = require('node:worker_threads');
@@ -25,7 +27,7 @@ describe('claims', () => {
         Atomics.add(gate, 0, 1);
         Atomics.wait(gate, 1, 0);
         let n = 0;
-        while (takeNext(claims, who) >= 0) n++;
+        while (takeNext(claims, who) >= 0) if (++n === 1) Atomics.add(gate, 2, 1);
         parentPort.postMessage(n);
       });`;
     const counts = [1, 2, 3].map((who) => new Promise<number>((resolve, reject) => new Worker(code, { eval: true, workerData: { claims, gate, who } }).once('message', resolve).once('error', reject)));
@@ -33,10 +35,12 @@ describe('claims', () => {
     Atomics.store(gate, 1, 1);
     Atomics.notify(gate, 1);
     let here = 0;
+    if (takeNext(claims, MAIN_THREAD) >= 0) here++;
+    Atomics.add(gate, 2, 1);
+    for (const deadline = Date.now() + 10_000; Atomics.load(gate, 2) < 4 && Date.now() < deadline; );
+    expect(Atomics.load(gate, 2)).toBe(4);
     while (takeNext(claims, MAIN_THREAD) >= 0) here++;
     const theirs = await Promise.all(counts);
-    // Each thread took a share: the race was run.
-    for (const n of [here, ...theirs]) expect(n).toBeGreaterThan(0);
     expect(here + theirs.reduce((a, b) => a + b, 0)).toBe(plans);
     const owners = [MAIN_THREAD, 1, 2, 3].map((who) => takenBy(claims, who));
     expect(owners.map((taken) => taken.length)).toEqual([here, ...theirs]);
