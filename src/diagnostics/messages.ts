@@ -53,6 +53,8 @@ const YAML_MISTAKES_VI: Record<string, Said> = {
     hint: () => 'Đặt cả văn bản trong ngoặc kép, hoặc bỏ ngoặc nếu văn bản không có ": " hay " #".',
   },
   'reserved-start': { message: (a) => `Giá trị không được bắt đầu bằng ${q(a.char)} nếu không đặt trong ngoặc kép.`, hint: () => 'Đặt cả giá trị trong ngoặc kép.' },
+  'extra-closer': { message: (a) => `Dấu ${q(a.char)} này không đóng ngoặc nào đã mở.`, hint: () => 'Xóa dấu thừa, hoặc thêm dấu mở tương ứng ở đầu giá trị.' },
+  'second-document': { message: () => 'Dòng "---" bắt đầu một phần YAML thứ hai, nhưng mỗi tệp chỉ có một.', hint: () => 'Xóa dòng "---"; nếu nó là văn bản, đặt trong ngoặc kép.' },
 };
 const yamlMistake = (mistakes: Record<string, Said>, general: Said, a: MessageArgs): Said => (a.mistake === undefined ? undefined : mistakes[str(a.mistake)]) ?? general;
 const YAML_MISTAKES_EN: Record<string, Said> = {
@@ -73,6 +75,8 @@ const YAML_MISTAKES_EN: Record<string, Said> = {
     hint: () => 'Put all the text inside the quotes, or drop the quotes if the text has no ": " or " #".',
   },
   'reserved-start': { message: (a) => `A value may not start with ${q(a.char)} unless it is in double quotes.`, hint: () => 'Put the whole value in double quotes.' },
+  'extra-closer': { message: (a) => `This ${q(a.char)} closes nothing that was opened.`, hint: () => 'Delete it, or add the opening one at the start of the value.' },
+  'second-document': { message: () => 'A "---" line starts a second YAML document, but a file holds one.', hint: () => 'Delete the "---" line; if it is text, put it in double quotes.' },
 };
 
 const didYouMeanVi = (a: MessageArgs) => (a.suggestion ? `Có phải ý bạn là ${q(a.suggestion)}? ` : '');

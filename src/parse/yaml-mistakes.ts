@@ -29,6 +29,8 @@ export interface ExplainedError {
  * - `tab-indent`: a line indented with a tab;
  * - `duplicate-key`: a key written twice in one mapping (args.key);
  * - `text-after-quote`: more text after a quoted value's closing quote;
+ * - `extra-closer`: a closing bracket or brace that closes nothing (args.char);
+ * - `second-document`: a "---" line, which starts another YAML document in the file;
  * - `reserved-start`: a value starting with a character YAML reserves (args.char).
  */
 export function explainYamlError(error: YamlError, text: string): ExplainedError {
@@ -71,9 +73,13 @@ export function explainYamlError(error: YamlError, text: string): ExplainedError
     case 'BAD_INDENT':
       return /must start at the same column/.test(error.message) ? mistake('indent', at, Math.max(1, lineEndAt(text, at) - at)) : parserPlace;
     case 'UNEXPECTED_TOKEN': {
+      const closer = /^Unexpected flow-(?:seq|map)-end token/.test(error.message) ? text[at] : undefined;
+      if (closer === ']' || closer === '}') return mistake('extra-closer', at, 1, { char: closer });
       const before = text.slice(lineStartAt(text, at), at).trimEnd();
       return /^Unexpected scalar at node end/.test(error.message) && /["']$/.test(before) ? mistake('text-after-quote', at, Math.max(1, lineEndAt(text, at) - at)) : parserPlace;
     }
+    case 'MULTIPLE_DOCS':
+      return mistake('second-document', at, Math.max(1, lineEndAt(text, at) - at));
     case 'BAD_SCALAR_START': {
       const char = text.slice(at, at + 1);
       return char.trim() ? mistake('reserved-start', at, 1, { char }) : parserPlace;

@@ -51,13 +51,22 @@ describe('the common YAML mistakes', () => {
     expect(firstError('place: "Kon" Tum\n')).toMatchObject({ at: [1, 14], mistake: 'text-after-quote' });
     expect(firstError('place: @Kon Tum\n')).toMatchObject({ at: [1, 8], mistake: 'reserved-start', vi: { message: expect.stringContaining('"@"') } });
   });
+
+  it('a closing bracket or brace that closes nothing', () => {
+    expect(firstError('a: [x, y]]\n')).toMatchObject({ at: [1, 10], mistake: 'extra-closer', vi: { message: 'Dấu "]" này không đóng ngoặc nào đã mở.' } });
+    expect(firstError('a: {b: 1}}\n')).toMatchObject({ at: [1, 10], mistake: 'extra-closer', en: { message: 'This "}" closes nothing that was opened.' } });
+  });
+
+  it('a "---" line in the middle of a file', () => {
+    expect(firstError('a: 1\n---\nb: 1\n')).toMatchObject({ at: [2, 1], mistake: 'second-document', vi: { hint: expect.stringContaining('Xóa dòng "---"') } });
+  });
 });
 
 describe('other YAML syntax errors', () => {
   it("keep the parser's sentence and the general hint", () => {
-    const error = firstError('a: [x, y]]\n');
+    const error = firstError('a: &x &y 1\n');
     expect(error.mistake).toBeUndefined();
-    expect(error.en.message).toMatch(/^YAML syntax error: Unexpected/);
+    expect(error.en.message).toMatch(/^YAML syntax error: /);
     expect(error.vi.hint).toContain('Kiểm tra thụt lề');
   });
 });
