@@ -11,7 +11,7 @@ import { buildPlanFile } from './pipeline.js';
 import { loadProject } from './project.js';
 import { AtomicWriter } from './write.js';
 
-/** What the main thread asks of a worker: to take plans from `files` and build and deliver each; without a delivery, only to check. */
+/** What the main thread asks of a worker: to take plans from `files` and build and deliver each; without a delivery, only to validate them. */
 export interface WorkerRequest {
   files: readonly string[];
   delivery: Delivery | undefined;

@@ -24,9 +24,12 @@ const q = (value: MessageArgs[string] | undefined): string => `"${str(value)}"`;
 const CLOSER_VI: Record<string, string> = { '"': 'dấu ngoặc kép (")', "'": "dấu nháy đơn (')", ']': 'dấu ngoặc vuông đóng (])', '}': 'dấu ngoặc nhọn đóng (})' };
 const CLOSER_EN: Record<string, string> = { '"': 'a double quote (")', "'": "a single quote (')", ']': 'a closing bracket (])', '}': 'a closing brace (})' };
 
-// The YAML mistakes parse/yaml-mistakes.ts recognises, said in the clerk's words; any other
-// syntax error keeps the parser's own sentence and the general hint.
-type Said = { message: Words; hint: Words };
+/** The YAML syntax mistakes parse/yaml-mistakes.ts recognises (a yaml-syntax diagnostic's `mistake`). */
+export type YamlMistake = 'unclosed' | 'colon-in-text' | 'indent' | 'missing-colon' | 'tab-indent' | 'duplicate-key' | 'text-after-quote' | 'reserved-start' | 'extra-closer' | 'second-document';
+
+// Each mistake said in the clerk's words, in both languages (the types check that every one is);
+// any other syntax error keeps the parser's own sentence and the general hint.
+type Said = Required<Wording>;
 const YAML_GENERAL_VI: Said = {
   message: (a) => `Lỗi cú pháp YAML: ${str(a.detail)}`,
   hint: () => 'Kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu hai chấm sau tên trường, và đặt văn bản có dấu ":" hoặc "#" trong ngoặc kép.',
@@ -35,7 +38,7 @@ const YAML_GENERAL_EN: Said = {
   message: (a) => `YAML syntax error: ${str(a.detail)}`,
   hint: () => 'Check indentation (spaces, not tabs), the colon after each key, and quote text containing ":" or "#".',
 };
-const YAML_MISTAKES_VI: Record<string, Said> = {
+const YAML_MISTAKES_VI: Record<YamlMistake, Said> = {
   unclosed: { message: () => 'Dấu mở ở đây chưa được đóng.', hint: (a) => `Thêm ${CLOSER_VI[str(a.closer)] ?? q(a.closer)} vào cuối giá trị này.` },
   'colon-in-text': {
     message: () => 'Dấu hai chấm và dấu cách (": ") trong văn bản khiến phần sau bị đọc như một trường mới.',
@@ -56,8 +59,7 @@ const YAML_MISTAKES_VI: Record<string, Said> = {
   'extra-closer': { message: (a) => `Dấu ${q(a.char)} này không đóng ngoặc nào đã mở.`, hint: () => 'Xóa dấu thừa, hoặc thêm dấu mở tương ứng ở đầu giá trị.' },
   'second-document': { message: () => 'Dòng "---" bắt đầu một phần YAML thứ hai, nhưng mỗi tệp chỉ có một.', hint: () => 'Xóa dòng "---"; nếu nó là văn bản, đặt trong ngoặc kép.' },
 };
-const yamlMistake = (mistakes: Record<string, Said>, general: Said, a: MessageArgs): Said => (a.mistake === undefined ? undefined : mistakes[str(a.mistake)]) ?? general;
-const YAML_MISTAKES_EN: Record<string, Said> = {
+const YAML_MISTAKES_EN: Record<YamlMistake, Said> = {
   unclosed: { message: () => 'What opens here is never closed.', hint: (a) => `Add ${CLOSER_EN[str(a.closer)] ?? q(a.closer)} at the end of this value.` },
   'colon-in-text': {
     message: () => 'A colon followed by a space (": ") in the text makes what follows read as a new key.',
@@ -78,6 +80,12 @@ const YAML_MISTAKES_EN: Record<string, Said> = {
   'extra-closer': { message: (a) => `This ${q(a.char)} closes nothing that was opened.`, hint: () => 'Delete it, or add the opening one at the start of the value.' },
   'second-document': { message: () => 'A "---" line starts a second YAML document, but a file holds one.', hint: () => 'Delete the "---" line; if it is text, put it in double quotes.' },
 };
+
+/** yaml-syntax in one language: the recognised mistake's words, or the general ones. */
+function yamlSyntax(mistakes: Record<YamlMistake, Said>, general: Said): Said {
+  const said = (a: MessageArgs): Said => (typeof a.mistake === 'string' && Object.hasOwn(mistakes, a.mistake) ? mistakes[a.mistake as YamlMistake] : general);
+  return { message: (a) => said(a).message(a), hint: (a) => said(a).hint(a) };
+}
 
 const didYouMeanVi = (a: MessageArgs) => (a.suggestion ? `Có phải ý bạn là ${q(a.suggestion)}? ` : '');
 const didYouMeanEn = (a: MessageArgs) => (a.suggestion ? `Did you mean ${q(a.suggestion)}? ` : '');
@@ -132,8 +140,8 @@ const catalog = {
     en: { message: (a) => `The text seems typed in the legacy ${str(a.encoding)} encoding (${a.encoding === 'VNI' ? 'VNI-Times' : '.VnTime'} fonts), not Unicode${Number(a.lines) > 1 ? ` (${str(a.lines)} lines in the file)` : ''}.`, hint: (a) => `This line reads: ${str(a.converted)}\nRun "plan fix-encoding ${str(a.file)}" to convert the whole file to Unicode (the old file is kept as .bak).` },
   },
   'yaml-syntax': {
-    vi: { message: (a) => yamlMistake(YAML_MISTAKES_VI, YAML_GENERAL_VI, a).message(a), hint: (a) => yamlMistake(YAML_MISTAKES_VI, YAML_GENERAL_VI, a).hint(a) },
-    en: { message: (a) => yamlMistake(YAML_MISTAKES_EN, YAML_GENERAL_EN, a).message(a), hint: (a) => yamlMistake(YAML_MISTAKES_EN, YAML_GENERAL_EN, a).hint(a) },
+    vi: yamlSyntax(YAML_MISTAKES_VI, YAML_GENERAL_VI),
+    en: yamlSyntax(YAML_MISTAKES_EN, YAML_GENERAL_EN),
   },
   'front-matter-missing': {
     vi: { message: () => 'Tệp .plan.md phải bắt đầu bằng phần thông tin đặt giữa hai dòng "---".', hint: () => 'Thêm ở đầu tệp:\n---\nissuer: ...\nplace: ...\ndate: ...\n---' },

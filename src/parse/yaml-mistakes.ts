@@ -5,6 +5,7 @@
  * say what to write instead. The words themselves are in diagnostics/messages.ts.
  */
 import type { MessageArgs } from '../diagnostics/diagnostic.js';
+import type { YamlMistake } from '../diagnostics/messages.js';
 
 /** A syntax error as the yaml package reports it. */
 export interface YamlError {
@@ -37,7 +38,7 @@ export function explainYamlError(error: YamlError, text: string): ExplainedError
   const detail = firstLine(error.message);
   const at = error.pos[0];
   const parserPlace = { offset: at, length: Math.max(1, error.pos[1] - at), args: { detail } };
-  const mistake = (name: string, offset: number, length: number, args: MessageArgs = {}): ExplainedError => ({ offset, length, args: { detail, mistake: name, ...args } });
+  const mistake = (name: YamlMistake, offset: number, length: number, args: MessageArgs = {}): ExplainedError => ({ offset, length, args: { detail, mistake: name, ...args } });
 
   const quote = error.code === 'MISSING_CHAR' ? /Missing closing (["'])quote/.exec(error.message)?.[1] : undefined;
   if (quote) {
