@@ -29,7 +29,7 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 // The in-process figures run with the V8 flags the command line sets (bin/load-bundle.cjs).
 setFlagsFromString(createRequire(import.meta.url)('../bin/load-bundle.cjs').V8_FLAGS);
 const seedFile = join(root, 'plans', 'kon-tum-ngay-toan-dan-pcmbn-2021.plan.yaml');
-const plan = join(root, 'bin', 'plan.js');
+const plan = join(root, 'bin', 'plan.cjs');
 const BATCH = 40;
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

@@ -1,6 +1,6 @@
 // Loads the CLI bundled by `npm install` (the `prepare` script, scripts/bundle.mjs), compiled with
 // the V8 code cache recorded for it there when this Node accepts that cache: for the command line
-// (bin/plan.js) and for each build worker thread, which runs the same bundle.
+// (bin/plan.cjs) and for each build worker thread, which runs the same bundle.
 'use strict';
 const { existsSync, readFileSync, writeFileSync } = require('node:fs');
 const { createRequire } = require('node:module');
@@ -31,7 +31,8 @@ function loadBundle() {
   if (isMainThread) require('node:v8').setFlagsFromString(V8_FLAGS);
   const cachedData = process.env.PLAN_WRITE_CODE_CACHE !== '1' && existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
   // The wrapper Node puts around a CommonJS module.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`, { filename: file, cachedData });
+  // The bundle is ASCII (scripts/bundle.mjs): read as Latin-1, its bytes are its characters, with no decoding.
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'latin1')}\n})`, { filename: file, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, dirname(file));
   return { exports: module.exports, cacheRejected: cachedData === undefined || script.cachedDataRejected === true, writeCache: () => writeFileSync(cacheFile, script.createCachedData()) };

@@ -193,7 +193,7 @@ describe('a write that fails on a worker', () => {
 describe('plan watch', () => {
   it('rebuilds after a change, and keeps running through bad input', async () => {
     const project = copyExampleProject();
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'plan.js'), 'watch', SEED], { cwd: project, env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'plan.cjs'), 'watch', SEED], { cwd: project, env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const waitFor = async (pattern: RegExp, from: number) => {

@@ -25,7 +25,7 @@ function files(folder: string): string[] {
 
 /** Runs `plan build` and kills it with SIGKILL once it has written `outputs` PDFs. */
 async function killedBuild(project: string, outputs: number): Promise<void> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'plan.js'), 'build'], { cwd: project, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'plan.cjs'), 'build'], { cwd: project, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const started = Date.now();
   while (files(join(project, 'out')).filter((file) => file.endsWith('.pdf')).length < outputs && Date.now() - started < 60_000) {

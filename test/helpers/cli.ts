@@ -13,7 +13,7 @@ export interface CliRun {
 
 /** Runs `plan ...args` in `cwd`, without colours, in a fixed time zone unless told otherwise. */
 export function plan(args: string[], cwd = ROOT, env: Record<string, string> = {}): CliRun {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'plan.js'), ...args], {
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'plan.cjs'), ...args], {
     cwd,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', CI: 'true', TZ: 'UTC', ...env },
