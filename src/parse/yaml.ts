@@ -93,8 +93,8 @@ const QUOTED_COMMENT = 40;
 
 class Walker {
   /**
-   * Comments after an unquoted text value on its line ("place: Kon Tum # tỉnh"): YAML drops them
-   * from the value, which a clerk typing "#" into text would not expect.
+   * Comments after an unquoted text value of several words on its line ("place: Kon Tum # tỉnh"):
+   * YAML drops them from the value, which a clerk typing "#" into text would not expect.
    */
   readonly trailingComments: { offset: number; length: number; comment: string }[] = [];
   private expanded = 0;
@@ -161,7 +161,9 @@ class Walker {
     if (key) span.key = key;
     if (isScalar(node) && typeof node.value === 'string') {
       span.text = this.textStart(node as Scalar<string>, span);
-      if (node.type === Scalar.PLAIN) this.trailingComment(node.range[1]);
+      // A word alone (an agency's id, a date, a code) is not text that could have lost its end:
+      // a comment after it is a note beside the value ("lead: cong-an-tinh # Công an tỉnh").
+      if (node.type === Scalar.PLAIN && /\s/.test(node.value)) this.trailingComment(node.range[1]);
     }
     this.map.set(path, span);
   }

@@ -1,6 +1,6 @@
 // A "#" after an unquoted text value starts a YAML comment, which the value silently loses: the
 // reader warns where the comment starts, and quotes the comment. Comments on their own lines,
-// after numbers, inside quotes and inside block text are left alone.
+// after numbers and one-word values (ids, dates), inside quotes and inside block text are left alone.
 import { describe, expect, it } from 'vitest';
 import { wording } from '../../src/diagnostics/messages.js';
 import { readYaml } from '../../src/parse/yaml.js';
@@ -26,5 +26,10 @@ describe('a comment after a text value', () => {
   it('is not reported on its own line, after a number, after a quoted value or inside block text', () => {
     expect(warnings('# đầu tệp\ntitle: Kế hoạch\n  # giữa\nbody-size: 14   # 13–14\nplace: "Kon Tum" # nơi ban hành\nopening: >-\n  Văn bản có # bên trong\n')).toEqual([]);
     expect(warnings('place: Số#5\n')).toEqual([]);
+  });
+
+  it('is not reported after a value of one word: an id, a date or a code with a note beside it', () => {
+    expect(warnings('lead: cong-an-tinh # Công an tỉnh\ndeadline: 2021-06-30 # hạn chót\nsymbol: KH-UBND   # ký hiệu\n')).toEqual([]);
+    expect(warnings('items:\n  - so-y-te # Sở Y tế\n')).toEqual([]);
   });
 });
