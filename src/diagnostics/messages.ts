@@ -25,7 +25,18 @@ const CLOSER_VI: Record<string, string> = { '"': 'dấu ngoặc kép (")', "'": 
 const CLOSER_EN: Record<string, string> = { '"': 'a double quote (")', "'": "a single quote (')", ']': 'a closing bracket (])', '}': 'a closing brace (})' };
 
 /** The YAML syntax mistakes parse/yaml-mistakes.ts recognises (a yaml-syntax diagnostic's `mistake`). */
-export type YamlMistake = 'unclosed' | 'colon-in-text' | 'indent' | 'missing-colon' | 'tab-indent' | 'duplicate-key' | 'text-after-quote' | 'reserved-start' | 'extra-closer' | 'second-document';
+export type YamlMistake =
+  | 'unclosed'
+  | 'colon-in-text'
+  | 'indent'
+  | 'missing-colon'
+  | 'tab-indent'
+  | 'duplicate-key'
+  | 'text-after-quote'
+  | 'reserved-start'
+  | 'extra-closer'
+  | 'second-document'
+  | 'bad-escape';
 
 // Each mistake said in the clerk's words, in both languages (the types check that every one is);
 // any other syntax error keeps the parser's own sentence and the general hint.
@@ -58,6 +69,10 @@ const YAML_MISTAKES_VI: Record<YamlMistake, Said> = {
   'reserved-start': { message: (a) => `Giá trị không được bắt đầu bằng ${q(a.char)} nếu không đặt trong ngoặc kép.`, hint: () => 'Đặt cả giá trị trong ngoặc kép.' },
   'extra-closer': { message: (a) => `Dấu ${q(a.char)} này không đóng ngoặc nào đã mở.`, hint: () => 'Xóa dấu thừa, hoặc thêm dấu mở tương ứng ở đầu giá trị.' },
   'second-document': { message: () => 'Dòng "---" bắt đầu một phần YAML thứ hai, nhưng mỗi tệp chỉ có một.', hint: () => 'Xóa dòng "---"; nếu nó là văn bản, đặt trong ngoặc kép.' },
+  'bad-escape': {
+    message: (a) => `Trong ngoặc kép, dấu \\ mở đầu một ký tự đặc biệt (như \\n), nhưng ${q(a.escape)} không phải ký tự nào.`,
+    hint: () => "Viết \\\\ cho một dấu \\, hoặc đặt giá trị trong ngoặc đơn ('...'). Đường dẫn tệp có thể dùng dấu /.",
+  },
 };
 const YAML_MISTAKES_EN: Record<YamlMistake, Said> = {
   unclosed: { message: () => 'What opens here is never closed.', hint: (a) => `Add ${CLOSER_EN[str(a.closer)] ?? q(a.closer)} at the end of this value.` },
@@ -79,6 +94,10 @@ const YAML_MISTAKES_EN: Record<YamlMistake, Said> = {
   'reserved-start': { message: (a) => `A value may not start with ${q(a.char)} unless it is in double quotes.`, hint: () => 'Put the whole value in double quotes.' },
   'extra-closer': { message: (a) => `This ${q(a.char)} closes nothing that was opened.`, hint: () => 'Delete it, or add the opening one at the start of the value.' },
   'second-document': { message: () => 'A "---" line starts a second YAML document, but a file holds one.', hint: () => 'Delete the "---" line; if it is text, put it in double quotes.' },
+  'bad-escape': {
+    message: (a) => `In double quotes, \\ starts an escape (like \\n), and ${q(a.escape)} is none.`,
+    hint: () => "Write \\\\ for one \\, or put the value in single quotes ('...'). File paths may use /.",
+  },
 };
 
 /** yaml-syntax in one language: the recognised mistake's words, or the general ones. */

@@ -32,7 +32,9 @@ export interface ExplainedError {
  * - `text-after-quote`: more text after a quoted value's closing quote;
  * - `extra-closer`: a closing bracket or brace that closes nothing (args.char);
  * - `second-document`: a "---" line, which starts another YAML document in the file;
- * - `reserved-start`: a value starting with a character YAML reserves (args.char).
+ * - `bad-escape`: a backslash in double quotes that starts no escape YAML knows (args.escape);
+ * - `reserved-start`: a value starting with a character YAML reserves (args.char), among them
+ *   the marks of an alias, an anchor and a tag when they take a word of the text.
  */
 export function explainYamlError(error: YamlError, text: string): ExplainedError {
   const detail = firstLine(error.message);
@@ -76,9 +78,18 @@ export function explainYamlError(error: YamlError, text: string): ExplainedError
     case 'UNEXPECTED_TOKEN': {
       const closer = /^Unexpected flow-(?:seq|map)-end token/.test(error.message) ? text[at] : undefined;
       if (closer === ']' || closer === '}') return mistake('extra-closer', at, 1, { char: closer });
+      if (!/^Unexpected scalar at node end/.test(error.message)) return parserPlace;
       const before = text.slice(lineStartAt(text, at), at).trimEnd();
-      return /^Unexpected scalar at node end/.test(error.message) && /["']$/.test(before) ? mistake('text-after-quote', at, Math.max(1, lineEndAt(text, at) - at)) : parserPlace;
+      if (/["']$/.test(before)) return mistake('text-after-quote', at, Math.max(1, lineEndAt(text, at) - at));
+      // "- *quan trọng* việc này": the first word was read as an alias, the rest as a second value.
+      return markedStart(text, at) ?? parserPlace;
     }
+    case 'MISSING_CHAR':
+      // "!Khẩn": a tag's name stops at the first letter a tag may not hold.
+      return (/^Tags and anchors must be separated/.test(error.message) && markedStart(text, at)) || parserPlace;
+    case 'BAD_DQ_ESCAPE':
+      // "C:\Fonts" in double quotes: the parser points at the backslash.
+      return text[at] === '\\' ? mistake('bad-escape', at, 2, { escape: text.slice(at, at + 2) }) : parserPlace;
     case 'MULTIPLE_DOCS':
       return mistake('second-document', at, Math.max(1, lineEndAt(text, at) - at));
     case 'BAD_SCALAR_START': {
@@ -88,6 +99,25 @@ export function explainYamlError(error: YamlError, text: string): ExplainedError
     default:
       return parserPlace;
   }
+}
+
+/**
+ * The characters that make the start of a value YAML's rather than the text's: "*" an alias, "&"
+ * an anchor, "!" a tag. Each takes the word it starts out of the value.
+ */
+const MARKS = new Set(['*', '&', '!']);
+
+/** A value that starts with one of YAML's marks, as the mistake to report at that mark. */
+export function markedValue(offset: number, char: string): ExplainedError {
+  return { offset, length: 1, args: { detail: `a value starting with "${char}"`, mistake: 'reserved-start', char } };
+}
+
+/** The mark that starts the value on the line of `at`, before `at`, if one does. */
+function markedStart(text: string, at: number): ExplainedError | undefined {
+  const lineStart = lineStartAt(text, at);
+  const start = /^\s*(?:-\s+)*(?:[^\s:#"'][^:#\n]*:\s+)?/.exec(text.slice(lineStart, at))![0].length;
+  const char = text[lineStart + start];
+  return char !== undefined && MARKS.has(char) && lineStart + start < at ? markedValue(lineStart + start, char) : undefined;
 }
 
 /** The offset of the last `open` before `end` that no `close` after it (and before `end`) matches. */

@@ -21,7 +21,7 @@ import {
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import type { Path } from '../model/shape.js';
 import { SourceMap, type SourceSpan } from './source-map.js';
-import { explainYamlError } from './yaml-mistakes.js';
+import { type ExplainedError, explainYamlError, markedValue } from './yaml-mistakes.js';
 
 /** Most values an alias may expand to, in all: far above any plan, far below a bomb. */
 const MAX_EXPANDED_NODES = 100_000;
@@ -75,6 +75,10 @@ export function readYaml(text: string, file: string, options: YamlOptions = {}):
   const walker = new Walker(doc, text, map, position);
   try {
     const data = doc.contents === null ? null : walker.value(doc.contents, [], 0);
+    const marked = walker.markedValues();
+    if (marked.length > 0) {
+      return { file, data: undefined, map, diagnostics: marked.map(({ offset, length, args }) => diagnostic('yaml-syntax', { file, ...position(offset), length }, args)) };
+    }
     for (const { offset, length, comment } of walker.trailingComments) {
       diagnostics.push(diagnostic('comment-in-value', { file, ...position(offset), length }, { comment }, 'warning'));
     }
@@ -88,6 +92,9 @@ export function readYaml(text: string, file: string, options: YamlOptions = {}):
 /** Where a key or the first line of a value is. */
 type Span = { line: number; column: number; length: number };
 
+/** The prefix of YAML's own tags ("!!str" is "tag:yaml.org,2002:str"). */
+const YAML_TAGS = 'tag:yaml.org,2002:';
+
 /** Longest part of a dropped comment quoted in its warning. */
 const QUOTED_COMMENT = 40;
 
@@ -97,6 +104,15 @@ class Walker {
    * YAML drops them from the value, which a clerk typing "#" into text would not expect.
    */
   readonly trailingComments: { offset: number; length: number; comment: string }[] = [];
+  /**
+   * Values that lost their first word to a YAML mark ("title: &Kế hoạch" is "hoạch"), by offset:
+   * an alias to no anchor, a tag YAML does not know, and (once the walk is done) an anchor no alias
+   * uses. YAML's own tags ("!!str") and anchors that aliases use are YAML written on purpose.
+   */
+  private readonly marked = new Map<number, ExplainedError>();
+  /** Anchors by offset of their "&", and the names aliases use. */
+  private readonly anchors = new Map<number, string>();
+  private readonly aliased = new Set<string>();
   private expanded = 0;
   /** Where the outermost alias being expanded is: the place to blame when expansion goes too far. */
   private aliasAt: number | undefined;
@@ -120,6 +136,8 @@ class Walker {
     if (depth > MAX_DEPTH) throw new TooLarge(`nesting deeper than ${MAX_DEPTH} levels`, offset);
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
+      this.aliased.add(node.source);
+      if (!target) this.marked.set(offset, markedValue(offset, '*'));
       this.record(path, node, key);
       const outermost = this.aliasAt === undefined;
       if (outermost) this.aliasAt = offset;
@@ -130,6 +148,7 @@ class Walker {
       }
     }
     this.record(path, node, key);
+    this.properties(node, offset);
     if (isScalar(node)) return node.value ?? null;
     if (isSeq(node)) return node.items.map((item, index) => this.value(item as YamlNode, [...path, index], depth + 1));
     if (isMap(node)) {
@@ -143,6 +162,26 @@ class Walker {
       return out;
     }
     return null;
+  }
+
+  /** Every value that lost its first word to a mark, in the order of the text. */
+  markedValues(): ExplainedError[] {
+    for (const [at, name] of this.anchors) if (!this.aliased.has(name)) this.marked.set(at, markedValue(at, '&'));
+    return [...this.marked.values()].sort((a, b) => a.offset - b.offset);
+  }
+
+  /** Notes the anchor and the tag written before a value (`&name`, `!tag`), which are not part of it. */
+  private properties(node: YamlNode, offset: number): void {
+    if (node.anchor) {
+      const at = this.text.lastIndexOf(`&${node.anchor}`, offset);
+      if (at >= 0) this.anchors.set(at, node.anchor);
+    }
+    if (node.tag && !node.tag.startsWith(YAML_TAGS)) {
+      // The tag's token starts at the first "!" of the word before the value ("!x", "!e!x").
+      let at = this.text.lastIndexOf('!', offset);
+      while (at > 0 && !/[\s[{,]/.test(this.text[at - 1]!)) at--;
+      if (at >= 0) this.marked.set(at, markedValue(at, '!'));
+    }
   }
 
   private span(range: readonly [number, number, number]): Span {

@@ -53,6 +53,8 @@ const CASES_TABLE: Case[] = [
   { name: 'NUL inside text', files: { [BAD]: replaced('place: Kon Tum', 'place: Kon\u0000Tum') }, code: 'binary-file', file: BAD, exit: 1 },
   { name: 'byte order mark: positions unchanged', files: { [BAD]: `\uFEFF${replaced('place: Kon Tum', 'plac: Kon Tum')}` }, code: 'unknown-key', file: BAD, line: 6, column: 1, exit: 1 },
   { name: 'CRLF line ends: positions unchanged', files: { [BAD]: replaced('deadline: 02/8/2021', 'deadline: 31/02/2021').replace(/\n/g, '\r\n') }, code: 'invalid-deadline', file: BAD, line: 17, column: 23, exit: 1 },
+  { name: 'YAML: an anchor mark takes the first word of the title', files: { [BAD]: replaced('title: Thử nghiệm dữ liệu hỏng', 'title: &Thử nghiệm dữ liệu hỏng') }, code: 'yaml-syntax', file: BAD, line: 8, column: 8, exit: 1 },
+  { name: 'YAML: a tag mark takes the first word of the place', files: { [BAD]: replaced('place: Kon Tum', 'place: !Kon Tum') }, code: 'yaml-syntax', file: BAD, line: 6, column: 8, exit: 1 },
   { name: 'alias bomb', files: plan1('alias-bomb'), code: 'yaml-syntax', file: BAD, line: 6, column: 8, exit: 1 },
   { name: 'deep nesting', files: plan1('deep-nesting'), code: 'yaml-syntax', file: BAD, line: 8, column: 72, exit: 1 },
   { name: 'legacy TCVN3 text pasted into a UTF-8 file', files: { [BAD]: replaced('title: Thử nghiệm dữ liệu hỏng', `title: ${encodeLegacy('Triển khai các hoạt động hưởng ứng ngày toàn dân', 'TCVN3')}`) }, code: 'legacy-encoding', file: BAD, line: 8, column: 8, exit: 1 },

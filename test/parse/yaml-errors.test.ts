@@ -52,6 +52,32 @@ describe('the common YAML mistakes', () => {
     expect(firstError('place: @Kon Tum\n')).toMatchObject({ at: [1, 8], mistake: 'reserved-start', vi: { message: expect.stringContaining('"@"') } });
   });
 
+  it('a word taken out of the text by an alias, anchor or tag mark, at the mark', () => {
+    expect(firstError('items:\n  - *quan trọng* việc này\n')).toMatchObject({ at: [2, 5], mistake: 'reserved-start', vi: { message: expect.stringContaining('"*"') } });
+    expect(firstError('title: *Khẩn\n')).toMatchObject({ at: [1, 8], mistake: 'reserved-start', en: { message: expect.stringContaining('"*"') } });
+    // Read as the anchor "Kế" and the value "hoạch", without a word from the parser.
+    expect(firstError('title: &Kế hoạch\n')).toMatchObject({ at: [1, 8], mistake: 'reserved-start', vi: { message: expect.stringContaining('"&"') } });
+    expect(firstError('title: !Khẩn việc này\n')).toMatchObject({ at: [1, 8], mistake: 'reserved-start' });
+    // Read as the tag "!Important" and the value "note", with only a warning from the parser.
+    expect(firstError('place: Kon Tum\ntitle: !Important note\n')).toMatchObject({ at: [2, 8], mistake: 'reserved-start', vi: { message: expect.stringContaining('"!"') } });
+    expect(readYaml('title: &Kế hoạch\n', 'x.plan.yaml').data).toBeUndefined();
+  });
+
+  it('leaves YAML written on purpose alone: an anchor an alias uses, and YAML\'s own tags', () => {
+    const read = readYaml('lead: &lead cong-an-tinh\nsupport: *lead\ncode: !!str 12\n', 'x.plan.yaml');
+    expect(read.diagnostics).toEqual([]);
+    expect({ ...(read.data as object) }).toEqual({ lead: 'cong-an-tinh', support: 'cong-an-tinh', code: '12' });
+  });
+
+  it('a backslash in double quotes that starts no escape, at the backslash', () => {
+    expect(firstError('font:\n  regular: "C:\\Windows\\Fonts\\times.ttf"\n')).toMatchObject({
+      at: [2, 15],
+      mistake: 'bad-escape',
+      vi: { message: expect.stringContaining('"\\W"'), hint: expect.stringContaining('ngoặc đơn') },
+      en: { hint: expect.stringContaining('single quotes') },
+    });
+  });
+
   it('a closing bracket or brace that closes nothing', () => {
     expect(firstError('a: [x, y]]\n')).toMatchObject({ at: [1, 10], mistake: 'extra-closer', vi: { message: 'Dấu "]" này không đóng ngoặc nào đã mở.' } });
     expect(firstError('a: {b: 1}}\n')).toMatchObject({ at: [1, 10], mistake: 'extra-closer', en: { message: 'This "}" closes nothing that was opened.' } });
