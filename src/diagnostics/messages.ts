@@ -178,9 +178,17 @@ const catalog = {
     vi: { message: (a) => `Thiếu trường bắt buộc ${q(a.key)}.`, hint: (a) => `Thêm dòng "${str(a.key)}: ..." vào đây.` },
     en: { message: (a) => `Missing required field ${q(a.key)}.`, hint: (a) => `Add a line "${str(a.key)}: ..." here.` },
   },
+  // A key that reads as text (args.reads, "- Mục đích: nâng cao ...") is text with ": " in it,
+  // which YAML split into a field name and a value.
   'unknown-key': {
-    vi: { message: (a) => `Trường ${q(a.key)} không được hỗ trợ ở đây.`, hint: (a) => `${didYouMeanVi(a)}Các trường được dùng: ${list(a.allowed)}.` },
-    en: { message: (a) => `Unknown field ${q(a.key)}.`, hint: (a) => `${didYouMeanEn(a)}Fields allowed here: ${list(a.allowed)}.` },
+    vi: {
+      message: (a) => (a.reads === 'text' ? `${q(a.key)} được đọc là tên một trường, vì sau nó có dấu hai chấm và dấu cách (": ").` : `Trường ${q(a.key)} không được hỗ trợ ở đây.`),
+      hint: (a) => (a.reads === 'text' ? `Nếu đây là văn bản, đặt cả giá trị trong ngoặc kép, vd: "${str(a.key)}: ...". ` : didYouMeanVi(a)) + `Các trường được dùng: ${list(a.allowed)}.`,
+    },
+    en: {
+      message: (a) => (a.reads === 'text' ? `${q(a.key)} is read as a field name, because ": " follows it.` : `Unknown field ${q(a.key)}.`),
+      hint: (a) => (a.reads === 'text' ? `If this is text, put the whole value in double quotes, e.g. "${str(a.key)}: ...". ` : didYouMeanEn(a)) + `Fields allowed here: ${list(a.allowed)}.`,
+    },
   },
   'wrong-type': {
     vi: { message: (a) => `Giá trị phải là ${list(a.expectedVi)}, nhưng đang là ${str(a.actualVi)}.`, hint: (a) => str(a.exampleVi) },

@@ -30,12 +30,13 @@ export function shapeDiagnostics(issues: readonly ShapeIssue[], map: SourceMap):
     switch (issue.kind) {
       case 'missing-field':
         return diagnostic('missing-field', map.locate(issue.path, 'key'), { key: issue.key });
-      case 'unknown-key':
-        return diagnostic('unknown-key', map.locate(issue.path, 'key'), {
-          key: issue.key,
-          allowed: issue.allowed,
-          suggestion: closest(issue.key, issue.allowed) ?? '',
-        });
+      case 'unknown-key': {
+        // Field names are lower-case ASCII words joined by "-"; a key with a space or a
+        // Vietnamese letter is a clerk's text that held ": ".
+        const suggestion = closest(issue.key, issue.allowed) ?? '';
+        const text = suggestion === '' && !/^[\x21-\x7e]+$/.test(issue.key);
+        return diagnostic('unknown-key', map.locate(issue.path, 'key'), { key: issue.key, allowed: issue.allowed, suggestion, ...(text ? { reads: 'text' } : {}) });
+      }
       case 'wrong-type': {
         const example = EXAMPLE[issue.expected[0] ?? 'string'];
         return diagnostic('wrong-type', map.locate(issue.path), {

@@ -43,6 +43,17 @@ describe('validation rules', () => {
     expectAt(d, text, 'plase:');
   });
 
+  it('text with ": " read as a field name, with quotes as the remedy', () => {
+    const text = seedWith('      - >-\n        Tổ chức quán triệt', '      - Mục đích: tổ chức quán triệt\n      - >-\n        Tổ chức quán triệt');
+    const d = only(buildFromText(text).diagnostics, 'unknown-key');
+    expect(d.args).toMatchObject({ key: 'Mục đích', reads: 'text', suggestion: '' });
+    expect(wording(d.code, d.args, 'vi')).toMatchObject({ message: expect.stringContaining('được đọc là tên một trường'), hint: expect.stringContaining('"Mục đích: ..."') });
+    expect(wording(d.code, d.args, 'en').hint).toContain('double quotes');
+    expectAt(d, text, 'Mục đích:');
+    // A misspelt field name is still one.
+    expect(only(buildFromText(seedWith('place: Kon Tum', 'plase: Kon Tum')).diagnostics, 'unknown-key').args.reads).toBeUndefined();
+  });
+
   it('wrong types', () => {
     const text = seedWith('archive: [VT, BCĐ, NCLTD]', 'archive: {VT: 1}');
     const d = only(buildFromText(text).diagnostics, 'wrong-type');
