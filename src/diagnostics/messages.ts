@@ -211,8 +211,14 @@ const catalog = {
     en: { message: (a) => `Date ${q(a.value)} is not a real date or has the wrong format.`, hint: () => 'Write dates as 2021-05-25 or 25/5/2021, and check the days of the month (there is no 30/02).' },
   },
   'invalid-deadline': {
-    vi: { message: (a) => `Không hiểu thời hạn ${q(a.value)}.`, hint: () => 'Viết một ngày (2021-08-02 hoặc 02/8/2021), một khoảng (01/7/2021–30/9/2021) hoặc một cụm định kỳ: hằng năm, hằng quý, hằng tháng, hằng tuần, thường xuyên.' },
-    en: { message: (a) => `Cannot read the deadline ${q(a.value)}.`, hint: () => 'Write a date (2021-08-02 or 02/8/2021), a range (01/7/2021–30/9/2021) or a recurring phrase: hằng năm, hằng quý, hằng tháng, hằng tuần, thường xuyên.' },
+    vi: {
+      message: (a) => `Không hiểu thời hạn ${q(a.value)}.`,
+      hint: () => 'Viết một ngày (02/8/2021, trước ngày 02/8/2021), một khoảng (01/7/2021–30/9/2021), một tháng, quý hoặc năm (tháng 6/2021, quý III/2021, 6 tháng đầu năm 2021, năm 2021) hoặc một cụm định kỳ: hằng năm, hằng quý, hằng tháng, hằng tuần, thường xuyên.',
+    },
+    en: {
+      message: (a) => `Cannot read the deadline ${q(a.value)}.`,
+      hint: () => 'Write a date (02/8/2021, trước ngày 02/8/2021), a range (01/7/2021–30/9/2021), a month, quarter or year (tháng 6/2021, quý III/2021, 6 tháng đầu năm 2021, năm 2021) or a recurring phrase: hằng năm, hằng quý, hằng tháng, hằng tuần, thường xuyên.',
+    },
   },
   'deadline-before-plan': {
     vi: { message: (a) => `Thời hạn ${q(a.value)} trước ngày ban hành kế hoạch (${str(a.planDate)}).`, hint: () => 'Kiểm tra lại năm, tháng của thời hạn hoặc ngày ban hành.' },

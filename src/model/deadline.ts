@@ -1,8 +1,10 @@
 /**
- * Deadlines as clerks write them: a date ("02/8/2021", "2021-08-02"), a range
- * ("01/7–30/9/2021", "2021-07-01..2021-09-30") or a recurring phrase ("hằng năm").
+ * Deadlines as clerks write them: a date ("02/8/2021", "2021-08-02", "trước ngày 02/8/2021"), a
+ * range ("01/7–30/9/2021", "2021-07-01..2021-09-30"), a stretch of a year that stands for its
+ * range ("tháng 6/2021", "quý III/2021", "6 tháng đầu năm 2021", "năm 2021") or a recurring
+ * phrase ("hằng năm").
  */
-import { type CivilDate, compareDates, parseCivilDate } from '../vn/dates.js';
+import { type CivilDate, compareDates, daysInMonth, parseCivilDate } from '../vn/dates.js';
 import { foldName } from '../vn/slug.js';
 import type { Deadline, RecurringPeriod } from './plan.js';
 
@@ -15,6 +17,38 @@ const RECURRING: [RegExp, RecurringPeriod][] = [
   [/^thường xuyên$/, 'continuous'],
 ];
 
+/** "Before", "at the latest", "due": words before a date that leave it the deadline. */
+const BY = /^(?:trước|chậm nhất(?: là)?|hạn chót|hạn)\s+(?:ngày\s+)?/u;
+
+/** "tháng 6/2021", "quý III năm 2021": a month or a quarter, then its year. */
+const MONTH = /^tháng\s+(\d{1,2})(?:\/|\s+năm\s+)(\d{4})$/u;
+const QUARTER = /^quý\s+(i{1,3}|iv|[1-4])(?:\/|\s+năm\s+)(\d{4})$/u;
+const HALF = /^(?:6|sáu) tháng (đầu|cuối) năm (\d{4})$/u;
+const YEAR = /^năm (\d{4})$/u;
+const QUARTERS: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
+
+/** Months `first` to `last` of `year`, from the first day of the one to the last day of the other. */
+function months(year: number, first: number, last: number): { from: CivilDate; to: CivilDate } | undefined {
+  const from = parseCivilDate(`1/${first}/${year}`);
+  const to = parseCivilDate(`${daysInMonth(year, last)}/${last}/${year}`);
+  return from && to ? { from, to } : undefined;
+}
+
+/** A month, a quarter, a half or a whole year, as the range of days it covers. */
+function stretchOfYear(value: string): { from: CivilDate; to: CivilDate } | undefined {
+  const month = MONTH.exec(value);
+  if (month) return months(Number(month[2]), Number(month[1]), Number(month[1]));
+  const quarter = QUARTER.exec(value);
+  if (quarter) {
+    const q = QUARTERS[quarter[1]!]!;
+    return months(Number(quarter[2]), 3 * q - 2, 3 * q);
+  }
+  const half = HALF.exec(value);
+  if (half) return half[1] === 'đầu' ? months(Number(half[2]), 1, 6) : months(Number(half[2]), 7, 12);
+  const year = YEAR.exec(value);
+  return year ? months(Number(year[1]), 1, 12) : undefined;
+}
+
 /** Separators between the two ends of a range. */
 const RANGE = /\s*(?:\.\.|–|—|\s-\s|\s+đến\s+)\s*/u;
 
@@ -24,8 +58,10 @@ export type DeadlineRead = { ok: true; deadline: Deadline } | { ok: false; reaso
 export function parseDeadline(text: string): DeadlineRead {
   const value = foldName(text).replace(/^(từ\s+)?(ngày\s+)?/, '');
   for (const [pattern, every] of RECURRING) if (pattern.test(value)) return { ok: true, deadline: { kind: 'recurring', every } };
-  const single = parseCivilDate(value);
+  const single = parseCivilDate(value.replace(BY, ''));
   if (single) return { ok: true, deadline: { kind: 'date', date: single } };
+  const stretch = stretchOfYear(value);
+  if (stretch) return { ok: true, deadline: { kind: 'range', ...stretch } };
   const parts = value.split(RANGE);
   if (parts.length !== 2) return { ok: false, reason: 'invalid' };
   const to = parseCivilDate(parts[1]!.replace(/^ngày\s+/, ''));

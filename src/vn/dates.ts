@@ -30,14 +30,14 @@ export function isRealDate(year: number, month: number, day: number): boolean {
 }
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
-const VIETNAMESE = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/;
+const VIETNAMESE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
 
-/** Reads "2021-08-02" or "02/8/2021" (also "02.8.2021"); undefined when not a real date. */
+/** Reads "2021-08-02" or "02/8/2021" (also "02.8.2021" and "02-8-2021"); undefined when not a real date. */
 export function parseCivilDate(text: string): CivilDate | undefined {
   const value = text.trim();
   const iso = ISO.exec(value);
   const vn = iso ? undefined : VIETNAMESE.exec(value);
-  const parts = iso ? [iso[1], iso[2], iso[3]] : vn ? [vn[3], vn[2], vn[1]] : undefined;
+  const parts = iso ? [iso[1], iso[2], iso[3]] : vn ? [vn[4], vn[3], vn[1]] : undefined;
   if (!parts) return undefined;
   const [year, month, day] = parts.map(Number) as [number, number, number];
   return isRealDate(year, month, day) ? { year, month, day } : undefined;
