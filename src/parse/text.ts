@@ -45,7 +45,14 @@ export function readSourceFile(path: string): Uint8Array {
 }
 
 /** Characters that are invisible in an editor and never wanted in a plan. */
-const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/gu;
+const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\uFEFF]/gu;
+
+/**
+ * The soft hyphen: Word's optional hyphen when text is copied out of it, invisible in an editor,
+ * which the PDF drew as a "-" wherever it stood. It is hidden only in Unicode text: in TCVN3 text
+ * pasted into a UTF-8 file, the same character is the letter "ư", which the legacy check needs.
+ */
+const SOFT_HYPHEN = /\u00AD/gu;
 
 /** The text of a source file, or the reason there is none. */
 export type DecodedText = { ok: true; text: string; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
@@ -66,7 +73,9 @@ export function decodeSource(bytes: Uint8Array, file: string): DecodedText {
   }
   const normalised = normaliseText(text, file);
   const legacy = detectLegacy(normalised.text);
-  return { ok: true, text: normalised.text, diagnostics: [...normalised.diagnostics, ...(legacy ? legacyDiagnostics(legacy, file) : [])] };
+  if (legacy) return { ok: true, text: normalised.text, diagnostics: [...normalised.diagnostics, ...legacyDiagnostics(legacy, file)] };
+  const unicode = removeHidden(normalised.text, SOFT_HYPHEN, file);
+  return { ok: true, text: unicode.text, diagnostics: [...normalised.diagnostics, ...unicode.diagnostics] };
 }
 
 /** One error per legacy line (the first few), each with the line's Unicode reading as the hint. */
@@ -91,13 +100,21 @@ export function normaliseText(raw: string, file: string): { text: string; diagno
     diagnostics.push(diagnostic('not-nfc', { file, ...lineColumn(nfc, at) }, {}, 'note'));
     text = nfc;
   }
-  for (const match of text.matchAll(HIDDEN)) {
+  const visible = removeHidden(text, HIDDEN, file);
+  return { text: visible.text, diagnostics: [...diagnostics, ...visible.diagnostics] };
+}
+
+/**
+ * Reports each `hidden` character, then drops it: such characters never belong in a printed plan,
+ * and keeping them would make equal-looking words differ.
+ */
+function removeHidden(text: string, hidden: RegExp, file: string): { text: string; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  for (const match of text.matchAll(hidden)) {
     const char = `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
     diagnostics.push(diagnostic('control-char', { file, ...lineColumn(text, match.index), length: 1 }, { char }, 'warning'));
   }
-  // Hidden characters are reported, then dropped: they never belong in a printed plan, and
-  // keeping them would make equal-looking words differ.
-  return { text: text.replace(HIDDEN, ''), diagnostics };
+  return { text: text.replace(hidden, ''), diagnostics };
 }
 
 /** Where two texts first differ: for NFD against NFC, the base letter its marks compose into. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeSource, MAX_SOURCE_BYTES, readSourceFile } from '../../src/parse/text.js';
+import { encodeLegacy } from '../../src/vn/legacy-encoding.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 
@@ -23,6 +24,21 @@ describe('decodeSource', () => {
     const decoded = decodeSource(encode('title: Kế\u200b hoạch\n'), 'x.plan.yaml');
     expect(decoded.ok && decoded.text).toBe('title: Kế hoạch\n');
     expect(decoded.diagnostics).toEqual([expect.objectContaining({ code: 'control-char', severity: 'warning', args: { char: 'U+200B' }, location: expect.objectContaining({ line: 1, column: 10 }) })]);
+  });
+
+  it('reports and removes a soft hyphen in Unicode text, which a PDF would draw as "-"', () => {
+    const decoded = decodeSource(encode('place: Kon Tum\ntitle: Kế hoạch tuyên\u00ADtruyền\n'), 'x.plan.yaml');
+    expect(decoded.ok && decoded.text).toBe('place: Kon Tum\ntitle: Kế hoạch tuyêntruyền\n');
+    expect(decoded.diagnostics).toEqual([expect.objectContaining({ code: 'control-char', args: { char: 'U+00AD' }, location: expect.objectContaining({ line: 2, column: 22 }) })]);
+  });
+
+  it('keeps the soft hyphen of TCVN3 text, where it is the letter "ư" the legacy check reads', () => {
+    const legacy = encodeLegacy('Triển khai công tác tuyên truyền trong trường học và cộng đồng dân cư', 'TCVN3');
+    expect(legacy).toContain('\u00AD');
+    const decoded = decodeSource(encode(`title: ${legacy}\n`), 'x.plan.yaml');
+    expect(decoded.ok && decoded.text).toContain(legacy);
+    expect(decoded.diagnostics.map((d) => d.code)).toEqual(['legacy-encoding']);
+    expect(decoded.diagnostics[0]!.args.converted).toContain('trường học');
   });
 
   it('refuses binary and oversized files quickly', () => {
