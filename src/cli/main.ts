@@ -71,20 +71,23 @@ function program(words: Strings, run: (code: Promise<number> | number) => void):
     run(2);
     return undefined;
   };
-  const buildingCommand = (name: string, description: string) =>
+  /** A command with its one argument, its help and usage in the user's language. */
+  const subcommand = (name: string, description: string, argument: string, argumentDescription: string) =>
     root
       .command(name)
       .description(description)
-      .argument('[paths...]', words.buildPaths)
+      .argument(argument, argumentDescription)
+      .helpOption('-h, --help', words.help)
+      .configureHelp({ styleTitle: (title) => words.titles[title] ?? title })
+      .usage(`${words.options} ${argument}`);
+  const buildingCommand = (name: string, description: string) =>
+    subcommand(name, description, words.args.paths, words.buildPaths)
       .option('--out <dir>', words.out)
       .option('--json', words.json)
       .option('-q, --quiet', words.quiet)
       .option('-v, --verbose', words.verbose)
       .option('--shard <i/n>', words.shard)
-      .option('-j, --jobs <n>', words.jobs)
-      .helpOption('-h, --help', words.help)
-      .configureHelp({ styleTitle: (title) => words.titles[title] ?? title })
-      .usage(words.buildUsage);
+      .option('-j, --jobs <n>', words.jobs);
 
   buildingCommand('build', words.build)
     .option('--check', words.checkOption)
@@ -103,49 +106,31 @@ function program(words: Strings, run: (code: Promise<number> | number) => void):
     if (parsed) run(import('./commands/watch.js').then((m) => m.runWatch({ ...parsed, paths, check: false, validateOnly: false })));
   });
 
-  root
-    .command('status')
-    .description(words.status)
-    .argument('[paths...]', words.buildPaths)
+  subcommand('status', words.status, words.args.paths, words.buildPaths)
     .option('--today <date>', words.statusToday)
     .option('--within <days>', words.statusWithin)
-    .helpOption('-h, --help', words.help)
-    .configureHelp({ styleTitle: (title) => words.titles[title] ?? title })
-    .usage(words.buildUsage)
     .action((paths: string[], options: { today?: string; within?: string }, command: Command) => {
       const within = Number(options.within ?? 14);
       if (!(Number.isInteger(within) && within >= 0)) return void usage(words.badWithin(options.within ?? ''));
       run(import('./commands/status.js').then((m) => m.runStatus({ ...globals(command), paths, today: options.today, within })));
     });
 
-  root
-    .command('schema')
-    .description(words.schema)
-    .argument('[kind]', words.schemaKind, 'plan')
-    .helpOption('-h, --help', words.help)
-    .action((kind: string, _options: unknown, command: Command) => run(import('./commands/schema.js').then((m) => m.runSchema(kind, globals(command)))));
+  // Defaults are given in the argument's description, in the user's words, not by commander.
+  subcommand('schema', words.schema, words.args.kind, words.schemaKind).action((kind: string | undefined, _options: unknown, command: Command) =>
+    run(import('./commands/schema.js').then((m) => m.runSchema(kind ?? 'plan', globals(command)))),
+  );
 
-  root
-    .command('init')
-    .description(words.init)
-    .argument('[dir]', words.initDir, '.')
-    .helpOption('-h, --help', words.help)
-    .action((dir: string, _options: unknown, command: Command) => run(import('./commands/scaffold.js').then((m) => m.runInit(dir, globals(command)))));
+  subcommand('init', words.init, words.args.dir, words.initDir).action((dir: string | undefined, _options: unknown, command: Command) =>
+    run(import('./commands/scaffold.js').then((m) => m.runInit(dir ?? '.', globals(command)))),
+  );
 
-  root
-    .command('new')
-    .description(words.new)
-    .argument('<name>', words.newName)
+  subcommand('new', words.new, words.args.name, words.newName)
     .option('--md', words.markdown)
-    .helpOption('-h, --help', words.help)
     .action((name: string, options: { md?: boolean }, command: Command) => run(import('./commands/scaffold.js').then((m) => m.runNew(name, options.md ?? false, globals(command)))));
 
-  root
-    .command('fix-encoding')
-    .description(words.fixEncoding)
-    .argument('<file>', words.fixFile)
-    .helpOption('-h, --help', words.help)
-    .action((file: string, _options: unknown, command: Command) => run(import('./commands/fix-encoding.js').then((m) => m.runFixEncoding(file, globals(command)))));
+  subcommand('fix-encoding', words.fixEncoding, words.args.file, words.fixFile).action((file: string, _options: unknown, command: Command) =>
+    run(import('./commands/fix-encoding.js').then((m) => m.runFixEncoding(file, globals(command)))),
+  );
 
   return root;
 }

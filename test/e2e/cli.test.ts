@@ -69,6 +69,16 @@ describe('plan check', () => {
     expect(plan(['không-có-lệnh-này']).code).toBe(2);
     expect(plan(['check', 'no/such/folder']).code).toBe(2);
   });
+
+  it("every command's help is in the user's language, usage and arguments too", () => {
+    for (const command of ['build', 'check', 'watch', 'status', 'schema', 'init', 'new', 'fix-encoding']) {
+      const vi = plan([command, '--help']).stdout;
+      expect(vi, command).toMatch(new RegExp(`^Cách dùng: plan ${command} \\[tùy chọn\\]`));
+      expect(vi, command).not.toMatch(/\[options\]|\(default:|Arguments:|Options:/);
+      expect(plan([command, '--help', '--lang', 'en']).stdout, command).toMatch(new RegExp(`^Usage: plan ${command} \\[options\\]`));
+    }
+    expect(plan(['new']).stderr).toContain('Thiếu tham số: tên.');
+  });
 });
 
 describe('plan schema', () => {
