@@ -170,9 +170,16 @@ const catalog = {
     vi: { message: (a) => `Cấu trúc Markdown không dùng được ở đây: ${str(a.detail)}`, hint: (a) => str(a.hintVi) },
     en: { message: (a) => `Markdown structure not usable here: ${str(a.detail)}`, hint: (a) => str(a.hintEn) },
   },
+  // With args.value: a value of several words written without quotes.
   'attribute-syntax': {
-    vi: { message: (a) => `Không đọc được thuộc tính ${q(a.text)}.`, hint: () => 'Viết thuộc tính dạng {#ma-nhiem-vu lead=so-tu-phap partners="cong-an-tinh, so-noi-vu" deadline=2021-08-02}.' },
-    en: { message: (a) => `Cannot read the attributes ${q(a.text)}.`, hint: () => 'Write attributes as {#task-id lead=so-tu-phap partners="cong-an-tinh, so-noi-vu" deadline=2021-08-02}.' },
+    vi: {
+      message: (a) => (a.value ? `Giá trị của ${str(a.key)} có dấu cách nhưng không đặt trong ngoặc kép.` : `Không đọc được thuộc tính ${q(a.text)}.`),
+      hint: (a) => (a.value ? `Viết ${str(a.key)}="${str(a.value)}".` : 'Viết thuộc tính dạng {#ma-nhiem-vu lead=so-tu-phap partners="cong-an-tinh, so-noi-vu" deadline=2021-08-02}.'),
+    },
+    en: {
+      message: (a) => (a.value ? `The value of ${str(a.key)} has spaces but no quotes.` : `Cannot read the attributes ${q(a.text)}.`),
+      hint: (a) => (a.value ? `Write ${str(a.key)}="${str(a.value)}".` : 'Write attributes as {#task-id lead=so-tu-phap partners="cong-an-tinh, so-noi-vu" deadline=2021-08-02}.'),
+    },
   },
   'missing-field': {
     vi: { message: (a) => `Thiếu trường bắt buộc ${q(a.key)}.`, hint: (a) => `Thêm dòng "${str(a.key)}: ..." vào đây.` },

@@ -29,6 +29,11 @@ export interface BadBlock {
   start: number;
   end: number;
   bad: true;
+  /**
+   * A value of several words written without quotes (`deadline=quý IV/2026`): its key, its words
+   * as far as the next space-separated pair, and where they start.
+   */
+  unquoted?: { key: string; value: string; start: number };
 }
 
 /** A source range that holds no attribute block (inline code, HTML). */
@@ -109,7 +114,7 @@ function readBlock(source: string, start: number, end: number): AttributeBlock |
       at += 1 + name.length;
     } else {
       const key = match(KEY, source, at);
-      if (key === undefined) return { start, end, bad: true };
+      if (key === undefined) return { start, end, bad: true, ...unquotedWords(source, block.pairs.at(-1), at, last) };
       const pair = readValue(source, at + key.length + 1, last);
       if (!pair) return { start, end, bad: true };
       block.pairs.push({ key, value: pair.value, keyStart: at, valueStart: pair.start, valueLength: pair.length });
@@ -121,6 +126,24 @@ function readBlock(source: string, start: number, end: number): AttributeBlock |
     at = next;
   }
   return block;
+}
+
+/**
+ * After a bare value, words that are not a pair (`deadline=quý IV/2026`: "IV/2026") are the rest
+ * of that value, written without quotes; the words run to the next pair or the block's end.
+ */
+function unquotedWords(source: string, previous: Attribute | undefined, at: number, last: number): Pick<BadBlock, 'unquoted'> {
+  if (!previous || source[previous.valueStart] === '"' || source[previous.valueStart - 1] === '"' || source[previous.valueStart - 1] === "'") return {};
+  let end = at;
+  for (;;) {
+    const word = match(BARE, source, end);
+    // A word followed by "=" is the next pair's key; "#" and "." start an id and a class.
+    if (word === undefined || source[end + word.length] === '=' || word.startsWith('#') || word.startsWith('.')) break;
+    end = skipSpace(source, end + word.length);
+  }
+  if (end === at) return {};
+  const value = source.slice(previous.valueStart, Math.min(end, last)).replace(/\s+/g, ' ').trim();
+  return { unquoted: { key: previous.key, value, start: previous.valueStart } };
 }
 
 /** Reads a quoted or bare value starting at `at`; line breaks and runs of spaces in it read as one space. */

@@ -5,7 +5,7 @@
 import type { Nodes } from 'mdast';
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import type { Path } from '../model/shape.js';
-import { type AttributeBlock, findAttributeBlocks, isBad, type Range } from './attributes.js';
+import { type AttributeBlock, type BadBlock, findAttributeBlocks, isBad, type Range } from './attributes.js';
 import type { SourceMap, SourceSpan } from './source-map.js';
 
 /** A prose value cut from the source, with the offset of its first character. */
@@ -100,10 +100,15 @@ export class MarkdownSource {
     return found.filter((block): block is AttributeBlock => !isBad(block));
   }
 
-  /** Reports an attribute block that cannot be read, or that says something meaningless where it is. */
-  badAttributes(block: Range): void {
+  /**
+   * Reports an attribute block that cannot be read, or that says something meaningless where it
+   * is; a value of several words without quotes is shown at the value, with its quoted form.
+   */
+  badAttributes(block: Range & Pick<BadBlock, 'unquoted'>): void {
     const text = this.text.slice(block.start, block.end).split('\n')[0]!;
-    this.diagnostics.push(diagnostic('attribute-syntax', { file: this.file, ...this.span(block.start, block.end) }, { text }));
+    const { unquoted } = block;
+    const span = unquoted ? this.span(unquoted.start, unquoted.start + unquoted.value.length) : this.span(block.start, block.end);
+    this.diagnostics.push(diagnostic('attribute-syntax', { file: this.file, ...span }, unquoted ? { text, key: unquoted.key, value: unquoted.value } : { text }));
   }
 
   /** The source of `start..end` with the given blocks cut out, trimmed; `start` is its first kept character. */

@@ -35,4 +35,13 @@ describe('findAttributeBlocks', () => {
       expect(find(text).some((block) => 'bad' in block), text).toBe(true);
     }
   });
+
+  it('finds a value of several words written without quotes, up to the next pair, id or class', () => {
+    const text = '{#viec lead=Sở Tư pháp deadline=quý IV/2026 .task}';
+    expect(find(text)).toEqual([{ start: 0, end: text.length, bad: true, unquoted: { key: 'lead', value: 'Sở Tư pháp', start: text.indexOf('Sở') } }]);
+    expect(find('{deadline=quý IV/2026 #viec}')[0]).toMatchObject({ unquoted: { key: 'deadline', value: 'quý IV/2026' } });
+    // Not when the value before was quoted, nor when the unreadable token is not a word.
+    expect(find('{lead="Sở" Tư}')[0]).not.toHaveProperty('unquoted');
+    expect(find('{lead=a =b}')[0]).not.toHaveProperty('unquoted');
+  });
 });

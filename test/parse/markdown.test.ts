@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { wording } from '../../src/diagnostics/messages.js';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { buildPlan } from '../../src/model/build.js';
 import { buildRegistry } from '../../src/model/registry.js';
@@ -176,6 +177,14 @@ describe('readMarkdown: items', () => {
     const parsed = md('## Nội dung\n\n1. Việc một. {#viec-1 lead="Sở Tư pháp}\n');
     const error = parsed.diagnostics.find((d) => d.code === 'attribute-syntax');
     expect(at(error)).toEqual({ line: FRONT_LINES + 3, column: 14 });
+  });
+
+  it('shows a value of several words without quotes at the value, with its quoted form', () => {
+    const parsed = md('## Nội dung\n\n1. Việc một. {#viec-1 lead=Sở Tư pháp deadline=quý IV/2026}\n');
+    const errors = parsed.diagnostics.filter((d) => d.code === 'attribute-syntax');
+    expect(errors.map((d) => d.args)).toEqual([{ text: '{#viec-1 lead=Sở Tư pháp deadline=quý IV/2026}', key: 'lead', value: 'Sở Tư pháp' }]);
+    expect(at(errors[0])).toEqual({ line: FRONT_LINES + 3, column: 28 });
+    expect(wording('attribute-syntax', errors[0]!.args, 'vi').hint).toBe('Viết lead="Sở Tư pháp".');
   });
 
   it('points an unknown agency at its name in the block', () => {
