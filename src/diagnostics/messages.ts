@@ -106,6 +106,7 @@ function yamlSyntax(mistakes: Record<YamlMistake, Said>, general: Said): Said {
   return { message: (a) => said(a).message(a), hint: (a) => said(a).hint(a) };
 }
 
+const sameOwners = (a: MessageArgs) => Array.isArray(a.owners) && a.owners.length === 2 && a.owners[0] === a.owners[1];
 const didYouMeanVi = (a: MessageArgs) => (a.suggestion ? `Có phải ý bạn là ${q(a.suggestion)}? ` : '');
 const didYouMeanEn = (a: MessageArgs) => (a.suggestion ? `Did you mean ${q(a.suggestion)}? ` : '');
 
@@ -307,9 +308,16 @@ const catalog = {
     vi: { message: (a) => `Không tìm thấy danh mục cơ quan ${q(a.path)}.`, hint: () => 'Tạo tệp agencies.yaml ở thư mục dự án (lệnh "plan init" tạo sẵn một tệp mẫu).' },
     en: { message: (a) => `The agency registry ${q(a.path)} was not found.`, hint: () => 'Create agencies.yaml in the project folder ("plan init" writes a starter).' },
   },
+  // Two entries with the same id have the same owners.
   'registry-duplicate': {
-    vi: { message: (a) => `Tên hoặc mã ${q(a.name)} trùng giữa hai cơ quan/nhóm (${list(a.owners)}).`, hint: () => 'Mỗi mã, tên, tên gọi khác chỉ được chỉ tới một cơ quan hoặc một nhóm.' },
-    en: { message: (a) => `Name or id ${q(a.name)} belongs to two entries (${list(a.owners)}).`, hint: () => 'Each id, name and alias may point to one agency or group only.' },
+    vi: {
+      message: (a) => (sameOwners(a) ? `Mã ${q(a.name)} được khai báo cho hai cơ quan/nhóm.` : `Tên hoặc mã ${q(a.name)} trùng giữa hai cơ quan/nhóm (${list(a.owners)}).`),
+      hint: (a) => (sameOwners(a) ? 'Mỗi cơ quan hoặc nhóm có một mã riêng: đổi mã của một trong hai, hoặc xóa khai báo thừa.' : 'Mỗi mã, tên, tên gọi khác chỉ được chỉ tới một cơ quan hoặc một nhóm.'),
+    },
+    en: {
+      message: (a) => (sameOwners(a) ? `The id ${q(a.name)} is given to two entries.` : `Name or id ${q(a.name)} belongs to two entries (${list(a.owners)}).`),
+      hint: (a) => (sameOwners(a) ? 'Each agency or group has an id of its own: change one of the two, or delete the extra entry.' : 'Each id, name and alias may point to one agency or group only.'),
+    },
   },
   'registry-unknown-group': {
     vi: { message: (a) => `Nhóm ${q(a.group)} không có trong danh mục.`, hint: (a) => `${didYouMeanVi(a)}Khai báo nhóm này trong groups.` },

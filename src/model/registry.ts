@@ -103,14 +103,17 @@ export function buildRegistry(data: unknown, map: SourceMap): { registry: Regist
   const diagnostics = shapeDiagnostics(issues, map);
   if (source === INVALID) return { registry: undefined, diagnostics };
 
-  const owners = new Map<string, string>();
-  const claim = (name: string, owner: string, path: (string | number)[]) => {
+  // Who each id, name and alias points to: the entry (by its place in the file, so that two
+  // entries with one id are two owners) and its id.
+  const owners = new Map<string, { entry: string; id: string }>();
+  const claim = (name: string, id: string, path: (string | number)[]) => {
     const key = foldName(name);
+    const entry = path.slice(0, 2).join('.');
     const previous = owners.get(key);
-    if (previous !== undefined && previous !== owner) {
-      diagnostics.push(diagnostic('registry-duplicate', map.locate(path), { name, owners: [previous, owner] }));
+    if (previous !== undefined && previous.entry !== entry) {
+      diagnostics.push(diagnostic('registry-duplicate', map.locate(path), { name, owners: [previous.id, id] }));
     }
-    owners.set(key, owner);
+    owners.set(key, { entry, id });
   };
 
   const groupSources = source.groups ?? [];

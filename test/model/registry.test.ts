@@ -1,0 +1,54 @@
+// The agency registry's own mistakes: each id, name and alias points to one entry, and groups exist.
+import { describe, expect, it } from 'vitest';
+import { wording } from '../../src/diagnostics/messages.js';
+import { buildRegistry } from '../../src/model/registry.js';
+import { readYaml } from '../../src/parse/yaml.js';
+
+const REGISTRY = `groups:
+  - id: so-ban-nganh
+    name: Các sở, ban, ngành
+agencies:
+  - id: so-tu-phap
+    name: Sở Tư pháp
+    short: Sở TP
+    aliases: [Sở Tư pháp]
+    groups: [so-ban-nganh]
+  - id: so-noi-vu
+    name: Sở Nội vụ
+`;
+
+function registry(extra = '') {
+  const parsed = readYaml(`${REGISTRY}${extra}`, 'agencies.yaml');
+  return buildRegistry(parsed.data, parsed.map);
+}
+
+describe('the agency registry', () => {
+  it('takes an entry whose alias repeats its own name', () => {
+    const built = registry();
+    expect(built.diagnostics).toEqual([]);
+    expect(built.registry?.resolve('Sở TP')).toMatchObject({ kind: 'agency', id: 'so-tu-phap' });
+  });
+
+  it('refuses an id given to two entries, at the second, instead of keeping only the last', () => {
+    const built = registry('  - id: so-tu-phap\n    name: Sở Tư pháp mới\n');
+    expect(built.registry).toBeUndefined();
+    expect(built.diagnostics).toEqual([expect.objectContaining({ code: 'registry-duplicate', location: expect.objectContaining({ line: 12, column: 9 }), args: { name: 'so-tu-phap', owners: ['so-tu-phap', 'so-tu-phap'] } })]);
+    expect(wording('registry-duplicate', built.diagnostics[0]!.args, 'vi').message).toBe('Mã "so-tu-phap" được khai báo cho hai cơ quan/nhóm.');
+  });
+
+  it('refuses a group and an agency with one id', () => {
+    const built = registry('  - id: so-ban-nganh\n    name: Sở Ban ngành\n');
+    expect(built.diagnostics.map((d) => [d.code, d.args.name])).toEqual([['registry-duplicate', 'so-ban-nganh']]);
+  });
+
+  it('refuses a name that two entries share, naming both', () => {
+    const built = registry('  - id: so-xay-dung\n    name: Sở Nội vụ\n');
+    expect(built.diagnostics.map((d) => d.args)).toEqual([{ name: 'Sở Nội vụ', owners: ['so-noi-vu', 'so-xay-dung'] }]);
+    expect(wording('registry-duplicate', built.diagnostics[0]!.args, 'en').message).toBe('Name or id "Sở Nội vụ" belongs to two entries (so-noi-vu, so-xay-dung).');
+  });
+
+  it('refuses a group that is not declared, with the near one', () => {
+    const built = registry('  - id: so-y-te\n    name: Sở Y tế\n    groups: [so-ban-ngan]\n');
+    expect(built.diagnostics.map((d) => [d.code, d.args.group, d.args.suggestion])).toEqual([['registry-unknown-group', 'so-ban-ngan', 'so-ban-nganh']]);
+  });
+});
