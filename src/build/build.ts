@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { readFileSync, rmSync } from 'node:fs';
 import { readSourceFile } from '../parse/text.js';
-import { type Diagnostic, diagnostic, sortDiagnostics } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, diagnostic, reportedDiagnostics } from '../diagnostics/diagnostic.js';
 import type { MessageCode } from '../diagnostics/messages.js';
 import { PLAN_FILE } from '../parse/plan-file.js';
 import { type BuildCache, CACHE_FILE, type CacheEntry, cacheText, outputsIntact, planKey, projectKey, readCache, sha256, trustedSince } from './cache.js';
@@ -262,7 +262,7 @@ function removeLeftovers(before: CacheEntry | undefined, kept: ReadonlySet<strin
 }
 
 function finish(plans: ManifestPlan[], diagnostics: Diagnostic[], stale: BuildReport['stale'], counts: BuildReport['counts']): BuildReport {
-  const sorted = sortDiagnostics(diagnostics);
+  const sorted = reportedDiagnostics(diagnostics);
   const errors = sorted.filter((d) => d.severity === 'error');
   const exitCode = errors.some((d) => IO_CODES.has(d.code)) ? 2 : errors.length > 0 || stale.length > 0 ? 1 : 0;
   return { plans, diagnostics: sorted, stale, counts, exitCode };

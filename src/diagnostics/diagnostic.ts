@@ -44,9 +44,20 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
-/** Orders diagnostics by file, line and column, so output does not depend on discovery order. */
-export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort(
+/**
+ * The diagnostics to report: each once, ordered by file, line and column, so output does not
+ * depend on discovery order. A mistake outside the plans (a template, words.yaml) is found by
+ * every plan that uses it, and was printed once per plan.
+ */
+export function reportedDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  const unique = diagnostics.filter((d) => {
+    const key = JSON.stringify([d.code, d.severity, d.location, d.args]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique.sort(
     (a, b) =>
       compareText(a.location.file, b.location.file) ||
       (a.location.line ?? 0) - (b.location.line ?? 0) ||

@@ -6,7 +6,7 @@
 import { relative, resolve } from 'node:path';
 import { assignments } from '../../compose/assignments.js';
 import { statusByLead, type LeadStatus } from '../../compose/status-report.js';
-import { type Diagnostic, hasErrors, sortDiagnostics } from '../../diagnostics/diagnostic.js';
+import { type Diagnostic, hasErrors, reportedDiagnostics } from '../../diagnostics/diagnostic.js';
 import { plainText } from '../../model/prose.js';
 import { discoverPlans } from '../../build/discover.js';
 import { readPlanFile } from '../../build/pipeline.js';
@@ -57,7 +57,7 @@ export function runStatus(options: StatusCommandOptions): number {
     }
   }
   if (diagnostics.length > 0) {
-    const sorted = sortDiagnostics(diagnostics);
+    const sorted = reportedDiagnostics(diagnostics);
     process.stderr.write(`${formatDiagnostics(sorted, options.lang, cwd, options.color)}\n${countLine(sorted, options.lang)}\n`);
   }
   if (blocks.length > 0) process.stdout.write(`${blocks.join('\n\n')}\n`);
