@@ -11,6 +11,7 @@ import Handlebars from 'handlebars';
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import { readYaml } from '../parse/yaml.js';
 import { fixedHelpers } from './helpers.js';
+import { explainTemplateError } from './template-mistakes.js';
 import { PRECOMPILED } from './precompiled.js';
 
 /** One template file as read from disk. */
@@ -138,28 +139,8 @@ export class Templates {
   }
 }
 
-/** Handlebars errors carry a line in their text ("Parse error on line 3") or as `lineNumber`. */
+/** A Handlebars error as a diagnostic in the template's file (its lines counted from `lineOffset`). */
 function templateDiagnostic(file: TemplateFile, error: unknown, lineOffset: number): Diagnostic {
-  const message = error instanceof Error ? error.message : String(error);
-  const withLine = error as { lineNumber?: number; column?: number };
-  const parsedLine = /on line (\d+)/.exec(message);
-  // A missing partial is reported without a place: point at the first call of it.
-  const partial = /The partial (\S+) could not be found/.exec(message);
-  const partialLine = partial ? lineOf(file.text, new RegExp(`\\{\\{~?>\\s*${escapeRegExp(partial[1]!)}\\b`)) : undefined;
-  const line = withLine.lineNumber ?? (parsedLine ? Number(parsedLine[1]) : partialLine);
-  const column = withLine.column !== undefined ? withLine.column + 1 : undefined;
-  // Strict mode says '"x" not defined in [object Object] - 3:2': keep the useful part.
-  const detail = (message.split('\n').filter((l) => l.trim() !== '' && !/^-*\^$/.test(l.trim()))[0] ?? message)
-    .replace(/ not defined in \[object Object\]( - \d+:\d+)?$/, ' is not a known field or helper');
-  return diagnostic('template-error', { file: file.file, line: line === undefined ? undefined : line + lineOffset - 1, column }, { detail });
-}
-
-/** 1-based line of the first match of `pattern` in `text`. */
-function lineOf(text: string, pattern: RegExp): number | undefined {
-  const match = pattern.exec(text);
-  return match ? text.slice(0, match.index).split('\n').length : undefined;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const { line, column, args } = explainTemplateError(file.text, error);
+  return diagnostic('template-error', { file: file.file, line: line === undefined ? undefined : line + lineOffset - 1, column }, args);
 }

@@ -100,9 +100,37 @@ const YAML_MISTAKES_EN: Record<YamlMistake, Said> = {
   },
 };
 
-/** yaml-syntax in one language: the recognised mistake's words, or the general ones. */
-function yamlSyntax(mistakes: Record<YamlMistake, Said>, general: Said): Said {
-  const said = (a: MessageArgs): Said => (typeof a.mistake === 'string' && Object.hasOwn(mistakes, a.mistake) ? mistakes[a.mistake as YamlMistake] : general);
+/** The template mistakes compose/template-mistakes.ts recognises (a template-error's `mistake`). */
+export type TemplateMistake = 'unclosed-block' | 'mismatched-block' | 'unclosed-tag';
+
+const TEMPLATE_GENERAL_VI: Said = {
+  message: (a) => `Lỗi trong mẫu: ${str(a.detail)}`,
+  hint: () => 'Sửa mẫu (cú pháp Handlebars: {{ten}}, {{#each ...}}...{{/each}}), hoặc xóa tệp mẫu của dự án để dùng mẫu có sẵn.',
+};
+const TEMPLATE_GENERAL_EN: Said = {
+  message: (a) => `Template error: ${str(a.detail)}`,
+  hint: () => "Fix the template (Handlebars syntax: {{name}}, {{#each ...}}...{{/each}}), or delete the project's copy to use the built-in one.",
+};
+const TEMPLATE_MISTAKES_VI: Record<TemplateMistake, Said> = {
+  'unclosed-block': { message: (a) => `Khối {{#${str(a.block)}}} mở ở đây không được đóng.`, hint: (a) => `Thêm {{/${str(a.block)}}} ở cuối khối.` },
+  'mismatched-block': {
+    message: (a) => `Khối {{#${str(a.opened)}}} mở ở đây lại được đóng bằng {{/${str(a.closed)}}}.`,
+    hint: (a) => `Đóng khối bằng {{/${str(a.opened)}}}, và đóng các khối lồng nhau theo thứ tự ngược với khi mở.`,
+  },
+  'unclosed-tag': { message: () => 'Dấu {{ ở đây không có }} đóng.', hint: () => 'Thêm }} sau tên trường, vd: {{title}}.' },
+};
+const TEMPLATE_MISTAKES_EN: Record<TemplateMistake, Said> = {
+  'unclosed-block': { message: (a) => `The {{#${str(a.block)}}} block opened here is never closed.`, hint: (a) => `Add {{/${str(a.block)}}} where the block ends.` },
+  'mismatched-block': {
+    message: (a) => `The {{#${str(a.opened)}}} block opened here is closed by {{/${str(a.closed)}}}.`,
+    hint: (a) => `Close it with {{/${str(a.opened)}}}, and close nested blocks in the reverse order of opening.`,
+  },
+  'unclosed-tag': { message: () => 'This {{ has no closing }}.', hint: () => 'Add }} after the field name, e.g. {{title}}.' },
+};
+
+/** A diagnostic in one language whose args may name a recognised mistake: its words, or the general ones. */
+function byMistake<M extends string>(mistakes: Record<M, Said>, general: Said): Said {
+  const said = (a: MessageArgs): Said => (typeof a.mistake === 'string' && Object.hasOwn(mistakes, a.mistake) ? mistakes[a.mistake as M] : general);
   return { message: (a) => said(a).message(a), hint: (a) => said(a).hint(a) };
 }
 
@@ -160,8 +188,8 @@ const catalog = {
     en: { message: (a) => `The text seems typed in the legacy ${str(a.encoding)} encoding (${a.encoding === 'VNI' ? 'VNI-Times' : '.VnTime'} fonts), not Unicode${Number(a.lines) > 1 ? ` (${str(a.lines)} lines in the file)` : ''}.`, hint: (a) => `This line reads: ${str(a.converted)}\nRun "plan fix-encoding ${str(a.file)}" to convert the whole file to Unicode (the old file is kept as .bak).` },
   },
   'yaml-syntax': {
-    vi: yamlSyntax(YAML_MISTAKES_VI, YAML_GENERAL_VI),
-    en: yamlSyntax(YAML_MISTAKES_EN, YAML_GENERAL_EN),
+    vi: byMistake(YAML_MISTAKES_VI, YAML_GENERAL_VI),
+    en: byMistake(YAML_MISTAKES_EN, YAML_GENERAL_EN),
   },
   'front-matter-missing': {
     vi: { message: () => 'Tệp .plan.md phải bắt đầu bằng phần thông tin đặt giữa hai dòng "---".', hint: () => 'Thêm ở đầu tệp:\n---\nissuer: ...\nplace: ...\ndate: ...\n---' },
@@ -348,8 +376,8 @@ const catalog = {
     en: { message: (a) => `Font ${q(a.font)} has no glyph for ${q(a.char)} (${str(a.codePoint)}).`, hint: () => 'Replace the character, or choose a font that has it in plan.config.yaml.' },
   },
   'template-error': {
-    vi: { message: (a) => `Lỗi trong mẫu: ${str(a.detail)}`, hint: () => 'Sửa mẫu (cú pháp Handlebars: {{ten}}, {{#each ...}}...{{/each}}), hoặc xóa tệp mẫu của dự án để dùng mẫu có sẵn.' },
-    en: { message: (a) => `Template error: ${str(a.detail)}`, hint: () => 'Fix the template (Handlebars syntax: {{name}}, {{#each ...}}...{{/each}}), or delete the project\'s copy to use the built-in one.' },
+    vi: byMistake(TEMPLATE_MISTAKES_VI, TEMPLATE_GENERAL_VI),
+    en: byMistake(TEMPLATE_MISTAKES_EN, TEMPLATE_GENERAL_EN),
   },
   'unknown-task': {
     vi: { message: (a) => `Kế hoạch không có nhiệm vụ mã ${q(a.id)}.`, hint: (a) => `${didYouMeanVi(a)}Dùng đúng mã nhiệm vụ (trường id của nhiệm vụ trong kế hoạch, hoặc mã trong bảng theo dõi checklist.csv).` },
