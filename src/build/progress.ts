@@ -18,7 +18,23 @@ import { type CivilDate, parseCivilDate } from '../vn/dates.js';
 import { closest } from '../vn/similar.js';
 import { readProjectYaml } from './project.js';
 
-const status = () => s.oneOf(['done', 'in-progress', 'not-started'] as const).describe('Tình trạng: done (đã xong), in-progress (đang làm), not-started (chưa làm)');
+// A clerk writes the status in Vietnamese as often as with the file's own words.
+const STATUS_WORDS = {
+  'hoàn thành': 'done',
+  'đã hoàn thành': 'done',
+  xong: 'done',
+  'đã xong': 'done',
+  'đang thực hiện': 'in-progress',
+  'đang triển khai': 'in-progress',
+  'đang làm': 'in-progress',
+  'chưa thực hiện': 'not-started',
+  'chưa triển khai': 'not-started',
+  'chưa làm': 'not-started',
+} as const;
+const status = () =>
+  s
+    .oneOf(['done', 'in-progress', 'not-started'] as const, STATUS_WORDS)
+    .describe('Tình trạng: done (hoàn thành, xong), in-progress (đang thực hiện), not-started (chưa thực hiện)');
 
 const entryShape = s.byType<{ status: ProgressEntry['status']; date?: string; note?: string }>({
   string: s.map(status(), (value) => ({ status: value })),

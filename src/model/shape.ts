@@ -9,6 +9,8 @@
  * value's type (a task may be a string or an object) without union-error noise.
  */
 
+import { foldName } from '../vn/slug.js';
+
 /** Path of a value inside a source document: keys and list indexes from the root. */
 export type Path = readonly (string | number)[];
 
@@ -113,8 +115,15 @@ class StringShape extends Shape<string> {
 }
 
 class EnumShape<V extends string> extends Shape<V> {
-  constructor(private readonly values: readonly V[]) {
+  /** Each alias by its folded form (case and spacing aside). */
+  private readonly folded: Map<string, V>;
+
+  constructor(
+    private readonly values: readonly V[],
+    private readonly aliases: Readonly<Record<string, V>>,
+  ) {
     super();
+    this.folded = new Map(Object.entries(aliases).map(([alias, value]) => [foldName(alias), value]));
   }
 
   read(value: unknown, path: Path, issues: ShapeIssue[]): V | Invalid {
@@ -122,15 +131,15 @@ class EnumShape<V extends string> extends Shape<V> {
       issues.push({ kind: 'wrong-type', path, expected: ['string'], actual: typeOf(value) });
       return INVALID;
     }
-    if (!(this.values as readonly string[]).includes(value)) {
-      issues.push({ kind: 'not-allowed', path, value, allowed: [...this.values] });
-      return INVALID;
-    }
-    return value as V;
+    if ((this.values as readonly string[]).includes(value)) return value as V;
+    const alias = this.folded.get(foldName(value));
+    if (alias !== undefined) return alias;
+    issues.push({ kind: 'not-allowed', path, value, allowed: [...this.values] });
+    return INVALID;
   }
 
   toSchema(): JsonSchema {
-    return this.withDescription({ type: 'string', enum: [...this.values] });
+    return this.withDescription({ type: 'string', enum: [...this.values, ...Object.keys(this.aliases)] });
   }
 }
 
@@ -424,7 +433,8 @@ export class LazyShape<T> extends Shape<T> {
 /** Builders, named after what a clerk writes. */
 export const s = {
   string: (options: StringOptions = {}) => new StringShape(options),
-  oneOf: <const V extends string>(values: readonly V[]) => new EnumShape<V>(values),
+  /** One of `values`, or of the `aliases` (in the clerk's words) that stand for them. */
+  oneOf: <const V extends string>(values: readonly V[], aliases: Readonly<Record<string, V>> = {}) => new EnumShape<V>(values, aliases),
   integer: (min?: number, max?: number) => new NumberShape(true, min, max),
   number: (min?: number, max?: number) => new NumberShape(false, min, max),
   boolean: () => new BooleanShape(),

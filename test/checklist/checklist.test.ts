@@ -163,6 +163,17 @@ describe('follow-up from a progress file', () => {
     expect(progress.tasks.has('danh-gia-thuc-thi-lut')).toBe(false);
   });
 
+  it('takes a status in Vietnamese, as clerks write it, case and spacing aside', () => {
+    const { progress, diagnostics } = read(['tasks:', '  danh-gia-thuc-thi-luat: { status: Hoàn thành, date: 30/7/2021 }', '  khen-thuong: đang  thực hiện', '  cao-diem-tan-cong-tran-ap: chưa thực hiện', ''].join('\n'));
+    expect(diagnostics).toEqual([]);
+    expect([...progress.tasks].map(([id, entry]) => [id, entry.status])).toEqual([
+      ['danh-gia-thuc-thi-luat', 'done'],
+      ['khen-thuong', 'in-progress'],
+      ['cao-diem-tan-cong-tran-ap', 'not-started'],
+    ]);
+    expect(read(['tasks:', '  khen-thuong: sắp xong', ''].join('\n')).diagnostics.map((d) => d.code)).toEqual(['not-allowed']);
+  });
+
   it('due dates: own deadline, else the lead\'s report, none for continuous work', () => {
     const byId = new Map(seedPlan().tasks.tasks.map((e) => [e.task.id, e]));
     expect(dueDate(byId.get('cao-diem-tan-cong-tran-ap')!)).toEqual({ year: 2021, month: 9, day: 30 });
