@@ -134,14 +134,48 @@ function byMistake<M extends string>(mistakes: Record<M, Said>, general: Said): 
   return { message: (a) => said(a).message(a), hint: (a) => said(a).hint(a) };
 }
 
+/**
+ * Why a file could not be read or written, by Node's error code at the start of the reason
+ * ("EACCES: permission denied, open '…'"), in the user's words; another code keeps Node's text.
+ */
+const FILE_ERRORS_VI: Record<string, string> = {
+  EACCES: 'không có quyền truy cập tệp hoặc thư mục này',
+  EPERM: 'không được phép thay tệp (có thể tệp đang mở trong một chương trình khác)',
+  EBUSY: 'tệp đang được một chương trình khác dùng',
+  ENOSPC: 'ổ đĩa đã đầy',
+  EROFS: 'ổ đĩa chỉ cho đọc',
+  ENOENT: 'không có tệp hoặc thư mục này',
+  ENOTDIR: 'một phần của đường dẫn là tệp, không phải thư mục',
+  EEXIST: 'đã có một tệp trùng tên với thư mục cần tạo',
+  EISDIR: 'đây là một thư mục, không phải tệp',
+};
+const FILE_ERRORS_EN: Record<string, string> = {
+  EACCES: 'permission denied for this file or folder',
+  EPERM: 'the file may not be replaced (it may be open in another program)',
+  EBUSY: 'the file is in use by another program',
+  ENOSPC: 'the disk is full',
+  EROFS: 'the disk is read-only',
+  ENOENT: 'no such file or folder',
+  ENOTDIR: 'part of the path is a file, not a folder',
+  EEXIST: 'a file has the name of a folder to create',
+  EISDIR: 'this is a folder, not a file',
+};
+const errorCode = (a: MessageArgs): string | undefined => /^([A-Z]+): /.exec(str(a.reason))?.[1];
+const fileError = (a: MessageArgs, words: Record<string, string>): string => {
+  const code = errorCode(a);
+  return code !== undefined && Object.hasOwn(words, code) ? words[code]! : str(a.reason).replace(/\.$/, '');
+};
+/** A file held open by another program (Word, a PDF viewer) cannot be replaced on Windows. */
+const heldOpen = (a: MessageArgs): boolean => errorCode(a) === 'EBUSY' || errorCode(a) === 'EPERM';
+
 const sameOwners = (a: MessageArgs) => Array.isArray(a.owners) && a.owners.length === 2 && a.owners[0] === a.owners[1];
 const didYouMeanVi = (a: MessageArgs) => (a.suggestion ? `Có phải ý bạn là ${q(a.suggestion)}? ` : '');
 const didYouMeanEn = (a: MessageArgs) => (a.suggestion ? `Did you mean ${q(a.suggestion)}? ` : '');
 
 const catalog = {
   'read-failed': {
-    vi: { message: (a) => `Không đọc được tệp: ${str(a.reason)}`, hint: () => 'Kiểm tra đường dẫn và quyền đọc tệp.' },
-    en: { message: (a) => `Cannot read the file: ${str(a.reason)}`, hint: () => 'Check the path and that the file is readable.' },
+    vi: { message: (a) => `Không đọc được tệp: ${fileError(a, FILE_ERRORS_VI)}.`, hint: () => 'Kiểm tra đường dẫn và quyền đọc tệp.' },
+    en: { message: (a) => `Cannot read the file: ${fileError(a, FILE_ERRORS_EN)}.`, hint: () => 'Check the path and that the file is readable.' },
   },
   'no-plans': {
     vi: { message: (a) => `Không tìm thấy kế hoạch nào (*.plan.yaml, *.plan.md) trong ${q(a.path)}.`, hint: () => 'Tạo một kế hoạch mới bằng lệnh "plan new TÊN", hoặc chỉ ra đúng thư mục.' },
@@ -364,8 +398,8 @@ const catalog = {
     en: { message: (a) => `Config file ${q(a.path)} was not found.`, hint: () => 'Check the --config path.' },
   },
   'font-missing': {
-    vi: { message: (a) => `Không mở được tệp phông chữ ${q(a.path)}: ${str(a.reason)}`, hint: () => 'Trỏ font trong plan.config.yaml tới tệp phông TrueType (.ttf) có thật.' },
-    en: { message: (a) => `Cannot open the font file ${q(a.path)}: ${str(a.reason)}`, hint: () => 'Point font in plan.config.yaml to an existing TrueType (.ttf) file.' },
+    vi: { message: (a) => `Không mở được tệp phông chữ ${q(a.path)}: ${fileError(a, FILE_ERRORS_VI)}.`, hint: () => 'Trỏ font trong plan.config.yaml tới tệp phông TrueType (.ttf) có thật.' },
+    en: { message: (a) => `Cannot open the font file ${q(a.path)}: ${fileError(a, FILE_ERRORS_EN)}.`, hint: () => 'Point font in plan.config.yaml to an existing TrueType (.ttf) file.' },
   },
   'font-unsupported': {
     vi: { message: (a) => `Không nhúng được phông chữ ${q(a.path)} vào PDF: tệp không phải phông TrueType hợp lệ.`, hint: () => 'Dùng tệp phông TrueType (.ttf, đường nét glyf); phông .otf dạng CFF, .woff và .woff2 không nhúng được.' },
@@ -388,8 +422,14 @@ const catalog = {
     en: { message: (a) => `Task ${q(a.id)} is done but has no date; it counts as done on time.`, hint: () => 'Add "date: 2021-07-30" (the day it was done) to tell on time from late.' },
   },
   'write-failed': {
-    vi: { message: (a) => `Không ghi được tệp kết quả: ${str(a.reason)}`, hint: () => 'Kiểm tra quyền ghi và dung lượng trống của thư mục kết quả (--out). Các tệp cũ vẫn được giữ nguyên.' },
-    en: { message: (a) => `Cannot write the output: ${str(a.reason)}`, hint: () => 'Check write permission and free space of the output folder (--out). Earlier files were kept.' },
+    vi: {
+      message: (a) => `Không ghi được tệp kết quả: ${fileError(a, FILE_ERRORS_VI)}.`,
+      hint: (a) => `${heldOpen(a) ? 'Đóng tệp nếu nó đang mở trong Word hoặc trình xem PDF, rồi dựng lại.' : 'Kiểm tra quyền ghi và dung lượng trống của thư mục kết quả (--out).'} Các tệp cũ vẫn được giữ nguyên.`,
+    },
+    en: {
+      message: (a) => `Cannot write the output: ${fileError(a, FILE_ERRORS_EN)}.`,
+      hint: (a) => `${heldOpen(a) ? 'Close the file if it is open in Word or a PDF viewer, then build again.' : 'Check write permission and free space of the output folder (--out).'} Earlier files were kept.`,
+    },
   },
   'stale-output': {
     vi: { message: (a) => `Tệp kết quả ${a.state === 'missing' ? 'chưa có' : a.state === 'removed' ? 'thuộc về kế hoạch đã bỏ, cần xóa' : 'đã cũ so với nguồn'}.`, hint: () => 'Chạy "plan build" rồi lưu (commit) các tệp kết quả.' },
