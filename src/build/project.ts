@@ -117,14 +117,15 @@ export function loadProject(cwd: string, configPath?: string): { project: Projec
     const at = config.font && configMap ? configMap.locate(['font', key]) : { file: configFile ?? CONFIG_FILE };
     fontLocations.set(path, at);
     const problem = fontFileProblem(path);
-    if (problem === 'missing') diagnostics.push(diagnostic('font-missing', at, { path: displayPath(path, cwd), reason: 'không có tệp / no such file' }));
+    if (problem === 'missing') diagnostics.push(diagnostic('font-missing', at, { path: displayPath(path, cwd), reason: 'ENOENT: no such file' }));
     else if (problem) diagnostics.push(diagnostic('font-unsupported', at, { path: displayPath(path, cwd), reason: problem }));
   }
 
   const projectTemplates = resolve(root, config.templates);
-  const folders = projectTemplates === resolve(BUILT_IN_TEMPLATES) ? [BUILT_IN_TEMPLATES] : [BUILT_IN_TEMPLATES, projectTemplates];
-  const templateFiles = collectTemplates(folders, cwd);
-  const templates = new Templates(templateFiles);
+  const builtIn = collectTemplates([BUILT_IN_TEMPLATES], cwd);
+  const templateFiles = projectTemplates === resolve(BUILT_IN_TEMPLATES) ? builtIn : new Map([...builtIn, ...collectTemplates([projectTemplates], cwd)]);
+  const defaultWords = builtIn.get('words.yaml');
+  const templates = new Templates(templateFiles, defaultWords);
   diagnostics.push(...templates.diagnostics);
 
   if (!registry || diagnostics.some((d) => d.severity === 'error')) return { project: undefined, diagnostics };
@@ -136,6 +137,8 @@ export function loadProject(cwd: string, configPath?: string): { project: Projec
     font.italic,
     font.boldItalic,
     ...[...templateFiles.values()].map((template) => resolve(cwd, template.file)),
+    // The built-in words.yaml too when the project has its own: it gives the phrases the project's lacks.
+    ...(defaultWords && templateFiles.get('words.yaml') !== defaultWords ? [resolve(cwd, defaultWords.file)] : []),
   ];
   return { project: { root, cwd, config, configFile, registry, templates, font, fontLocations, inputs }, diagnostics };
 }

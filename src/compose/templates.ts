@@ -41,7 +41,15 @@ export class Templates {
   readonly words: Words;
   readonly diagnostics: Diagnostic[] = [];
 
-  constructor(private readonly files: TemplateFiles) {
+  /**
+   * `files` are the templates that win, each a project's or the built-in one; `defaultWords`, the
+   * built-in words.yaml when a project has its own: a phrase the project's copy lacks (one a
+   * newer version of the tool added) is taken from it, so an older copy keeps working.
+   */
+  constructor(
+    private readonly files: TemplateFiles,
+    private readonly defaultWords?: TemplateFile,
+  ) {
     for (const [name, file] of files) {
       const match = /^partials\/(.+)\.hbs$/.exec(name);
       if (!match) continue;
@@ -119,13 +127,19 @@ export class Templates {
   }
 
   private readWords(): Words {
-    const file = this.files.get('words.yaml');
     const words = new Map<string, { template: TemplateFile; line: number }>();
-    if (!file) return words;
+    const file = this.files.get('words.yaml');
+    if (this.defaultWords && this.defaultWords !== file) this.addWords(this.defaultWords, words);
+    if (file) this.addWords(file, words);
+    return words;
+  }
+
+  /** Adds (or replaces) every phrase of a words.yaml file, by its dotted key. */
+  private addWords(file: TemplateFile, words: Map<string, { template: TemplateFile; line: number }>): void {
     const parsed = readYaml(file.text, file.file);
     this.diagnostics.push(...parsed.diagnostics);
     const data = parsed.data;
-    if (data === null || typeof data !== 'object') return words;
+    if (data === null || typeof data !== 'object') return;
     const walk = (value: unknown, prefix: string[]) => {
       if (typeof value === 'string') {
         const line = parsed.map.get(prefix)?.text?.line ?? parsed.map.get(prefix)?.line ?? 1;
@@ -135,7 +149,6 @@ export class Templates {
       }
     };
     walk(data, []);
-    return words;
   }
 }
 

@@ -1,5 +1,5 @@
 // What a build reports: each diagnostic once, in the order of the files, whatever plan found it.
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBuild } from '../../src/build/build.js';
@@ -15,5 +15,22 @@ describe('a build report', () => {
       expect.objectContaining({ location: expect.objectContaining({ file: 'templates/plan.md.hbs' }), args: { detail: '"tittle" is not a known field or helper' } }),
     ]);
     expect(report.exitCode).toBe(1);
+  });
+});
+
+describe("a project's own words.yaml", () => {
+  it('takes a phrase it lacks from the built-in one, as a copy made by an older version would', async () => {
+    const project = copyExampleProject(true);
+    const words = join(project, 'templates', 'words.yaml');
+    const text = readFileSync(words, 'utf8');
+    const without = text.replace(/^deadline:\n(?: {2}.*\n)+/m, '');
+    expect(without).not.toContain('continuous:');
+    writeFileSync(words, without.replace('number-line: "Số: {{number}}/{{symbol}}"', 'number-line: "Số hiệu: {{number}}/{{symbol}}"'));
+    const report = await runBuild({ cwd: project, paths: [], jobs: 1 });
+    expect(report.diagnostics).toEqual([]);
+    const checklist = readFileSync(join(project, 'out', 'kon-tum-ngay-toan-dan-pcmbn-2021', 'checklist.md'), 'utf8');
+    // The built-in phrase for a continuous deadline, and the project's own number line.
+    expect(checklist).toContain('Thường xuyên');
+    expect(readFileSync(join(project, 'out', 'kon-tum-ngay-toan-dan-pcmbn-2021', 'extracts', 'ban-tuyen-giao-tinh-uy.md'), 'utf8')).toContain('Số hiệu:');
   });
 });
