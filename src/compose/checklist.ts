@@ -8,7 +8,7 @@ import { plainText } from '../model/prose.js';
 import { type CivilDate, earliestDay, isoDate, longDate, shortDate } from '../vn/dates.js';
 import { onceFor } from '../memo.js';
 import { type Assignments, roleOf, type TaskEntry } from './assignments.js';
-import { deadlineText } from './deadlines.js';
+import { type DeadlineWords, deadlineText, deadlineWords } from './deadlines.js';
 import { dueDate, followUpStatus, type FollowUpStatus, type Progress } from './follow-up.js';
 import { escapeText } from './markdown.js';
 import { planReference, titleInSentence } from './plan-reference.js';
@@ -48,8 +48,10 @@ export interface Checklist {
 export function checklist(plan: Plan, tasks: Assignments, progress: Progress, words: Wording): Checklist {
   const asOf: CivilDate = progress.asOf ?? earliestDay(plan.date);
   const names = (refs: readonly AgencyRef[]) => refs.map((ref) => tasks.registry.name(ref)).join('; ');
-  const recurring = (every: string) => words.word(`deadline.${every}`);
-  const deadlines = (list: readonly Deadline[], date: (day: CivilDate) => string) => list.map((d) => deadlineText(d, recurring, date)).join('; ');
+  const human = deadlineWords(words);
+  // The ISO cells are for machines: a part of a year is written there as its first and last day.
+  const machine: DeadlineWords = { recurring: human.recurring };
+  const deadlines = (list: readonly Deadline[], date: (day: CivilDate) => string, say: DeadlineWords = human) => list.map((d) => deadlineText(d, say, date)).join('; ');
   const rows = tasks.tasks.map((entry): ChecklistRow => {
     const { task } = entry;
     const state = progress.tasks.get(task.id);
@@ -73,8 +75,8 @@ export function checklist(plan: Plan, tasks: Assignments, progress: Progress, wo
         note: state?.note ?? '',
       },
       isoCells: {
-        deadline: deadlines(task.deadlines, isoDate),
-        report: report ? deadlines([report.due], isoDate) : '',
+        deadline: deadlines(task.deadlines, isoDate, machine),
+        report: report ? deadlines([report.due], isoDate, machine) : '',
         done: state?.done ? isoDate(state.done) : '',
       },
     };

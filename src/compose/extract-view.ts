@@ -10,7 +10,7 @@ import { lastDay } from '../model/deadline.js';
 import { isoDate } from '../vn/dates.js';
 import { roman } from '../vn/numbering.js';
 import { type Assignments, reportsOf, type Role, roleOf, type TaskEntry } from './assignments.js';
-import { deadlineText } from './deadlines.js';
+import { deadlineText, deadlineWords } from './deadlines.js';
 import { escapeText, inlineMarkdown } from './markdown.js';
 import { lowerFirst, planReference, titleInSentence } from './plan-reference.js';
 import type { Wording } from './wording.js';
@@ -75,7 +75,7 @@ const ORDER: ExtractSectionView['kind'][] = ['lead', 'group', 'partner', 'report
 export function extractParts(plan: Plan, tasks: Assignments, words: Wording): ExtractParts {
   const { registry } = tasks;
   const names = (refs: readonly AgencyRef[]) => (refs.length === 0 ? null : escapeText(refs.map((ref) => registry.name(ref)).join('; ')));
-  const recurring = (every: string) => words.word(`deadline.${every}`);
+  const deadline = deadlineWords(words);
   return {
     plan: { reference: escapeText(planReference(plan, words)), title: escapeText(titleInSentence(plan)) },
     tasks: new Map(tasks.tasks.map((entry) => [entry, {
@@ -84,7 +84,7 @@ export function extractParts(plan: Plan, tasks: Assignments, words: Wording): Ex
       lead: names(entry.task.lead),
       partners: names(entry.task.partners),
       group: names(entry.task.lead.filter((ref) => ref.kind === 'group')),
-      deadline: entry.task.deadlines.length === 0 ? null : escapeText(entry.task.deadlines.map((d) => deadlineText(d, recurring)).join('; ')),
+      deadline: entry.task.deadlines.length === 0 ? null : escapeText(entry.task.deadlines.map((d) => deadlineText(d, deadline)).join('; ')),
       deliverable: entry.task.deliverable === null ? null : escapeText(entry.task.deliverable),
     }])),
     reports: new Map(tasks.reports.map((report) => {
@@ -94,7 +94,7 @@ export function extractParts(plan: Plan, tasks: Assignments, words: Wording): Ex
         to: escapeText(registry.name(report.to)),
         via: report.via === null ? null : escapeText(registry.name(report.via)),
         dueDate: day ? isoDate(day) : null,
-        due: escapeText(deadlineText(report.due, recurring)),
+        due: escapeText(deadlineText(report.due, deadline)),
       }];
     })),
     sectionTitles: Object.fromEntries(ORDER.map((kind) => [kind, words.word(`extract.section.${kind}`)])) as ExtractParts['sectionTitles'],

@@ -8,7 +8,7 @@ import { plainText } from '../model/prose.js';
 import type { Registry } from '../model/registry.js';
 import { BLANK, earliestDay, isoDate, longDate, planDateText } from '../vn/dates.js';
 import { roman } from '../vn/numbering.js';
-import { deadlineText } from './deadlines.js';
+import { deadlineText, deadlineWords } from './deadlines.js';
 import { addEndMark } from './end-mark.js';
 import { escapeText, inlineMarkdown } from './markdown.js';
 import { parseMarkdown } from './markdown-parse.js';
@@ -110,7 +110,7 @@ function assignmentRows(plan: Plan, registry: Registry, words: Wording) {
       text: inlineMarkdown(task.text.filter((node) => node.type !== 'footnoteReference')),
       lead: names(task.lead),
       partners: names(task.partners),
-      deadline: escapeText(task.deadlines.map((d) => deadlineText(d, (every) => words.word(`deadline.${every}`))).join('; ')),
+      deadline: escapeText(task.deadlines.map((d) => deadlineText(d, deadlineWords(words))).join('; ')),
     })),
   };
 }

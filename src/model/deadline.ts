@@ -6,7 +6,7 @@
  */
 import { type CivilDate, compareDates, daysInMonth, parseCivilDate } from '../vn/dates.js';
 import { foldName } from '../vn/slug.js';
-import type { Deadline, RecurringPeriod } from './plan.js';
+import type { Deadline, RecurringPeriod, YearPart } from './plan.js';
 
 const RECURRING: [RegExp, RecurringPeriod][] = [
   [/^(hằng|hàng) năm$/, 'year'],
@@ -27,26 +27,28 @@ const HALF = /^(?:6|sáu) tháng (đầu|cuối) năm (\d{4})$/u;
 const YEAR = /^năm (\d{4})$/u;
 const QUARTERS: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, '1': 1, '2': 2, '3': 3, '4': 4 };
 
-/** Months `first` to `last` of `year`, from the first day of the one to the last day of the other. */
-function months(year: number, first: number, last: number): { from: CivilDate; to: CivilDate } | undefined {
-  const from = parseCivilDate(`1/${first}/${year}`);
-  const to = parseCivilDate(`${daysInMonth(year, last)}/${last}/${year}`);
-  return from && to ? { from, to } : undefined;
+type PartRange = { kind: 'range'; from: CivilDate; to: CivilDate; part: YearPart };
+
+/** The part of a year that runs over months `first` to `last`, from the first day of the one to the last day of the other. */
+function months(part: YearPart, first: number, last: number): PartRange | undefined {
+  const from = parseCivilDate(`1/${first}/${part.year}`);
+  const to = parseCivilDate(`${daysInMonth(part.year, last)}/${last}/${part.year}`);
+  return from && to ? { kind: 'range', from, to, part } : undefined;
 }
 
 /** A month, a quarter, a half or a whole year, as the range of days it covers. */
-function stretchOfYear(value: string): { from: CivilDate; to: CivilDate } | undefined {
+function stretchOfYear(value: string): PartRange | undefined {
   const month = MONTH.exec(value);
-  if (month) return months(Number(month[2]), Number(month[1]), Number(month[1]));
+  if (month) return months({ unit: 'month', number: Number(month[1]), year: Number(month[2]) }, Number(month[1]), Number(month[1]));
   const quarter = QUARTER.exec(value);
   if (quarter) {
     const q = QUARTERS[quarter[1]!]!;
-    return months(Number(quarter[2]), 3 * q - 2, 3 * q);
+    return months({ unit: 'quarter', number: q, year: Number(quarter[2]) }, 3 * q - 2, 3 * q);
   }
   const half = HALF.exec(value);
-  if (half) return half[1] === 'đầu' ? months(Number(half[2]), 1, 6) : months(Number(half[2]), 7, 12);
+  if (half) return half[1] === 'đầu' ? months({ unit: 'first-half', year: Number(half[2]) }, 1, 6) : months({ unit: 'second-half', year: Number(half[2]) }, 7, 12);
   const year = YEAR.exec(value);
-  return year ? months(Number(year[1]), 1, 12) : undefined;
+  return year ? months({ unit: 'year', year: Number(year[1]) }, 1, 12) : undefined;
 }
 
 /** Separators between the two ends of a range. */
@@ -61,7 +63,7 @@ export function parseDeadline(text: string): DeadlineRead {
   const single = parseCivilDate(value.replace(BY, ''));
   if (single) return { ok: true, deadline: { kind: 'date', date: single } };
   const stretch = stretchOfYear(value);
-  if (stretch) return { ok: true, deadline: { kind: 'range', ...stretch } };
+  if (stretch) return { ok: true, deadline: stretch };
   const parts = value.split(RANGE);
   if (parts.length !== 2) return { ok: false, reason: 'invalid' };
   const to = parseCivilDate(parts[1]!.replace(/^ngày\s+/, ''));

@@ -17,11 +17,14 @@ export type Inline = PhrasingContent[];
 /** A reference to the registry, resolved: one agency or one group of agencies. */
 export type AgencyRef = { kind: 'agency'; id: string } | { kind: 'group'; id: string };
 
-/** When a task is due. */
+/** When a task is due; a range written as a stretch of a year ("quý III/2021") keeps that stretch, to be worded so. */
 export type Deadline =
   | { kind: 'date'; date: CivilDate }
-  | { kind: 'range'; from: CivilDate; to: CivilDate }
+  | { kind: 'range'; from: CivilDate; to: CivilDate; part?: YearPart }
   | { kind: 'recurring'; every: RecurringPeriod };
+
+/** A month or a quarter (by its number), a half or the whole of a year. */
+export type YearPart = { unit: 'month' | 'quarter'; number: number; year: number } | { unit: 'first-half' | 'second-half' | 'year'; year: number };
 
 export type RecurringPeriod = 'year' | 'half-year' | 'quarter' | 'month' | 'week' | 'continuous';
 

@@ -1,13 +1,18 @@
 // Deadlines as clerks write them, read into the days they allow.
 import { describe, expect, it } from 'vitest';
+import { BUILT_IN_TEMPLATES, collectTemplates } from '../../src/build/template-files.js';
+import { deadlineText, deadlineWords } from '../../src/compose/deadlines.js';
+import { Templates } from '../../src/compose/templates.js';
+import { Wording } from '../../src/compose/wording.js';
 import { parseDeadline } from '../../src/model/deadline.js';
-import { buildFromText, printed, seedWith } from '../helpers/project.js';
+import { isoDate } from '../../src/vn/dates.js';
+import { buildFromText, printed, ROOT, seedWith } from '../helpers/project.js';
 
 const day = (text: string) => {
   const [d, m, y] = text.split('/').map(Number);
   return { year: y, month: m, day: d };
 };
-const range = (from: string, to: string) => ({ ok: true, deadline: { kind: 'range', from: day(from), to: day(to) } });
+const range = (from: string, to: string, part: object) => ({ ok: true, deadline: { kind: 'range', from: day(from), to: day(to), part } });
 const date = (on: string) => ({ ok: true, deadline: { kind: 'date', date: day(on) } });
 
 describe('a deadline', () => {
@@ -21,19 +26,38 @@ describe('a deadline', () => {
   });
 
   it('is a month, a quarter, a half or a year, read as the days it covers', () => {
-    expect(parseDeadline('tháng 6/2021')).toEqual(range('1/6/2021', '30/6/2021'));
-    expect(parseDeadline('Tháng 02 năm 2024')).toEqual(range('1/2/2024', '29/2/2024'));
-    expect(parseDeadline('Quý III/2026')).toEqual(range('1/7/2026', '30/9/2026'));
-    expect(parseDeadline('quý 4 năm 2026')).toEqual(range('1/10/2026', '31/12/2026'));
-    expect(parseDeadline('6 tháng đầu năm 2026')).toEqual(range('1/1/2026', '30/6/2026'));
-    expect(parseDeadline('Sáu tháng cuối năm 2026')).toEqual(range('1/7/2026', '31/12/2026'));
-    expect(parseDeadline('năm 2026')).toEqual(range('1/1/2026', '31/12/2026'));
+    expect(parseDeadline('tháng 6/2021')).toEqual(range('1/6/2021', '30/6/2021', { unit: 'month', number: 6, year: 2021 }));
+    expect(parseDeadline('Tháng 02 năm 2024')).toEqual(range('1/2/2024', '29/2/2024', { unit: 'month', number: 2, year: 2024 }));
+    expect(parseDeadline('Quý III/2026')).toEqual(range('1/7/2026', '30/9/2026', { unit: 'quarter', number: 3, year: 2026 }));
+    expect(parseDeadline('quý 4 năm 2026')).toEqual(range('1/10/2026', '31/12/2026', { unit: 'quarter', number: 4, year: 2026 }));
+    expect(parseDeadline('6 tháng đầu năm 2026')).toEqual(range('1/1/2026', '30/6/2026', { unit: 'first-half', year: 2026 }));
+    expect(parseDeadline('Sáu tháng cuối năm 2026')).toEqual(range('1/7/2026', '31/12/2026', { unit: 'second-half', year: 2026 }));
+    expect(parseDeadline('năm 2026')).toEqual(range('1/1/2026', '31/12/2026', { unit: 'year', year: 2026 }));
   });
 
   it('is refused when it names no real stretch of time', () => {
     for (const text of ['tháng 13/2021', 'quý V/2026', 'trước tháng 6/2026', '30-6/2026', 'sớm nhất có thể']) {
       expect(parseDeadline(text), text).toEqual({ ok: false, reason: 'invalid' });
     }
+  });
+
+  it('of a part of a year is worded as written for people, and as its days for machines', () => {
+    const words = new Wording(new Templates(collectTemplates([BUILT_IN_TEMPLATES], ROOT)));
+    const text = (source: string, say = deadlineWords(words)) => {
+      const read = parseDeadline(source);
+      if (!read.ok) throw new Error(source);
+      return deadlineText(read.deadline, say, isoDate);
+    };
+    expect(['tháng 2/2027', 'quý III/2026', '6 tháng đầu năm 2027', 'sáu tháng cuối năm 2027', 'năm 2028', '01/7–30/9/2026'].map((source) => text(source))).toEqual([
+      'Tháng 02/2027',
+      'Quý III/2026',
+      '6 tháng đầu năm 2027',
+      '6 tháng cuối năm 2027',
+      'Năm 2028',
+      '2026-07-01 - 2026-09-30',
+    ]);
+    expect(text('quý III/2026', { recurring: deadlineWords(words).recurring })).toBe('2026-07-01 - 2026-09-30');
+    expect(words.diagnostics).toEqual([]);
   });
 
   it('of a quarter ends on its last day, which the plan date is checked against', () => {
