@@ -132,8 +132,13 @@ describe('plan init and plan new', () => {
   it('never overwrites a file', () => {
     const project = copyExampleProject();
     const before = readFileSync(join(project, 'plan.config.yaml'), 'utf8');
-    expect(plan(['init'], project).code).toBe(0);
+    const init = plan(['init'], project);
+    expect(init.code).toBe(0);
+    expect(init.stderr).toContain('plan.config.yaml: cảnh báo[file-exists]');
     expect(readFileSync(join(project, 'plan.config.yaml'), 'utf8')).toBe(before);
-    expect(plan(['new', 'kon-tum-ngay-toan-dan-pcmbn-2021'], project).code).toBe(1);
+    // The one file asked for is not made: an error, not a warning.
+    const again = plan(['new', 'kon-tum-ngay-toan-dan-pcmbn-2021'], project);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('lỗi[file-exists]');
   });
 });

@@ -28,10 +28,13 @@ interface Starter {
 function writeNew(files: [string, string][], options: GlobalOptions, cwd: string): number {
   const diagnostics: Diagnostic[] = [];
   const words = strings(options.lang);
+  // A single file asked for that already exists is a failure (an error, exit 1); in a folder of
+  // starters it is not (a warning: the others are written).
+  const single = files.length === 1;
   for (const [path, text] of files) {
     const shown = displayPath(path, cwd);
     if (existsSync(path)) {
-      diagnostics.push(diagnostic('file-exists', { file: shown }, { path: shown }, 'warning'));
+      diagnostics.push(diagnostic('file-exists', { file: shown }, { path: shown }, single ? 'error' : 'warning'));
       continue;
     }
     mkdirSync(dirname(path), { recursive: true });
@@ -39,8 +42,7 @@ function writeNew(files: [string, string][], options: GlobalOptions, cwd: string
     process.stderr.write(`${words.created(shown)}\n`);
   }
   if (diagnostics.length > 0) process.stderr.write(`${formatDiagnostics(diagnostics, options.lang, cwd, options.color)}\n`);
-  // A single file asked for that already exists is a failure; in a folder of starters it is not.
-  return files.length === 1 && diagnostics.length === 1 ? 1 : 0;
+  return single && diagnostics.length === 1 ? 1 : 0;
 }
 
 /** Renders starter files; a broken (project-overridden) starter is reported, and nothing is written. */
