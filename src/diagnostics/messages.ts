@@ -322,6 +322,17 @@ const catalog = {
     vi: { message: () => 'Có chức vụ người đứng đầu (head) nhưng không có quyền hạn ký (prefix).', hint: () => 'Thêm "prefix: KT" (hoặc Q, TL, TUQ), hoặc bỏ trường head nếu người đứng đầu ký trực tiếp.' },
     en: { message: () => 'A head position is given without a signing prefix.', hint: () => 'Add "prefix: KT" (or Q, TL, TUQ), or remove head when the head signs in person.' },
   },
+  // With args.title: an academic title before the name.
+  'signer-name': {
+    vi: {
+      message: (a) => (a.title ? `Họ tên người ký không kèm học hàm, học vị (${q(a.title)}).` : `Họ tên người ký ${q(a.value)} viết chữ thường, hoa chữ cái đầu mỗi tiếng.`),
+      hint: (a) => `Viết: ${str(a.expected)}`,
+    },
+    en: {
+      message: (a) => (a.title ? `The signer's name carries no academic title (${q(a.title)}).` : `The signer's name ${q(a.value)} is written in lower case with each word capitalised.`),
+      hint: (a) => `Write: ${str(a.expected)}`,
+    },
+  },
   'symbol-format': {
     vi: { message: (a) => `Ký hiệu ${q(a.value)} sai quy định.`, hint: (a) => `Ký hiệu kế hoạch có dạng ${str(a.expected)}: chữ in hoa, các nhóm nối bằng dấu "-", không có dấu cách.` },
     en: { message: (a) => `Symbol ${q(a.value)} does not follow the rules.`, hint: (a) => `A plan's symbol reads ${str(a.expected)}: capitals, groups joined by "-", no spaces.` },

@@ -46,6 +46,8 @@ export function buildPlan(parsed: ParsedSource, registry: Registry, identity: Pl
 }
 
 const SYMBOL = /^[\p{Lu}\p{N}]+(-[\p{Lu}\p{N}]+)*$/u;
+/** Academic ranks and degrees written before a name ("PGS.TS. ", "ThS ", "GS. TSKH. "). */
+const ACADEMIC_TITLE = /^(?:(?:GS|PGS|TSKH|TS|ThS|CN|KS|BS|Ths)\.?\s*)+(?=\p{Lu})/u;
 
 class PlanReader {
   private readonly labels: string[] = [];
@@ -215,7 +217,25 @@ class PlanReader {
     if (source.collective !== undefined) this.capitals(source.collective, [...path, 'collective']);
     if (source.head !== undefined) this.capitals(source.head, [...path, 'head']);
     source.positions.forEach((position, index) => this.capitals(position, [...path, 'positions', index]));
+    this.signerName(source.name, [...path, 'name']);
     return { collective: source.collective ?? null, delegation, positions: source.positions, name: source.name };
+  }
+
+  /**
+   * The decree writes the signer's full name in lower case with capitals, without academic titles.
+   * Only a name in capitals throughout and a word begun in lower case are corrected: the inside of
+   * a word is left as written ("H'Hen Niê", "Kđăm").
+   */
+  private signerName(name: string, path: Path): void {
+    const title = ACADEMIC_TITLE.exec(name);
+    const bare = title ? name.slice(title[0].length) : name;
+    const capitalise = (text: string, after: RegExp) => text.replace(after, (_, before: string, letter: string) => before + letter.toLocaleUpperCase('vi'));
+    const expected =
+      bare === bare.toLocaleUpperCase('vi') && bare !== bare.toLocaleLowerCase('vi')
+        ? capitalise(bare.toLocaleLowerCase('vi'), /(^|[\s'’-])(\p{L})/gu)
+        : capitalise(bare, /(^|\s)(\p{Ll})/gu);
+    if (title) this.report('signer-name', path, { value: name, title: title[0].trim(), expected }, 'warning');
+    else if (expected !== name) this.report('signer-name', path, { value: name, expected }, 'warning');
   }
 
   private appendix(source: AppendixSource, path: Path): Appendix {

@@ -54,6 +54,18 @@ describe('validation rules', () => {
     expect(only(buildFromText(seedWith('place: Kon Tum', 'plase: Kon Tum')).diagnostics, 'unknown-key').args.reads).toBeUndefined();
   });
 
+  it("the signer's name: lower case with capitals, no academic title, its inside as written", () => {
+    const warned = (name: string) => buildFromText(seedWith('name: Lê Ngọc Tuấn', `name: ${name}`)).diagnostics.filter((d) => d.code === 'signer-name');
+    const text = seedWith('name: Lê Ngọc Tuấn', 'name: LÊ NGỌC TUẤN');
+    const d = only(buildFromText(text).diagnostics, 'signer-name');
+    expect(d).toMatchObject({ severity: 'warning', args: { expected: 'Lê Ngọc Tuấn' } });
+    expectAt(d, text, 'LÊ NGỌC TUẤN');
+    expect(warned('lê ngọc tuấn').map((w) => w.args.expected)).toEqual(['Lê Ngọc Tuấn']);
+    expect(warned('PGS.TS. Lê Ngọc Tuấn').map((w) => [w.args.title, w.args.expected])).toEqual([['PGS.TS.', 'Lê Ngọc Tuấn']]);
+    expect(warned("H'HEN NIÊ").map((w) => w.args.expected)).toEqual(["H'Hen Niê"]);
+    for (const name of ['Lê Ngọc Tuấn', "H'Hen Niê", 'Y Ngông Niê Kđăm', 'Tsang Văn B']) expect(warned(name), name).toEqual([]);
+  });
+
   it('wrong types', () => {
     const text = seedWith('archive: [VT, BCĐ, NCLTD]', 'archive: {VT: 1}');
     const d = only(buildFromText(text).diagnostics, 'wrong-type');
