@@ -322,6 +322,16 @@ const catalog = {
     vi: { message: () => 'Có chức vụ người đứng đầu (head) nhưng không có quyền hạn ký (prefix).', hint: () => 'Thêm "prefix: KT" (hoặc Q, TL, TUQ), hoặc bỏ trường head nếu người đứng đầu ký trực tiếp.' },
     en: { message: () => 'A head position is given without a signing prefix.', hint: () => 'Add "prefix: KT" (or Q, TL, TUQ), or remove head when the head signs in person.' },
   },
+  'abstract-capitals': {
+    vi: {
+      message: () => 'Trích yếu (title) viết in hoa toàn bộ; Nghị định 30 viết trích yếu bằng chữ thường.',
+      hint: (a) => `Viết chữ thường, hoa chữ cái đầu và tên riêng, vd: ${str(a.expected)} (viết hoa lại các tên riêng).`,
+    },
+    en: {
+      message: () => 'The abstract (title) is in capitals throughout; Decree 30 writes it in lower case.',
+      hint: (a) => `Write it in lower case, with capitals for the first letter and proper names, e.g. ${str(a.expected)} (capitalise the proper names again).`,
+    },
+  },
   // With args.title: an academic title before the name.
   'signer-name': {
     vi: {

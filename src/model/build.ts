@@ -46,6 +46,8 @@ export function buildPlan(parsed: ParsedSource, registry: Registry, identity: Pl
 }
 
 const SYMBOL = /^[\p{Lu}\p{N}]+(-[\p{Lu}\p{N}]+)*$/u;
+/** A comma, semicolon or full stop ending a line the document punctuates itself. */
+const TRAILING_PUNCTUATION = /\s*[,;.]+\s*$/u;
 /** Academic ranks and degrees written before a name ("PGS.TS. ", "ThS ", "GS. TSKH. "). */
 const ACADEMIC_TITLE = /^(?:(?:GS|PGS|TSKH|TS|ThS|CN|KS|BS|Ths)\.?\s*)+(?=\p{Lu})/u;
 
@@ -70,6 +72,7 @@ class PlanReader {
     if (source.symbol !== undefined && (!SYMBOL.test(symbol) || !symbol.startsWith('KH-'))) {
       this.report('symbol-format', ['symbol'], { value: symbol, expected: `KH-${source.issuer.abbreviation}` });
     }
+    this.abstractCase(source.title);
     if (source.parts && source.sections) this.report('sections-and-parts', ['parts']);
     if (!source.parts && !source.sections) this.report('no-sections', []);
     const parts: Part[] = source.parts
@@ -93,7 +96,8 @@ class PlanReader {
       footnotes: this.footnotes(source.footnotes ?? {}),
       appendices: (source.appendices ?? []).map((appendix, index) => this.appendix(appendix, ['appendices', index])),
       recipients: source.recipients.map((recipient, index) => this.recipient(recipient, ['recipients', index])),
-      archive: source.archive,
+      // The document writes "- Lưu: VT, BCĐ." itself: a unit copied with its comma or full stop keeps none.
+      archive: source.archive.map((unit) => unit.replace(TRAILING_PUNCTUATION, '')),
       signature: this.signature(source.signature),
       marks: { draft: source.draft ?? false, urgency: source.urgency ?? null, secrecy: source.secrecy ?? null },
       style: source.style ?? {},
@@ -189,8 +193,9 @@ class PlanReader {
       return { text, agency, note: source.note ?? null };
     }
     // A recipient written as text: "Ban Chỉ đạo 138/CP (b/c)". A note in brackets at the end
-    // is split off; the rest is matched against the registry but may be any body.
-    const written = source.text ?? '';
+    // is split off; the rest is matched against the registry but may be any body. The document
+    // writes each line as "- ...;" itself: a line copied from an old document keeps neither.
+    const written = (source.text ?? '').replace(/^\s*[-+•–]\s+/u, '').replace(TRAILING_PUNCTUATION, '');
     const noted = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(written);
     const text = source.note === undefined && noted ? noted[1]! : written;
     const note = source.note ?? (noted ? noted[2]! : null);
@@ -314,6 +319,15 @@ class PlanReader {
           }, 'warning'),
         );
       }
+    }
+  }
+
+  /** The abstract (trích yếu) is in lower case with capitals; one typed in capitals throughout would print so. */
+  private abstractCase(title: string): void {
+    const letters = title.replace(/[^\p{L}]/gu, '');
+    if (letters.length >= 8 && letters === letters.toLocaleUpperCase('vi') && letters !== letters.toLocaleLowerCase('vi')) {
+      const lower = title.toLocaleLowerCase('vi');
+      this.report('abstract-capitals', ['title'], { value: title, expected: lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1) }, 'warning');
     }
   }
 

@@ -66,6 +66,25 @@ describe('validation rules', () => {
     for (const name of ['Lê Ngọc Tuấn', "H'Hen Niê", 'Y Ngông Niê Kđăm', 'Tsang Văn B']) expect(warned(name), name).toEqual([]);
   });
 
+  it('an abstract typed in capitals throughout, with its lower-case form', () => {
+    const title = 'Triển khai các hoạt động hưởng ứng “Ngày toàn dân phòng, chống mua bán người” năm 2021 trên địa bàn tỉnh';
+    const text = seedWith(`title: ${title}`, `title: ${title.toLocaleUpperCase('vi')}`);
+    // Capitals in part of it are the clerk's choice (proper names).
+    expect(buildFromText(seedWith('title: Triển khai các hoạt động', 'title: TRIỂN KHAI các hoạt động')).diagnostics.filter((d) => d.code === 'abstract-capitals')).toEqual([]);
+    const d = only(buildFromText(text).diagnostics, 'abstract-capitals');
+    expect(d.severity).toBe('warning');
+    expect(String(d.args.expected)).toMatch(/^Triển khai các hoạt động hưởng ứng “ngày toàn dân/);
+    expectAt(d, text, 'TRIỂN KHAI');
+  });
+
+  it('recipients and archive units copied with the punctuation the document adds', () => {
+    const text = seedWith('  - Ủy ban nhân dân tỉnh\n', '  - "- Ủy ban nhân dân tỉnh;"\n').replace('archive: [VT, BCĐ, NCLTD]', 'archive: [VT, BCĐ, NCLTD.]');
+    const { plan, diagnostics } = buildFromText(text);
+    expect(diagnostics.map(printed)).toEqual([]);
+    expect(plan!.recipients[1]).toMatchObject({ text: 'Ủy ban nhân dân tỉnh', agency: { kind: 'agency', id: 'ubnd-tinh' } });
+    expect(plan!.archive).toEqual(['VT', 'BCĐ', 'NCLTD']);
+  });
+
   it('wrong types', () => {
     const text = seedWith('archive: [VT, BCĐ, NCLTD]', 'archive: {VT: 1}');
     const d = only(buildFromText(text).diagnostics, 'wrong-type');
