@@ -25,16 +25,22 @@ const { COMPILE_OPTIONS, Templates } = await import(pathToFileURL(join(root, 'di
 /**
  * The module that stands for src/compose/precompiled.ts in the bundle: every built-in template
  * and words.yaml phrase that has a field, compiled as the CLI would compile it, by its text as
- * the CLI reads it.
+ * the CLI reads it; and the phrases of the built-in words.yaml, read as the CLI would read them.
  */
 function precompiledTemplates() {
   const files = collectTemplates([BUILT_IN_TEMPLATES], root);
   const texts = new Set([...files].filter(([name]) => name.endsWith('.hbs')).map(([, file]) => file.text));
-  for (const { template } of new Templates(files).words.values()) texts.add(template.text);
+  const words = new Templates(files).words;
+  for (const { template } of words.values()) texts.add(template.text);
   const entries = [...texts]
     .filter((text) => text.includes('{{'))
     .map((text) => `[${JSON.stringify(text)}, ${Handlebars.precompile(Handlebars.parseWithoutProcessing(text), COMPILE_OPTIONS)}]`);
-  return `export const PRECOMPILED = new Map([\n${entries.join(',\n')}\n]);\n`;
+  const phrases = [...words].map(([key, { template, line }]) => [key, template.text, line]);
+  return [
+    `export const PRECOMPILED = new Map([\n${entries.join(',\n')}\n]);`,
+    `export const PRECOMPILED_WORDS = new Map([[${JSON.stringify(files.get('words.yaml').text)}, ${JSON.stringify(phrases)}]]);`,
+    '',
+  ].join('\n');
 }
 
 /**

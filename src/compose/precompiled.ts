@@ -6,3 +6,10 @@
  * as is any template a project has changed, whose text is not found here.
  */
 export const PRECOMPILED: ReadonlyMap<string, TemplateSpecification> = new Map();
+
+/**
+ * The phrases of the built-in words.yaml (dotted key, text, line), by the file's text: reading
+ * them from YAML was most of a process's first words.yaml phrase. Filled in by the bundle script
+ * like PRECOMPILED; a words.yaml a project changed is read from its YAML.
+ */
+export const PRECOMPILED_WORDS: ReadonlyMap<string, readonly (readonly [key: string, text: string, line: number])[]> = new Map();

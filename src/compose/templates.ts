@@ -12,7 +12,7 @@ import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import { readYaml } from '../parse/yaml.js';
 import { fixedHelpers } from './helpers.js';
 import { explainTemplateError } from './template-mistakes.js';
-import { PRECOMPILED } from './precompiled.js';
+import { PRECOMPILED, PRECOMPILED_WORDS } from './precompiled.js';
 
 /** One template file as read from disk. */
 export interface TemplateFile {
@@ -136,6 +136,11 @@ export class Templates {
 
   /** Adds (or replaces) every phrase of a words.yaml file, by its dotted key. */
   private addWords(file: TemplateFile, words: Map<string, { template: TemplateFile; line: number }>): void {
+    const known = PRECOMPILED_WORDS.get(file.text);
+    if (known) {
+      for (const [key, text, line] of known) words.set(key, { template: { file: file.file, text }, line });
+      return;
+    }
     const parsed = readYaml(file.text, file.file);
     this.diagnostics.push(...parsed.diagnostics);
     const data = parsed.data;
