@@ -16,8 +16,10 @@ describe('claims', () => {
     const plans = 200_000;
     const claims = newClaims(plans);
     // gate[0]: threads ready; gate[1]: go; gate[2]: threads that have taken their first plan. Every
-    // thread waits at the gate until all four are ready, and this one goes on past its first plan
-    // only when each has taken one, so that the four race for the rest even on a busy machine.
+    // thread waits at the gate until all four are ready, and goes on past its first plan only when
+    // each has taken one, so that the four race for the rest even on a busy machine. (When only
+    // this thread waited, two workers once took all the plans while the third was not yet
+    // running: a full test run on two cores.)
     const gate = new Int32Array(new SharedArrayBuffer(12));
     // The same takeNext, compiled, on three threads, racing this one.
     const url = new URL('../../dist/build/claims.js', import.meta.url).href;
@@ -27,7 +29,12 @@ describe('claims', () => {
         Atomics.add(gate, 0, 1);
         Atomics.wait(gate, 1, 0);
         let n = 0;
-        while (takeNext(claims, who) >= 0) if (++n === 1) Atomics.add(gate, 2, 1);
+        while (takeNext(claims, who) >= 0) {
+          if (++n > 1) continue;
+          Atomics.add(gate, 2, 1);
+          Atomics.notify(gate, 2);
+          for (let seen = Atomics.load(gate, 2); seen < 4; seen = Atomics.load(gate, 2)) Atomics.wait(gate, 2, seen, 100);
+        }
         parentPort.postMessage(n);
       });`;
     const counts = [1, 2, 3].map((who) => new Promise<number>((resolve, reject) => new Worker(code, { eval: true, workerData: { claims, gate, who } }).once('message', resolve).once('error', reject)));
@@ -37,6 +44,7 @@ describe('claims', () => {
     let here = 0;
     if (takeNext(claims, MAIN_THREAD) >= 0) here++;
     Atomics.add(gate, 2, 1);
+    Atomics.notify(gate, 2);
     for (const deadline = Date.now() + 10_000; Atomics.load(gate, 2) < 4 && Date.now() < deadline; );
     expect(Atomics.load(gate, 2)).toBe(4);
     while (takeNext(claims, MAIN_THREAD) >= 0) here++;
