@@ -46,6 +46,16 @@ export function buildPlan(parsed: ParsedSource, registry: Registry, identity: Pl
 }
 
 const SYMBOL = /^[\p{Lu}\p{N}]+(-[\p{Lu}\p{N}]+)*$/u;
+/**
+ * Who an item is addressed to (its `to`, or its enclosing item's): the default lead of its tasks
+ * and sender of its reports. `written` says a `to` was written, even if no name in it was found.
+ */
+interface Addressees {
+  refs: AgencyRef[];
+  written: boolean;
+}
+const NO_ADDRESSEES: Addressees = { refs: [], written: false };
+
 /** A comma, semicolon or full stop ending a line the document punctuates itself. */
 const TRAILING_PUNCTUATION = /\s*[,;.]+\s*$/u;
 /** Academic ranks and degrees written before a name ("PGS.TS. ", "ThS ", "GS. TSKH. "). */
@@ -113,16 +123,16 @@ class PlanReader {
         kind: section.kind,
         title: section.title ?? null,
         intro: section.intro === undefined ? [] : this.paragraphs(section.intro, [...at, 'intro']),
-        items: (section.items ?? []).map((item, itemIndex) => this.item(item, [...at, 'items', itemIndex], [])),
+        items: (section.items ?? []).map((item, itemIndex) => this.item(item, [...at, 'items', itemIndex], NO_ADDRESSEES)),
         path: at,
       };
     });
   }
 
   /** An item; `inherited` is the addressees of the enclosing items, the default lead of its tasks. */
-  private item(source: ItemSource, path: Path, inherited: AgencyRef[]): Item {
+  private item(source: ItemSource, path: Path, inherited: Addressees): Item {
     const to = source.to ? this.refs(source.to, [...path, 'to']) : [];
-    const addressees = to.length > 0 ? to : inherited;
+    const addressees: Addressees = { refs: to.length > 0 ? to : inherited.refs, written: source.to !== undefined || inherited.written };
     const empty = !source.title && !source.text && !source.tasks && !source.items && !source.bullets && !source.reports;
     if (empty) this.report('empty-item', path);
     return {
@@ -137,10 +147,11 @@ class PlanReader {
     };
   }
 
-  private task(source: TaskSource, path: Path, addressees: AgencyRef[]): Task {
+  private task(source: TaskSource, path: Path, addressees: Addressees): Task {
     const text = this.inline(source.text, [...path, 'text']);
-    const lead = source.lead ? this.refs(source.lead, [...path, 'lead']) : addressees;
-    if (lead.length === 0) this.report('missing-field', path, { key: 'lead' });
+    const lead = source.lead ? this.refs(source.lead, [...path, 'lead']) : addressees.refs;
+    // A lead written but not found in the registry is reported there (unknown-agency), not as missing.
+    if (lead.length === 0 && source.lead === undefined && !addressees.written) this.report('missing-field', path, { key: 'lead' });
     const written = source.id !== undefined;
     const id = written ? source.id! : this.derivedId(text, lead);
     const first = this.taskIds.get(id);
@@ -173,9 +184,9 @@ class PlanReader {
     return `${base}-${n}`;
   }
 
-  private reportDuty(source: ReportSource, path: Path, addressees: AgencyRef[]): ReportDuty {
-    const from = source.from ? this.refs(source.from, [...path, 'from']) : addressees;
-    if (from.length === 0) this.report('missing-field', path, { key: 'from' });
+  private reportDuty(source: ReportSource, path: Path, addressees: Addressees): ReportDuty {
+    const from = source.from ? this.refs(source.from, [...path, 'from']) : addressees.refs;
+    if (from.length === 0 && source.from === undefined && !addressees.written) this.report('missing-field', path, { key: 'from' });
     return {
       from,
       to: this.ref(source.to, [...path, 'to']) ?? { kind: 'agency', id: '' },

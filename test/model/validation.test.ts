@@ -120,6 +120,15 @@ describe('validation rules', () => {
     expectAt(d, text, 'Sở Tư Phap');
   });
 
+  it('an agency not found is the one error: its tasks are not also missing their lead', () => {
+    for (const [find, replace] of [
+      ['      - to: Sở Thông tin và Truyền thông', '      - to: So Thong tin va Truyen thong'],
+      ['lead: Sở Tư pháp', 'lead: So Tu Phap'],
+    ]) {
+      expect(buildFromText(seedWith(find!, replace!)).diagnostics.map((d) => d.code), replace).toEqual(['unknown-agency']);
+    }
+  });
+
   it('agencies in a list point at the list element', () => {
     const text = seedWith('partners: [Công an tỉnh, Hội Liên hiệp Phụ nữ tỉnh]', 'partners: [Công an tỉnh, Hội Phụ nữ]');
     expectAt(only(buildFromText(text).diagnostics, 'unknown-agency'), text, 'Hội Phụ nữ');
