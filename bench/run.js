@@ -179,6 +179,10 @@ for (let i = 0; i < 13; i++) {
 const oneMs = median(one);
 const pdfOnlyMs = median(pdf);
 const typstMs = median(typst);
+// Each round's own ratio, plan against the Typst run beside it: the machine's speed, which drifts
+// by a third within minutes, changes both alike, so the middle of these moves less than the
+// ratio of the medians does.
+const pairedRatio = (times) => median(times.map((ms, i) => ms / typst[i]));
 console.log(`reference loops (this machine's speed):              ${reference}; at the end, ${referenceLoops()}`);
 console.log(`typeset the seed plan (in process, fonts loaded):   ${typeset.toFixed(1)} ms`);
 console.log(`one plan, every output, in process (warm, 1 thread): ${warmPlan.toFixed(0)} ms (median of ${BATCH - 10} plans)`);
@@ -187,5 +191,5 @@ console.log(`no-op rebuild of the batch:                          ${noop.ms.toFi
 console.log(`peak memory of the full build:                       ${full.peakMb.toFixed(0)} MB`);
 // System time is mostly the file system's (creating ${outputs} files); it varies with the disk.
 console.log(`CPU time of the full build:                          ${full.userS.toFixed(1)} s user, ${full.systemS.toFixed(1)} s system (${tmpdir()})`);
-console.log(`one plan, whole process, every output (146 files):  plan ${oneMs.toFixed(0)} ms, Typst ${typstMs.toFixed(0)} ms (${(oneMs / typstMs).toFixed(2)}x)`);
-console.log(`one plan, whole process, the plan PDF alone:       plan ${pdfOnlyMs.toFixed(0)} ms, Typst ${typstMs.toFixed(0)} ms (${(pdfOnlyMs / typstMs).toFixed(2)}x)`);
+console.log(`one plan, whole process, every output (146 files):  plan ${oneMs.toFixed(0)} ms, Typst ${typstMs.toFixed(0)} ms (${(oneMs / typstMs).toFixed(2)}x; round by round ${pairedRatio(one).toFixed(2)}x)`);
+console.log(`one plan, whole process, the plan PDF alone:       plan ${pdfOnlyMs.toFixed(0)} ms, Typst ${typstMs.toFixed(0)} ms (${(pdfOnlyMs / typstMs).toFixed(2)}x; round by round ${pairedRatio(pdf).toFixed(2)}x)`);
