@@ -73,11 +73,11 @@ export function parseDeadline(text: string): DeadlineRead {
   return { ok: true, deadline: { kind: 'range', from, to } };
 }
 
-/** The start of a range may leave out the year ("01/7") or the month and year ("01–30/9/2021"). */
+/** The start of a range may leave out the year ("01/7", "01 tháng 7") or the month and year ("01–30/9/2021"). */
 function parseRangeStart(text: string, end: CivilDate): CivilDate | undefined {
   const full = parseCivilDate(text);
   if (full) return full;
-  const dayMonth = /^(\d{1,2})[/.](\d{1,2})$/.exec(text);
+  const dayMonth = /^(\d{1,2})(?:[/.]|\s+tháng\s+)(\d{1,2})$/u.exec(text);
   if (dayMonth) return parseCivilDate(`${dayMonth[1]}/${dayMonth[2]}/${end.year}`);
   const day = /^(\d{1,2})$/.exec(text);
   if (day) return parseCivilDate(`${day[1]}/${end.month}/${end.year}`);

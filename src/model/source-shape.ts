@@ -165,7 +165,7 @@ export const planShape = s
     ),
     symbol: s.optional(s.string().describe('Ký hiệu, mặc định KH-<chữ viết tắt>')),
     place: s.string().describe('Địa danh, vd: Kon Tum'),
-    date: s.string().describe('Ngày ban hành: 2021-05-25; hoặc 2021 (để trống ngày, tháng)'),
+    date: s.string().describe('Ngày ban hành: 2021-05-25, 25/5/2021 hoặc "ngày 25 tháng 5 năm 2021"; 2021-05 (để trống ngày); 2021 (để trống ngày, tháng)'),
     title: s.string().describe('Trích yếu nội dung'),
     numbering: s.optional(s.oneOf(['roman', 'decimal'] as const).describe('Đánh số: roman (I., 1., a)) hoặc decimal (1., 1.1., 1.1.1.)')),
     opening: s.optional(prose().describe('Đoạn mở đầu (Markdown)')),

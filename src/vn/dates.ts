@@ -31,28 +31,39 @@ export function isRealDate(year: number, month: number, day: number): boolean {
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const VIETNAMESE = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
+/** A date as documents write it in words: "ngày 02 tháng 8 năm 2021". */
+const IN_WORDS = /^(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})$/iu;
 
-/** Reads "2021-08-02" or "02/8/2021" (also "02.8.2021" and "02-8-2021"); undefined when not a real date. */
+/**
+ * Reads "2021-08-02" or "02/8/2021" (also "02.8.2021", "02-8-2021" and "ngày 02 tháng 8 năm
+ * 2021"); undefined when not a real date.
+ */
 export function parseCivilDate(text: string): CivilDate | undefined {
-  const value = text.trim();
+  const value = text.trim().replace(/\s+/g, ' ');
   const iso = ISO.exec(value);
   const vn = iso ? undefined : VIETNAMESE.exec(value);
-  const parts = iso ? [iso[1], iso[2], iso[3]] : vn ? [vn[4], vn[3], vn[1]] : undefined;
+  const words = iso || vn ? undefined : IN_WORDS.exec(value);
+  const parts = iso ? [iso[1], iso[2], iso[3]] : vn ? [vn[4], vn[3], vn[1]] : words ? [words[3], words[2], words[1]] : undefined;
   if (!parts) return undefined;
   const [year, month, day] = parts.map(Number) as [number, number, number];
   return isRealDate(year, month, day) ? { year, month, day } : undefined;
 }
 
-/** Reads a plan's date: a full date, "2021-05" (blank day) or "2021" (blank day and month). */
+/**
+ * Reads a plan's date: a full date, "2021-05" or "tháng 5 năm 2021" (blank day), or "2021" or
+ * "năm 2021" (blank day and month).
+ */
 export function parsePlanDate(text: string): PlanDate | undefined {
-  const value = text.trim();
-  if (/^\d{4}$/.test(value)) {
-    const year = Number(value);
+  const value = text.trim().replace(/\s+/g, ' ');
+  const yearOnly = /^(?:năm )?(\d{4})$/iu.exec(value);
+  if (yearOnly) {
+    const year = Number(yearOnly[1]);
     return isRealDate(year, 1, 1) ? { year, month: null, day: null } : undefined;
   }
   const month = /^(\d{4})-(\d{1,2})$/.exec(value);
-  if (month) {
-    const [year, m] = [Number(month[1]), Number(month[2])];
+  const monthInWords = month ? undefined : /^tháng (\d{1,2}) năm (\d{4})$/iu.exec(value);
+  if (month || monthInWords) {
+    const [year, m] = month ? [Number(month[1]), Number(month[2])] : [Number(monthInWords![2]), Number(monthInWords![1])];
     return isRealDate(year, m, 1) ? { year, month: m, day: null } : undefined;
   }
   const full = parseCivilDate(value);

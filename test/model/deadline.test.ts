@@ -23,6 +23,15 @@ describe('a deadline', () => {
     expect(parseDeadline('chậm nhất là ngày 15/12/2026')).toEqual(date('15/12/2026'));
     expect(parseDeadline('hạn chót 01/02/2026')).toEqual(date('1/2/2026'));
     expect(parseDeadline('30-6-2026')).toEqual(date('30/6/2026'));
+    // As documents write a date in words.
+    expect(parseDeadline('trước ngày 02 tháng 8 năm 2021')).toEqual(date('2/8/2021'));
+    expect(parseDeadline('Ngày 31 tháng 02 năm 2021')).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('is a range of days in words', () => {
+    const summer = { ok: true, deadline: { kind: 'range', from: day('1/7/2021'), to: day('30/9/2021') } };
+    expect(parseDeadline('từ ngày 01 tháng 7 đến ngày 30 tháng 9 năm 2021')).toEqual(summer);
+    expect(parseDeadline('ngày 01 tháng 7 năm 2021 đến ngày 30 tháng 9 năm 2021')).toEqual(summer);
   });
 
   it('is a month, a quarter, a half or a year, read as the days it covers', () => {
@@ -58,6 +67,15 @@ describe('a deadline', () => {
     ]);
     expect(text('quý III/2026', { recurring: deadlineWords(words).recurring })).toBe('2026-07-01 - 2026-09-30');
     expect(words.diagnostics).toEqual([]);
+  });
+
+  it('is checked against a plan dated in words, with or without its day', () => {
+    for (const planDate of ['ngày 25 tháng 5 năm 2021', 'tháng 5 năm 2021', 'năm 2021']) {
+      const { plan, diagnostics } = buildFromText(seedWith('date: 2021-05-25', `date: ${planDate}`));
+      expect(diagnostics.filter((d) => d.severity === 'error').map(printed), planDate).toEqual([]);
+      expect(plan!.date.year, planDate).toBe(2021);
+    }
+    expect(buildFromText(seedWith('date: 2021-05-25', 'date: tháng 13 năm 2021')).diagnostics.map((d) => d.code)).toContain('invalid-date');
   });
 
   it('of a quarter ends on its last day, which the plan date is checked against', () => {
