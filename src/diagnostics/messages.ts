@@ -277,8 +277,8 @@ const catalog = {
     en: { message: (a) => `Value ${q(a.value)} has the wrong format.`, hint: (a) => `Expected format: ${str(a.format)}.` },
   },
   'invalid-date': {
-    vi: { message: (a) => `Ngày ${q(a.value)} không có thật hoặc sai định dạng.`, hint: () => 'Viết ngày dạng 2021-05-25 hoặc 25/5/2021, và kiểm tra số ngày của tháng (vd: không có ngày 30/02).' },
-    en: { message: (a) => `Date ${q(a.value)} is not a real date or has the wrong format.`, hint: () => 'Write dates as 2021-05-25 or 25/5/2021, and check the days of the month (there is no 30/02).' },
+    vi: { message: (a) => `Ngày ${q(a.value)} không có thật hoặc sai định dạng.`, hint: () => 'Viết ngày dạng 2021-05-25, 25/5/2021 hoặc "ngày 25 tháng 5 năm 2021", và kiểm tra số ngày của tháng (vd: không có ngày 30/02).' },
+    en: { message: (a) => `Date ${q(a.value)} is not a real date or has the wrong format.`, hint: () => 'Write dates as 2021-05-25, 25/5/2021 or "ngày 25 tháng 5 năm 2021", and check the days of the month (there is no 30/02).' },
   },
   'invalid-deadline': {
     vi: {
