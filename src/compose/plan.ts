@@ -104,13 +104,14 @@ export function composePlan(plan: Plan, registry: Registry, templates: Templates
 
 function assignmentRows(plan: Plan, registry: Registry, words: Wording) {
   const names = (refs: { kind: 'agency' | 'group'; id: string }[]) => escapeText(refs.map((ref) => registry.name(ref)).join('; '));
+  const deadline = deadlineWords(words);
   return {
     rows: allTasks(plan).map((task, index) => ({
       number: String(index + 1),
       text: inlineMarkdown(task.text.filter((node) => node.type !== 'footnoteReference')),
       lead: names(task.lead),
       partners: names(task.partners),
-      deadline: escapeText(task.deadlines.map((d) => deadlineText(d, deadlineWords(words))).join('; ')),
+      deadline: escapeText(task.deadlines.map((d) => deadlineText(d, deadline)).join('; ')),
     })),
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { MessageArgs } from '../diagnostics/diagnostic.js';
 import type { TemplateMistake } from '../diagnostics/messages.js';
+import { lineColumn } from '../parse/text.js';
 
 /** Where in the template (1-based; the column may be unknown) and the facts the wording needs. */
 export interface ExplainedTemplateError {
@@ -32,20 +33,20 @@ export function explainTemplateError(text: string, error: unknown): ExplainedTem
   const code = withoutComments(text);
   if (/got 'EOF'/.test(message) && /'OPEN_ENDBLOCK'/.test(message)) {
     const open = unclosedBlock(code);
-    if (open) return mistake('unclosed-block', position(text, open.offset), { block: open.name });
+    if (open) return mistake('unclosed-block', lineColumn(text, open.offset), { block: open.name });
   }
   const mismatch = /^(\S+) doesn't match (\S+)/.exec(message);
   if (mismatch && lineNumber !== undefined) return mistake('mismatched-block', { line: lineNumber, column: (column ?? 0) + 1 }, { opened: mismatch[1]!, closed: mismatch[2]! });
   const parsedLine = /^Parse error on line (\d+)/.exec(message);
   if (parsedLine && /Expecting .*'CLOSE'/.test(message)) {
     const open = unclosedTag(code);
-    if (open !== undefined) return mistake('unclosed-tag', position(text, open));
+    if (open !== undefined) return mistake('unclosed-tag', lineColumn(text, open));
   }
 
   // A missing partial is reported without a place: point at the first call of it.
   const partial = /The partial (\S+) could not be found/.exec(message);
   const partialAt = partial ? new RegExp(`\\{\\{~?>\\s*${escapeRegExp(partial[1]!)}\\b`).exec(text) : null;
-  const line = lineNumber ?? (parsedLine ? Number(parsedLine[1]) : partialAt ? position(text, partialAt.index).line : undefined);
+  const line = lineNumber ?? (parsedLine ? Number(parsedLine[1]) : partialAt ? lineColumn(text, partialAt.index).line : undefined);
   // Strict mode says '"x" not defined in [object Object] - 3:2': keep the useful part.
   const detail = firstLine(message).replace(/ not defined in \[object Object\]( - \d+:\d+)?$/, ' is not a known field or helper');
   return { line, column: column !== undefined ? column + 1 : undefined, args: { detail } };
@@ -82,13 +83,6 @@ function unclosedTag(text: string): number | undefined {
     open = text.indexOf('{{', close + 2);
   }
   return undefined;
-}
-
-/** 1-based line and column of an offset. */
-function position(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const lineStart = before.lastIndexOf('\n') + 1;
-  return { line: before.split('\n').length, column: offset - lineStart + 1 };
 }
 
 function escapeRegExp(text: string): string {

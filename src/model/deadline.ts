@@ -4,7 +4,7 @@
  * range ("tháng 6/2021", "quý III/2021", "6 tháng đầu năm 2021", "năm 2021") or a recurring
  * phrase ("hằng năm").
  */
-import { type CivilDate, compareDates, daysInMonth, parseCivilDate } from '../vn/dates.js';
+import { type CivilDate, compareDates, daysInMonth, isRealDate, parseCivilDate } from '../vn/dates.js';
 import { foldName } from '../vn/slug.js';
 import type { Deadline, RecurringPeriod, YearPart } from './plan.js';
 
@@ -31,9 +31,9 @@ type PartRange = { kind: 'range'; from: CivilDate; to: CivilDate; part: YearPart
 
 /** The part of a year that runs over months `first` to `last`, from the first day of the one to the last day of the other. */
 function months(part: YearPart, first: number, last: number): PartRange | undefined {
-  const from = parseCivilDate(`1/${first}/${part.year}`);
-  const to = parseCivilDate(`${daysInMonth(part.year, last)}/${last}/${part.year}`);
-  return from && to ? { kind: 'range', from, to, part } : undefined;
+  const { year } = part;
+  const days = daysInMonth(year, last);
+  return isRealDate(year, first, 1) && isRealDate(year, last, days) ? { kind: 'range', from: { year, month: first, day: 1 }, to: { year, month: last, day: days }, part } : undefined;
 }
 
 /** A month, a quarter, a half or a whole year, as the range of days it covers. */

@@ -133,7 +133,8 @@ function readBlock(source: string, start: number, end: number): AttributeBlock |
  * of that value, written without quotes; the words run to the next pair or the block's end.
  */
 function unquotedWords(source: string, previous: Attribute | undefined, at: number, last: number): Pick<BadBlock, 'unquoted'> {
-  if (!previous || source[previous.valueStart] === '"' || source[previous.valueStart - 1] === '"' || source[previous.valueStart - 1] === "'") return {};
+  // A bare value starts right after its "="; a quoted one, after its quote.
+  if (!previous || source[previous.valueStart - 1] !== '=') return {};
   let end = at;
   for (;;) {
     const word = match(BARE, source, end);
