@@ -9,15 +9,15 @@
  */
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { readFileSync, rmSync } from 'node:fs';
 import { readSourceFile } from '../parse/text.js';
 import { type Diagnostic, diagnostic, reportedDiagnostics } from '../diagnostics/diagnostic.js';
 import type { MessageCode } from '../diagnostics/messages.js';
 import { PLAN_FILE } from '../parse/plan-file.js';
-import { type BuildCache, CACHE_FILE, type CacheEntry, cacheText, outputsIntact, planKey, projectKey, readCache, sha256, trustedSince } from './cache.js';
+import { CACHE_FILE, type CacheEntry, type CachedOutput, cacheText, outputsIntact, planKey, projectKey, readCache, trustedSince } from './cache.js';
 import { type DeliveredPlan, type Delivery, deliverPlan, shownOutput } from './deliver.js';
 import { discoverPlans } from './discover.js';
 import { refuseIdClashes } from './id-clash.js';
+import { removeLeftovers } from './leftovers.js';
 import { planId } from './plan-id.js';
 import type { OutputFormat, OutputKind } from './pipeline.js';
 import { loadProject, type Project, reason } from './project.js';
@@ -74,6 +74,10 @@ export interface BuildReport {
   diagnostics: Diagnostic[];
   /** With `check`: outputs that differ from what is on disk, are missing, or should be gone. */
   stale: { path: string; state: 'stale' | 'missing' | 'removed' }[];
+  /** Outputs this build removed, as messages name them: no plan makes them any more (leftovers.ts). */
+  removed: string[];
+  /** The output folder, absolute; absent when the project could not be loaded. */
+  outFolder?: string;
   /** Plans built this time, and plans whose outputs were up to date. */
   counts: { built: number; cached: number; failed: number };
   /** 0 ok, 1 errors in sources (or stale outputs), 2 usage or I/O. */
@@ -81,7 +85,7 @@ export interface BuildReport {
 }
 
 /** Codes that mean the files could not be read or written, not that a plan is wrong. */
-const IO_CODES: ReadonlySet<MessageCode> = new Set(['read-failed', 'write-failed', 'config-missing', 'no-plans', 'registry-missing', 'font-missing', 'font-unsupported']);
+const IO_CODES: ReadonlySet<MessageCode> = new Set(['read-failed', 'write-failed', 'remove-failed', 'config-missing', 'no-plans', 'registry-missing', 'font-missing', 'font-unsupported']);
 
 /**
  * Plans each building thread gets at least, by default. Starting a worker (a thread, the code, the
@@ -98,7 +102,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const project = loaded.project;
   const counts = { built: 0, cached: 0, failed: 0 };
-  if (!project) return finish([], diagnostics, [], counts);
+  if (!project) return finish([], diagnostics, [], [], counts);
 
   const explicitPaths = options.paths.length > 0;
   const paths = explicitPaths ? options.paths : [relative(cwd, resolve(project.root, project.config.plans)) || '.'];
@@ -112,7 +116,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   diagnostics.push(...unique.diagnostics);
   const files = unique.files.filter((file) => !options.shard || inShard(sourceKey(project, file), options.shard));
   const since = trustedSince(outFolder);
-  const previous: BuildCache = { version: 1, plans: { ...cache.plans } };
+  // Outputs earlier builds wrote that may no longer be made: what a rebuilt plan made before, what
+  // a plan that is gone made, and what an earlier build could not remove.
+  const leftovers: CachedOutput[] = [...(cache.leftovers ?? [])];
   const key = projectKey(project.root, project.inputs);
   const plans: ManifestPlan[] = [];
   const stale: BuildReport['stale'] = [];
@@ -180,7 +186,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         } else if (result.state === 'delivered') {
           for (const output of result.differing) stale.push({ path: shown(output.path), state: output.state });
           const entry: CacheEntry = { key: job.planKey, outputs: result.outputs, diagnostics: result.diagnostics };
-          removeLeftovers(previous.plans[job.source], outputPaths([entry]), outFolder, options.check ? stale : undefined, shown);
+          leftovers.push(...(cache.plans[job.source]?.outputs ?? []));
           cache.plans[job.source] = entry;
           entries[index] = manifestEntry(result.source, result.id, entry.outputs, shown);
         }
@@ -196,13 +202,22 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   if (!explicitPaths && !options.shard && !options.validateOnly) {
     // Every plan file found, built or not (a plan refused for its id keeps its record).
     const present = new Set(discovered.files.map((file) => sourceKey(project, file)));
-    // A plan moved to another folder writes the files it wrote before it moved: those stay.
-    const kept = outputPaths(Object.entries(cache.plans).flatMap(([source, entry]) => (present.has(source) ? [entry] : [])));
     for (const source of Object.keys(cache.plans)) {
       if (present.has(source)) continue;
-      removeLeftovers(cache.plans[source], kept, outFolder, options.check ? stale : undefined, shown);
+      leftovers.push(...cache.plans[source]!.outputs);
       delete cache.plans[source];
     }
+  }
+  const removed: string[] = [];
+  if (!options.validateOnly) {
+    // What the plans make now stays: a plan moved to another folder makes the files it made before.
+    const cleaned = removeLeftovers(leftovers, outputPaths(Object.values(cache.plans)), outFolder, options.check === true);
+    if (options.check) for (const path of cleaned.removed) stale.push({ path: shown(path), state: 'removed' });
+    else removed.push(...cleaned.removed.map(shown));
+    for (const { output, error } of cleaned.failed) diagnostics.push(diagnostic('remove-failed', { file: shown(output.path) }, { reason: reason(error) }));
+    const unremoved = cleaned.failed.map(({ output }) => output);
+    if (unremoved.length > 0) cache.leftovers = unremoved;
+    else delete cache.leftovers;
   }
   if (!options.check && !options.validateOnly) {
     try {
@@ -214,7 +229,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // Plans are compared side by side: list what differs in path order, the same every time.
   stale.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   for (const entry of stale) diagnostics.push(diagnostic('stale-output', { file: entry.path }, { state: entry.state }));
-  return finish(plans, diagnostics, stale, counts);
+  return { ...finish(plans, diagnostics, stale, removed, counts), outFolder };
 }
 
 /** A plan's source relative to its project: the cache key that survives moving the project. */
@@ -240,30 +255,9 @@ function outputPaths(entries: readonly CacheEntry[]): Set<string> {
   return new Set(entries.flatMap((entry) => entry.outputs.map((output) => output.path)));
 }
 
-/**
- * Removes the outputs a plan wrote before that are not `kept` (what it writes now, or for a plan
- * that is gone, what the plans still there write) — only when the file still holds what this tool
- * wrote. With `stale` given (--check), they are listed instead.
- */
-function removeLeftovers(before: CacheEntry | undefined, kept: ReadonlySet<string>, outFolder: string, stale: BuildReport['stale'] | undefined, shown: (path: string) => string): void {
-  for (const output of before?.outputs ?? []) {
-    if (kept.has(output.path)) continue;
-    const path = join(outFolder, ...output.path.split('/'));
-    let current: string | undefined;
-    try {
-      current = sha256(readFileSync(path));
-    } catch {
-      continue;
-    }
-    if (current !== output.sha256) continue;
-    if (stale) stale.push({ path: shown(output.path), state: 'removed' });
-    else rmSync(path, { force: true });
-  }
-}
-
-function finish(plans: ManifestPlan[], diagnostics: Diagnostic[], stale: BuildReport['stale'], counts: BuildReport['counts']): BuildReport {
+function finish(plans: ManifestPlan[], diagnostics: Diagnostic[], stale: BuildReport['stale'], removed: string[], counts: BuildReport['counts']): BuildReport {
   const sorted = reportedDiagnostics(diagnostics);
   const errors = sorted.filter((d) => d.severity === 'error');
   const exitCode = errors.some((d) => IO_CODES.has(d.code)) ? 2 : errors.length > 0 || stale.length > 0 ? 1 : 0;
-  return { plans, diagnostics: sorted, stale, counts, exitCode };
+  return { plans, diagnostics: sorted, stale, removed, counts, exitCode };
 }

@@ -42,6 +42,12 @@ export interface BuildCache {
   version: 1;
   /** Plans by source path relative to the project, "/"-separated. */
   plans: Record<string, CacheEntry>;
+  /**
+   * Outputs that no plan makes any more and that a build could not remove (a file held open, a
+   * folder without write permission): each build tries again, so the tool never loses track of a
+   * file it wrote. Absent when there are none.
+   */
+  leftovers?: CachedOutput[];
 }
 
 /** Hex SHA-256 of some bytes. */
@@ -53,7 +59,9 @@ export function sha256(bytes: Uint8Array | string): string {
 export function readCache(outFolder: string): BuildCache {
   try {
     const data = JSON.parse(readFileSync(join(outFolder, CACHE_FILE), 'utf8')) as BuildCache;
-    if (data.version === 1 && typeof data.plans === 'object' && data.plans !== null) return { version: 1, plans: { ...data.plans } };
+    if (data.version === 1 && typeof data.plans === 'object' && data.plans !== null) {
+      return { version: 1, plans: { ...data.plans }, ...(Array.isArray(data.leftovers) && data.leftovers.length > 0 ? { leftovers: data.leftovers } : {}) };
+    }
   } catch {
     // No cache yet, or a damaged one: everything is rebuilt, which is always correct.
   }
@@ -64,7 +72,8 @@ export function readCache(outFolder: string): BuildCache {
 export function cacheText(cache: BuildCache): string {
   const plans: Record<string, CacheEntry> = {};
   for (const source of Object.keys(cache.plans).sort()) plans[source] = cache.plans[source]!;
-  return `${JSON.stringify({ version: 1, plans }, null, 1)}\n`;
+  const leftovers = [...(cache.leftovers ?? [])].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return `${JSON.stringify({ version: 1, plans, ...(leftovers.length > 0 ? { leftovers } : {}) }, null, 1)}\n`;
 }
 
 // A cache written in the first minute after the machine started is not trusted by times: the

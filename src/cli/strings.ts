@@ -3,6 +3,18 @@
  */
 import type { Lang } from '../diagnostics/messages.js';
 
+/** What a build's summary line tells. */
+export interface BuildSummary {
+  built: number;
+  cached: number;
+  failed: number;
+  outputs: number;
+  /** Old outputs removed: no plan makes them any more. */
+  removed: number;
+  warnings: number;
+  ms: number;
+}
+
 const vi = {
   description: 'Biên dịch kế hoạch hành chính (Kế hoạch) sang văn bản đúng thể thức Nghị định 30/2020/NĐ-CP.',
   lang: 'ngôn ngữ thông báo: vi (mặc định) hoặc en',
@@ -28,8 +40,9 @@ const vi = {
   new: 'tạo một kế hoạch mới từ mẫu',
   newName: 'tên kế hoạch, vd: ke-hoach-phong-chong-thien-tai-2025',
   markdown: 'dùng định dạng Markdown (.plan.md) thay cho YAML',
-  summary: (built: number, cached: number, failed: number, outputs: number, warnings: number, ms: number) =>
-    `${built + cached + failed} kế hoạch: ${built} dựng lại, ${cached} không đổi${failed ? `, ${failed} có lỗi` : ''}; ${outputs} tệp kết quả; ${warnings} cảnh báo; ${ms} ms.`,
+  summary: ({ built, cached, failed, outputs, removed, warnings, ms }: BuildSummary) =>
+    `${built + cached + failed} kế hoạch: ${built} dựng lại, ${cached} không đổi${failed ? `, ${failed} có lỗi` : ''}; ${outputs} tệp kết quả${removed ? `, ${removed} tệp cũ đã xóa` : ''}; ${warnings} cảnh báo; ${ms} ms.`,
+  removedOutput: (path: string) => `Đã xóa tệp cũ: ${path}`,
   planStatus: { built: 'đã dựng', cached: 'không đổi', failed: 'có lỗi' } as Record<'built' | 'cached' | 'failed', string>,
   quiet: 'chỉ in lỗi và cảnh báo',
   verbose: 'in từng kế hoạch khi dựng xong',
@@ -93,8 +106,9 @@ const en: typeof vi = {
   new: 'create a new plan from the starter',
   newName: 'plan name, e.g. flood-prevention-2025',
   markdown: 'use the Markdown form (.plan.md) instead of YAML',
-  summary: (built, cached, failed, outputs, warnings, ms) =>
-    `${built + cached + failed} plan${built + cached + failed === 1 ? '' : 's'}: ${built} built, ${cached} unchanged${failed ? `, ${failed} with errors` : ''}; ${outputs} output${outputs === 1 ? '' : 's'}; ${warnings} warning${warnings === 1 ? '' : 's'}; ${ms} ms.`,
+  summary: ({ built, cached, failed, outputs, removed, warnings, ms }) =>
+    `${built + cached + failed} plan${built + cached + failed === 1 ? '' : 's'}: ${built} built, ${cached} unchanged${failed ? `, ${failed} with errors` : ''}; ${outputs} output${outputs === 1 ? '' : 's'}${removed ? `, ${removed} old output${removed === 1 ? '' : 's'} removed` : ''}; ${warnings} warning${warnings === 1 ? '' : 's'}; ${ms} ms.`,
+  removedOutput: (path) => `Removed old output: ${path}`,
   planStatus: { built: 'built', cached: 'unchanged', failed: 'errors' },
   quiet: 'print only errors and warnings',
   verbose: 'print each plan as it is done',

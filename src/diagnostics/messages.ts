@@ -452,9 +452,19 @@ const catalog = {
       hint: (a) => `${heldOpen(a) ? 'Close the file if it is open in Word or a PDF viewer, then build again.' : 'Check write permission and free space of the output folder (--out).'} Earlier files were kept.`,
     },
   },
+  'remove-failed': {
+    vi: {
+      message: (a) => `Không xóa được tệp kết quả cũ (không kế hoạch nào còn tạo ra tệp này): ${fileError(a, FILE_ERRORS_VI)}.`,
+      hint: (a) => `${heldOpen(a) ? 'Đóng tệp nếu nó đang mở trong Word hoặc trình xem PDF' : 'Kiểm tra quyền ghi của thư mục kết quả (--out)'}, rồi dựng lại: lần dựng sau sẽ xóa tiếp.`,
+    },
+    en: {
+      message: (a) => `Cannot remove an old output (no plan makes it any more): ${fileError(a, FILE_ERRORS_EN)}.`,
+      hint: (a) => `${heldOpen(a) ? 'Close the file if it is open in Word or a PDF viewer' : 'Check write permission of the output folder (--out)'}, then build again: the next build tries again.`,
+    },
+  },
   'stale-output': {
-    vi: { message: (a) => `Tệp kết quả ${a.state === 'missing' ? 'chưa có' : a.state === 'removed' ? 'thuộc về kế hoạch đã bỏ, cần xóa' : 'đã cũ so với nguồn'}.`, hint: () => 'Chạy "plan build" rồi lưu (commit) các tệp kết quả.' },
-    en: { message: (a) => `The output is ${a.state === 'missing' ? 'missing' : a.state === 'removed' ? 'left from a removed plan and should be deleted' : 'stale'}.`, hint: () => 'Run "plan build" and commit the outputs.' },
+    vi: { message: (a) => `Tệp kết quả ${a.state === 'missing' ? 'chưa có' : a.state === 'removed' ? 'không còn kế hoạch nào tạo ra (kế hoạch đã bỏ, đổi tên, hoặc bớt cơ quan được giao), cần xóa' : 'đã cũ so với nguồn'}.`, hint: () => 'Chạy "plan build" rồi lưu (commit) các tệp kết quả.' },
+    en: { message: (a) => `The output is ${a.state === 'missing' ? 'missing' : a.state === 'removed' ? 'no longer made by any plan (a plan removed or renamed, or an agency no longer assigned) and should be deleted' : 'stale'}.`, hint: () => 'Run "plan build" and commit the outputs.' },
   },
   'file-exists': {
     vi: { message: (a) => `Tệp ${q(a.path)} đã có; không ghi đè.`, hint: () => 'Chọn tên khác, hoặc xóa tệp cũ nếu thật sự muốn tạo lại.' },

@@ -85,6 +85,22 @@ describe('incremental builds', () => {
     expect(existsSync(join(project, 'out', 'kon-tum-pho-bien-phap-luat-2022', 'kon-tum-pho-bien-phap-luat-2022.pdf'))).toBe(false);
     expect(existsSync(join(project, 'out', 'pho-bien-2022', 'pho-bien-2022.pdf'))).toBe(true);
     expect(readFileSync(mine, 'utf8')).toBe('not written by plan');
+    // The folder holding the user's file stays; the one the cleanup emptied goes.
+    expect(readdirSync(join(project, 'out', 'kon-tum-pho-bien-phap-luat-2022'))).toEqual(['ghi-chu-cua-toi.txt']);
+    expect(summary(run.stderr)).toMatch(/; \d+ tệp kết quả, \d+ tệp cũ đã xóa;/);
+  });
+
+  it('a renamed plan leaves no folder behind, and --verbose names each file removed', () => {
+    const project = copyExampleProject();
+    plan(['build'], project);
+    renameSync(join(project, SECOND), join(project, 'plans', 'pho-bien-2022.plan.md'));
+    const run = plan(['build', '--verbose'], project);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readdirSync(join(project, 'out')).sort()).toEqual(['.plan-cache.json', 'kon-tum-ngay-toan-dan-pcmbn-2021', 'pho-bien-2022']);
+    expect(run.stderr).toContain('Đã xóa tệp cũ: out/kon-tum-pho-bien-phap-luat-2022/kon-tum-pho-bien-phap-luat-2022.pdf\n');
+    const removed = run.stderr.split('\n').filter((line) => line.startsWith('Đã xóa tệp cũ: ')).length;
+    expect(summary(run.stderr)).toContain(`, ${removed} tệp cũ đã xóa;`);
+    expect(summary(plan(['build'], project).stderr)).not.toContain('đã xóa');
   });
 
   it('keeps the outputs of a plan moved into another folder, which writes the same files', () => {
@@ -190,30 +206,57 @@ describe('a write that fails on a worker', () => {
   });
 });
 
+/** `plan watch` running in a project, with what it has printed so far. */
+function watching(project: string, args: string[]) {
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'plan.cjs'), 'watch', ...args], { cwd: project, env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
+  const printed = { stderr: '' };
+  child.stderr.on('data', (chunk: Buffer) => (printed.stderr += chunk.toString()));
+  const waitFor = async (pattern: RegExp, from: number) => {
+    for (let i = 0; i < 300 && !pattern.test(printed.stderr.slice(from)); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(printed.stderr.slice(from)).toMatch(pattern);
+  };
+  return { child, printed, waitFor };
+}
+
 describe('plan watch', () => {
   it('rebuilds after a change, and keeps running through bad input', async () => {
     const project = copyExampleProject();
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'plan.cjs'), 'watch', SEED], { cwd: project, env: { ...process.env, NO_COLOR: '1', CI: 'true' } });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const waitFor = async (pattern: RegExp, from: number) => {
-      for (let i = 0; i < 300 && !pattern.test(stderr.slice(from)); i++) await new Promise((r) => setTimeout(r, 50));
-      expect(stderr.slice(from)).toMatch(pattern);
-    };
+    const { child, printed, waitFor } = watching(project, [SEED]);
     try {
       await waitFor(/Đang theo dõi/, 0);
       const file = join(project, SEED);
       const text = readFileSync(file, 'utf8');
-      let mark = stderr.length;
+      let mark = printed.stderr.length;
       writeFileSync(file, text.replace('lead: Sở Tư pháp', 'lead: Sở Tư Phap'));
       await waitFor(/lỗi\[unknown-agency\]/, mark);
-      mark = stderr.length;
+      mark = printed.stderr.length;
       // Written in two steps, as editors save: the file is named once for its rebuild.
       writeFileSync(file, '');
       writeFileSync(file, text.replace('name: Lê Ngọc Tuấn', 'name: Lê Văn B'));
       await waitFor(/1 dựng lại/, mark);
-      expect(stderr.slice(mark).split(`Thay đổi: ${SEED}`)).toHaveLength(2);
+      expect(printed.stderr.slice(mark).split(`Thay đổi: ${SEED}`)).toHaveLength(2);
       expect(child.exitCode).toBeNull();
+    } finally {
+      child.kill('SIGINT');
+    }
+  });
+
+  it('takes no output it writes for a change, in the output folder the config names', async () => {
+    const project = copyExampleProject();
+    const config = join(project, 'plan.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/^out: out$/m, 'out: ket-qua'));
+    const { child, printed, waitFor } = watching(project, []);
+    try {
+      await waitFor(/Đang theo dõi/, 0);
+      expect(existsSync(join(project, 'ket-qua', 'kon-tum-ngay-toan-dan-pcmbn-2021'))).toBe(true);
+      const mark = printed.stderr.length;
+      const file = join(project, SEED);
+      writeFileSync(file, readFileSync(file, 'utf8').replace('name: Lê Ngọc Tuấn', 'name: Lê Văn B'));
+      await waitFor(/1 dựng lại/, mark);
+      // Long enough for the events of the outputs it wrote to come in and set off a rebuild.
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(printed.stderr.slice(mark)).not.toContain('ket-qua/');
+      expect(printed.stderr.slice(mark).match(/kế hoạch: /g)).toHaveLength(1);
     } finally {
       child.kill('SIGINT');
     }

@@ -57,6 +57,7 @@ export function printReport(report: BuildReport, options: BuildCommandOptions, m
     process.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
     return;
   }
+  if (options.verbose) for (const path of report.removed) process.stderr.write(`${words.removedOutput(path)}\n`);
   if (options.quiet || report.exitCode !== 0) return;
   const { built, cached, failed } = report.counts;
   const outputs = report.plans.reduce((sum, plan) => sum + plan.outputs.length, 0);
@@ -65,6 +66,6 @@ export function printReport(report: BuildReport, options: BuildCommandOptions, m
     ? words.checked(report.plans.length)
     : options.check
       ? words.upToDate
-      : words.summary(built, cached, failed, outputs, warnings, ms);
+      : words.summary({ built, cached, failed, outputs, removed: report.removed.length, warnings, ms });
   process.stderr.write(`${line}\n`);
 }

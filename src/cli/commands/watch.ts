@@ -23,7 +23,8 @@ export function runWatch(options: BuildCommandOptions): Promise<number> {
   const cwd = process.cwd();
   const words = strings(options.lang);
   const root = options.config ? resolve(cwd, options.config, '..') : (findProjectRoot(cwd) ?? cwd);
-  const outFolder = options.out ? resolve(cwd, options.out) : undefined;
+  // Where the last build wrote (the config's out, or --out): its own writes are no change.
+  let outFolder = options.out ? resolve(cwd, options.out) : undefined;
 
   let building = false;
   let again = false;
@@ -38,6 +39,7 @@ export function runWatch(options: BuildCommandOptions): Promise<number> {
       const elapsed = stopwatch();
       const progress = progressReporter(options, words);
       const report = await runBuild({ cwd, paths: options.paths, out: options.out, config: options.config, jobs: options.jobs, onPlan: progress.onPlan });
+      outFolder = report.outFolder ?? outFolder;
       progress.clear();
       printReport(report, options, elapsed());
     } while (again);

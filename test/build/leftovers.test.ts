@@ -1,0 +1,72 @@
+// Outputs no plan makes any more: removed only when they hold what the tool wrote, with the
+// folders their removal empties; listed under --check; kept on record when they cannot be removed.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type CachedOutput, cacheText, readCache, sha256 } from '../../src/build/cache.js';
+import { removeLeftovers } from '../../src/build/leftovers.js';
+
+/** An output folder holding `files` (path → text), and their records as the cache keeps them. */
+function written(files: Record<string, string>): { out: string; outputs: CachedOutput[] } {
+  const out = mkdtempSync(join(tmpdir(), 'plan-leftovers-'));
+  const outputs = Object.entries(files).map(([path, text]): CachedOutput => {
+    mkdirSync(join(out, path, '..'), { recursive: true });
+    writeFileSync(join(out, path), text);
+    return { kind: 'extract', format: 'pdf', path, sha256: sha256(text) };
+  });
+  return { out, outputs };
+}
+
+describe('removeLeftovers', () => {
+  it('removes what no plan keeps, and the folders that leaves empty, up to the output folder', () => {
+    const { out, outputs } = written({ 'old/old.pdf': 'a', 'old/extracts/so-tu-phap.pdf': 'b', 'kept/kept.pdf': 'c' });
+    const outcome = removeLeftovers(outputs, new Set(['kept/kept.pdf']), out, false);
+    expect(outcome).toEqual({ removed: ['old/extracts/so-tu-phap.pdf', 'old/old.pdf'], failed: [] });
+    expect(existsSync(join(out, 'old'))).toBe(false);
+    expect(readFileSync(join(out, 'kept', 'kept.pdf'), 'utf8')).toBe('c');
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it('leaves a file changed since it was written, and a folder holding a file of the user', () => {
+    const { out, outputs } = written({ 'old/old.pdf': 'a', 'old/extracts/so-tu-phap.pdf': 'b' });
+    writeFileSync(join(out, 'old', 'old.pdf'), 'edited by hand');
+    writeFileSync(join(out, 'old', 'extracts', 'ghi-chu.txt'), 'mine');
+    const outcome = removeLeftovers(outputs, new Set(), out, false);
+    expect(outcome.removed).toEqual(['old/extracts/so-tu-phap.pdf']);
+    expect(readFileSync(join(out, 'old', 'old.pdf'), 'utf8')).toBe('edited by hand');
+    expect(readFileSync(join(out, 'old', 'extracts', 'ghi-chu.txt'), 'utf8')).toBe('mine');
+  });
+
+  it('only lists them with --check', () => {
+    const { out, outputs } = written({ 'old/old.pdf': 'a' });
+    expect(removeLeftovers(outputs, new Set(), out, true).removed).toEqual(['old/old.pdf']);
+    expect(readFileSync(join(out, 'old', 'old.pdf'), 'utf8')).toBe('a');
+  });
+
+  it('reports a file it cannot remove, which stays whole, and lists each path once', () => {
+    const { out, outputs } = written({ 'old/old.pdf': 'a', 'old/old.docx': 'b' });
+    const busy = Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' });
+    const outcome = removeLeftovers([...outputs, ...outputs], new Set(), out, false, (path) => {
+      if (path.endsWith('.pdf')) throw busy;
+      throw Object.assign(new Error('unreachable'), { code: 'EIO' });
+    });
+    expect(outcome.removed).toEqual([]);
+    expect(outcome.failed.map(({ output, error }) => [output.path, (error as { code: string }).code])).toEqual([
+      ['old/old.pdf', 'EBUSY'],
+      ['old/old.docx', 'EIO'],
+    ]);
+    expect(readFileSync(join(out, 'old', 'old.pdf'), 'utf8')).toBe('a');
+  });
+});
+
+describe('the cache keeps what a build could not remove', () => {
+  it('writes the leftovers in path order and reads them back; none, no field', () => {
+    const out = mkdtempSync(join(tmpdir(), 'plan-leftovers-'));
+    const leftover = (path: string): CachedOutput => ({ kind: 'plan', format: 'pdf', path, sha256: sha256(path) });
+    writeFileSync(join(out, '.plan-cache.json'), cacheText({ version: 1, plans: {}, leftovers: [leftover('b/b.pdf'), leftover('a/a.pdf')] }));
+    expect(readCache(out).leftovers?.map((output) => output.path)).toEqual(['a/a.pdf', 'b/b.pdf']);
+    expect(cacheText({ version: 1, plans: {} })).not.toContain('leftovers');
+    expect(cacheText({ version: 1, plans: {}, leftovers: [] })).not.toContain('leftovers');
+  });
+});
