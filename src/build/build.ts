@@ -198,12 +198,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   }
   plans.push(...entries.filter((entry) => entry !== undefined));
 
-  // Plans that are gone: only a build of the whole project knows which those are.
-  if (!explicitPaths && !options.shard && !options.validateOnly) {
+  // Plans that are gone: a build of the whole project knows which those are. A shard sees every
+  // plan file too, and takes those gone whose path falls in its share, as it would if they were there.
+  if (!explicitPaths && !options.validateOnly) {
     // Every plan file found, built or not (a plan refused for its id keeps its record).
     const present = new Set(discovered.files.map((file) => sourceKey(project, file)));
     for (const source of Object.keys(cache.plans)) {
-      if (present.has(source)) continue;
+      if (present.has(source) || (options.shard && !inShard(source, options.shard))) continue;
       leftovers.push(...cache.plans[source]!.outputs);
       delete cache.plans[source];
     }

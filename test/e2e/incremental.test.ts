@@ -163,6 +163,23 @@ describe('sharding', () => {
     expect(shares.every((share) => share.plans.length < whole.plans.length)).toBe(true);
   });
 
+  it('finds the outputs of a removed plan in exactly one shard, which removes them', () => {
+    const project = copyExampleProject();
+    plan(['build'], project);
+    renameSync(join(project, SECOND), join(project, 'ke-hoach-da-bo.txt'));
+    const removedPdf = 'out/kon-tum-pho-bien-phap-luat-2022/kon-tum-pho-bien-phap-luat-2022.pdf';
+    const checks = [1, 2, 3].map((i) => plan(['build', '--check', '--shard', `${i}/3`], project));
+    const finding = checks.flatMap((check, i) => (check.stderr.includes(`${removedPdf}: lỗi[stale-output]`) ? [i + 1] : []));
+    expect(finding).toHaveLength(1);
+    expect(checks[finding[0]! - 1]!.code).toBe(1);
+    expect(existsSync(join(project, removedPdf))).toBe(true);
+    for (const i of [1, 2, 3].filter((i) => i !== finding[0])) plan(['build', '--shard', `${i}/3`], project);
+    expect(existsSync(join(project, removedPdf))).toBe(true);
+    expect(plan(['build', '--shard', `${finding[0]}/3`], project).code).toBe(0);
+    expect(existsSync(join(project, removedPdf))).toBe(false);
+    expect(plan(['build', '--check'], project).code).toBe(0);
+  });
+
   it('builds many plans in parallel to the same bytes as one at a time', () => {
     const project = copyExampleProject();
     for (let i = 1; i <= 4; i++) cpSync(join(project, SEED), join(project, 'plans', `ban-sao-${i}.plan.yaml`));
