@@ -15,6 +15,7 @@ import { uptime } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { cacheFromJson } from './cache-record.js';
 import type { OutputFormat, OutputKind } from './pipeline.js';
 
 /** Name of the cache file inside the output folder. */
@@ -55,17 +56,15 @@ export function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Reads the cache of an output folder; an absent or unreadable cache is an empty one. */
+/** Reads the cache of an output folder; an absent or unreadable cache is an empty one, and a damaged entry is left out (cache-record.ts). */
 export function readCache(outFolder: string): BuildCache {
+  let data: unknown;
   try {
-    const data = JSON.parse(readFileSync(join(outFolder, CACHE_FILE), 'utf8')) as BuildCache;
-    if (data.version === 1 && typeof data.plans === 'object' && data.plans !== null) {
-      return { version: 1, plans: { ...data.plans }, ...(Array.isArray(data.leftovers) && data.leftovers.length > 0 ? { leftovers: data.leftovers } : {}) };
-    }
+    data = JSON.parse(readFileSync(join(outFolder, CACHE_FILE), 'utf8'));
   } catch {
-    // No cache yet, or a damaged one: everything is rebuilt, which is always correct.
+    // No cache yet, or not JSON (a merge left conflict markers): everything is rebuilt, which is always correct.
   }
-  return { version: 1, plans: {} };
+  return cacheFromJson(data);
 }
 
 /** The cache as written: keys sorted, so the file is the same bytes for the same builds. */

@@ -474,6 +474,11 @@ const catalog = {
 
 export type MessageCode = keyof typeof catalog;
 
+/** Whether a code read back from a file (the build cache) is one of ours. */
+export function isMessageCode(code: unknown): code is MessageCode {
+  return typeof code === 'string' && Object.hasOwn(catalog, code);
+}
+
 /** The message and hint of a diagnostic in a language. */
 export function wording(code: MessageCode, args: MessageArgs, lang: Lang): { message: string; hint: string | undefined } {
   const words: Wording = catalog[code][lang];

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, statSync, utimesSync, writeFileSync } from 'nod
 import { tmpdir, uptime } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CACHE_FILE, type CacheEntry, outputsIntact, sha256, trustedSince } from '../../src/build/cache.js';
+import { CACHE_FILE, type CacheEntry, outputsIntact, readCache, sha256, trustedSince } from '../../src/build/cache.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -65,5 +65,47 @@ describe('trustedSince', () => {
 
   it('is nothing without a cache', () => {
     expect(trustedSince(mkdtempSync(join(tmpdir(), 'plan-cache-')))).toBeUndefined();
+  });
+});
+
+describe('readCache', () => {
+  const output = (path: string) => ({ kind: 'plan', format: 'pdf', path, sha256: sha256(path), size: 1 });
+  const good = { key: 'k', outputs: [output('p/p.pdf')], diagnostics: [{ code: 'comment-in-value', severity: 'warning', location: { file: 'plans/p.plan.yaml', line: 3, column: 9 }, args: { comment: 'x' } }] };
+  const read = (text: string) => {
+    const folder = mkdtempSync(join(tmpdir(), 'plan-cache-'));
+    writeFileSync(join(folder, CACHE_FILE), text);
+    return readCache(folder);
+  };
+
+  it('keeps well-formed entries and drops the others, so their plans are built again', () => {
+    const cache = read(
+      JSON.stringify({
+        version: 1,
+        plans: {
+          'plans/p.plan.yaml': good,
+          'plans/number.plan.yaml': 5,
+          'plans/no-outputs.plan.yaml': { key: 'k', diagnostics: [] },
+          'plans/bad-path.plan.yaml': { ...good, outputs: [{ ...output('x'), path: 5 }] },
+          'plans/unknown-code.plan.yaml': { ...good, diagnostics: [{ ...good.diagnostics[0], code: 'no-such-code' }] },
+          PROTO: good,
+        },
+        leftovers: [3, output('old/old.pdf')],
+      }).replace('"PROTO"', '"__proto__"'),
+    );
+    expect(Object.keys(cache.plans)).toEqual(['plans/p.plan.yaml']);
+    expect(Object.getPrototypeOf(cache.plans)).toBe(Object.prototype);
+    expect(cache.leftovers?.map((o) => o.path)).toEqual(['old/old.pdf']);
+  });
+
+  it('drops an entry with an output path that would leave the output folder', () => {
+    for (const path of ['../plans/p.plan.yaml', '/etc/passwd', 'p/../../x', 'p\\..\\..\\x', '']) {
+      const cache = read(JSON.stringify({ version: 1, plans: { 'plans/p.plan.yaml': { ...good, outputs: [output(path)] } }, leftovers: [output(path)] }));
+      expect(cache, path).toEqual({ version: 1, plans: {} });
+    }
+  });
+
+  it('reads a cache with merge conflict markers, or of another version, as empty', () => {
+    expect(read('<<<<<<< HEAD\n{"version": 1}\n=======\n')).toEqual({ version: 1, plans: {} });
+    expect(read(JSON.stringify({ version: 2, plans: { 'plans/p.plan.yaml': good } }))).toEqual({ version: 1, plans: {} });
   });
 });
