@@ -7,6 +7,7 @@
  * plans are still built. Outputs of plans that disappeared are removed, but only files the
  * cache records as written by this tool, with the content it wrote.
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { readSourceFile } from '../parse/text.js';
@@ -229,7 +230,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   }
   // Plans are compared side by side: list what differs in path order, the same every time.
   stale.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  for (const entry of stale) diagnostics.push(diagnostic('stale-output', { file: entry.path }, { state: entry.state }));
+  if (options.check && stale.length > 0 && !existsSync(outFolder)) {
+    // Never built there, not committed, or --out names another folder: one message, not one an output.
+    diagnostics.push(diagnostic('output-folder-missing', { file: delivery.shownFolder || '.' }, { count: stale.length }));
+  } else {
+    for (const entry of stale) diagnostics.push(diagnostic('stale-output', { file: entry.path }, { state: entry.state }));
+  }
   return { ...finish(plans, diagnostics, stale, removed, counts), outFolder };
 }
 

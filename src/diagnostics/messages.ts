@@ -466,6 +466,10 @@ const catalog = {
     vi: { message: (a) => `Tệp kết quả ${a.state === 'missing' ? 'chưa có' : a.state === 'removed' ? 'không còn kế hoạch nào tạo ra (kế hoạch đã bỏ, đổi tên, hoặc bớt cơ quan được giao), cần xóa' : 'đã cũ so với nguồn'}.`, hint: () => 'Chạy "plan build" rồi lưu (commit) các tệp kết quả.' },
     en: { message: (a) => `The output is ${a.state === 'missing' ? 'missing' : a.state === 'removed' ? 'no longer made by any plan (a plan removed or renamed, or an agency no longer assigned) and should be deleted' : 'stale'}.`, hint: () => 'Run "plan build" and commit the outputs.' },
   },
+  'output-folder-missing': {
+    vi: { message: (a) => `Thư mục kết quả chưa có, nên cả ${str(a.count)} tệp kết quả đều thiếu.`, hint: () => 'Chạy "plan build" rồi lưu (commit) thư mục kết quả. Nếu đã lưu, kiểm tra --out (hoặc out trong plan.config.yaml) và tệp .gitignore.' },
+    en: { message: (a) => `The output folder does not exist, so all ${str(a.count)} outputs are missing.`, hint: () => 'Run "plan build" and commit the output folder. If you did, check --out (or out in plan.config.yaml) and .gitignore.' },
+  },
   'file-exists': {
     vi: { message: (a) => `Tệp ${q(a.path)} đã có; không ghi đè.`, hint: () => 'Chọn tên khác, hoặc xóa tệp cũ nếu thật sự muốn tạo lại.' },
     en: { message: (a) => `${q(a.path)} already exists; not overwritten.`, hint: () => 'Choose another name, or delete the old file first.' },

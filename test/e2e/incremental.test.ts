@@ -137,8 +137,16 @@ describe('--check', () => {
 
   it('reports missing outputs and those a removed plan left', () => {
     const project = copyExampleProject();
-    expect(plan(['build', '--check'], project).code).toBe(1);
+    // No output folder at all: said once, not once an output.
+    const none = plan(['build', '--check'], project);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain('out: lỗi[output-folder-missing] Thư mục kết quả chưa có, nên cả ');
+    expect(none.stderr).not.toContain('stale-output');
     expect(existsSync(join(project, 'out'))).toBe(false);
+    mkdirSync(join(project, 'out'));
+    const empty = plan(['build', '--check'], project);
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toContain('out/kon-tum-ngay-toan-dan-pcmbn-2021/kon-tum-ngay-toan-dan-pcmbn-2021.pdf: lỗi[stale-output] Tệp kết quả chưa có.');
     plan(['build'], project);
     renameSync(join(project, SECOND), join(project, 'ke-hoach-da-bo.txt'));
     const check = plan(['build', '--check'], project);
