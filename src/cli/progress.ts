@@ -24,7 +24,7 @@ export function progressReporter(options: ProgressOptions, words: Strings): { on
       if (options.verbose) {
         process.stderr.write(`[${event.done}/${event.total}] ${words.planStatus[event.status]}: ${event.source}\n`);
       } else if (live) {
-        process.stderr.write(`\r\u001b[K[${event.done}/${event.total}] ${event.source}`);
+        process.stderr.write(`\r\u001b[K${fitted(`[${event.done}/${event.total}] `, event.source, process.stderr.columns)}`);
         shown = true;
       }
     },
@@ -33,4 +33,16 @@ export function progressReporter(options: ProgressOptions, words: Strings): { on
       shown = false;
     },
   };
+}
+
+/**
+ * The progress line cut to the terminal's width: a line that wraps is not cleared by the next one
+ * ("\r" returns to the start of the last row only), and long plan paths would pile up on screen.
+ * The end of the path is kept, which names the plan.
+ */
+export function fitted(prefix: string, path: string, columns: number | undefined): string {
+  const room = (columns ?? Infinity) - 1 - prefix.length;
+  const chars = [...path];
+  if (chars.length <= room) return prefix + path;
+  return room < 2 ? prefix.slice(0, Math.max(0, (columns ?? 1) - 1)) : `${prefix}…${chars.slice(chars.length - room + 1).join('')}`;
 }
