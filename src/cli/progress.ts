@@ -1,8 +1,10 @@
 /**
- * Progress of a build: a line that updates in place on a terminal, one line per plan with
- * --verbose, nothing per plan in CI logs or with --quiet.
+ * Progress of a build: a line that updates in place on a terminal; in CI logs and pipes, a plain
+ * line now and then while a long build runs (a log that stays silent for minutes looks hung);
+ * one line per plan with --verbose; nothing with --quiet.
  */
 import type { PlanEvent } from '../build/build.js';
+import { stopwatch } from './stopwatch.js';
 import type { Strings } from './strings.js';
 
 export interface ProgressOptions {
@@ -10,26 +12,46 @@ export interface ProgressOptions {
   verbose: boolean;
 }
 
-/** Whether stderr is a terminal a person watches (not CI, not a pipe). */
-export function interactive(): boolean {
-  return process.stderr.isTTY === true && !process.env.CI;
+/** Where progress goes: stderr, or a test's stand-in. */
+export interface ProgressStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
 }
 
+/** Whether stderr is a terminal a person watches (not CI, not a pipe). */
+export function interactive(stream: ProgressStream = process.stderr): boolean {
+  return stream.isTTY === true && !process.env.CI;
+}
+
+/** In a log, the least time between two progress lines. */
+export const LOG_INTERVAL_MS = 10_000;
+
 /** A reporter for plan events, and a function that clears its line before other output. */
-export function progressReporter(options: ProgressOptions, words: Strings): { onPlan: (event: PlanEvent) => void; clear: () => void } {
-  const live = interactive() && !options.quiet && !options.verbose;
+export function progressReporter(
+  options: ProgressOptions,
+  words: Strings,
+  stream: ProgressStream = process.stderr,
+  elapsed: () => number = stopwatch(),
+): { onPlan: (event: PlanEvent) => void; clear: () => void } {
+  const live = interactive(stream) && !options.quiet && !options.verbose;
+  const logged = !live && !options.quiet && !options.verbose;
   let shown = false;
+  let lastLogged = 0;
   return {
     onPlan(event) {
       if (options.verbose) {
-        process.stderr.write(`[${event.done}/${event.total}] ${words.planStatus[event.status]}: ${event.source}\n`);
+        stream.write(`[${event.done}/${event.total}] ${words.planStatus[event.status]}: ${event.source}\n`);
       } else if (live) {
-        process.stderr.write(`\r\u001b[K${fitted(`[${event.done}/${event.total}] `, event.source, process.stderr.columns)}`);
+        stream.write(`\r\u001b[K${fitted(`[${event.done}/${event.total}] `, event.source, stream.columns)}`);
         shown = true;
+      } else if (logged && event.done < event.total && elapsed() - lastLogged >= LOG_INTERVAL_MS) {
+        lastLogged = elapsed();
+        stream.write(`${words.progress(event.done, event.total)}\n`);
       }
     },
     clear() {
-      if (shown) process.stderr.write('\r\u001b[K');
+      if (shown) stream.write('\r\u001b[K');
       shown = false;
     },
   };

@@ -43,6 +43,7 @@ const vi = {
   summary: ({ built, cached, failed, outputs, removed, warnings, ms }: BuildSummary) =>
     `${built + cached + failed} kế hoạch: ${built} dựng lại, ${cached} không đổi${failed ? `, ${failed} có lỗi` : ''}; ${outputs} tệp kết quả${removed ? `, ${removed} tệp cũ đã xóa` : ''}; ${warnings} cảnh báo; ${ms} ms.`,
   removedOutput: (path: string) => `Đã xóa tệp cũ: ${path}`,
+  progress: (done: number, total: number) => `Đã xong ${done}/${total} kế hoạch...`,
   planStatus: { built: 'đã dựng', cached: 'không đổi', failed: 'có lỗi' } as Record<'built' | 'cached' | 'failed', string>,
   quiet: 'chỉ in lỗi và cảnh báo',
   verbose: 'in từng kế hoạch khi dựng xong',
@@ -109,6 +110,7 @@ const en: typeof vi = {
   summary: ({ built, cached, failed, outputs, removed, warnings, ms }) =>
     `${built + cached + failed} plan${built + cached + failed === 1 ? '' : 's'}: ${built} built, ${cached} unchanged${failed ? `, ${failed} with errors` : ''}; ${outputs} output${outputs === 1 ? '' : 's'}${removed ? `, ${removed} old output${removed === 1 ? '' : 's'} removed` : ''}; ${warnings} warning${warnings === 1 ? '' : 's'}; ${ms} ms.`,
   removedOutput: (path) => `Removed old output: ${path}`,
+  progress: (done, total) => `${done} of ${total} plans done...`,
   planStatus: { built: 'built', cached: 'unchanged', failed: 'errors' },
   quiet: 'print only errors and warnings',
   verbose: 'print each plan as it is done',

@@ -1,6 +1,9 @@
-// The live progress line fits the terminal: a wrapped line is not cleared by the next one.
+// Progress: a live line that fits the terminal (a wrapped line is not cleared by the next one),
+// and in a log a plain line now and then while a long build runs.
 import { describe, expect, it } from 'vitest';
-import { fitted } from '../../src/cli/progress.js';
+import type { PlanEvent } from '../../src/build/build.js';
+import { fitted, LOG_INTERVAL_MS, progressReporter } from '../../src/cli/progress.js';
+import { strings } from '../../src/cli/strings.js';
 
 describe('the progress line', () => {
   it('is left whole when it fits, and without a known width', () => {
@@ -20,5 +23,39 @@ describe('the progress line', () => {
   it('never writes past a very narrow terminal', () => {
     expect(fitted('[12/400] ', 'plans/k001.plan.yaml', 8)).toBe('[12/400');
     expect(fitted('[12/400] ', 'plans/k001.plan.yaml', 0)).toBe('');
+  });
+});
+
+describe('progress in a log (CI, a pipe)', () => {
+  const event = (done: number, total: number): PlanEvent => ({ source: `plans/k${done}.plan.yaml`, status: 'built', done, total });
+
+  /** The lines a reporter writes for a build of `total` plans, one finished every `stepMs`. */
+  function logged(total: number, stepMs: number, options = { quiet: false, verbose: false }, isTTY = false): string {
+    let now = 0;
+    let text = '';
+    const reporter = progressReporter(options, strings('vi'), { write: (chunk: string) => (text += chunk), isTTY, columns: 80 }, () => now);
+    for (let done = 1; done <= total; done++) {
+      now += stepMs;
+      reporter.onPlan(event(done, total));
+    }
+    reporter.clear();
+    return text;
+  }
+
+  it('says nothing in a short build', () => {
+    expect(logged(40, 100)).toBe('');
+  });
+
+  it('writes a plain line at most every ten seconds in a long one, never for the last plan', () => {
+    const text = logged(1000, 100);
+    const lines = text.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(Math.floor((1000 * 100 - 1) / LOG_INTERVAL_MS));
+    expect(lines[0]).toBe('Đã xong 100/1000 kế hoạch...');
+    expect(text).not.toContain('\r');
+  });
+
+  it('is quiet with --quiet, and a line a plan with --verbose', () => {
+    expect(logged(1000, 100, { quiet: true, verbose: false })).toBe('');
+    expect(logged(3, 100, { quiet: false, verbose: true })).toBe('[1/3] đã dựng: plans/k1.plan.yaml\n[2/3] đã dựng: plans/k2.plan.yaml\n[3/3] đã dựng: plans/k3.plan.yaml\n');
   });
 });
