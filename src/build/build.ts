@@ -79,6 +79,8 @@ export interface BuildReport {
   removed: string[];
   /** The output folder, absolute; absent when the project could not be loaded. */
   outFolder?: string;
+  /** Every file the plans depend on besides their sources (config, registry, templates, fonts), absolute; absent likewise. */
+  inputs?: string[];
   /** Plans built this time, and plans whose outputs were up to date. */
   counts: { built: number; cached: number; failed: number };
   /** 0 ok, 1 errors in sources (or stale outputs), 2 usage or I/O. */
@@ -236,7 +238,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   } else {
     for (const entry of stale) diagnostics.push(diagnostic('stale-output', { file: entry.path }, { state: entry.state }));
   }
-  return { ...finish(plans, diagnostics, stale, removed, counts), outFolder };
+  return { ...finish(plans, diagnostics, stale, removed, counts), outFolder, inputs: project.inputs };
 }
 
 /** A plan's source relative to its project: the cache key that survives moving the project. */

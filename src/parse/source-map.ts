@@ -50,6 +50,7 @@ export class SourceMap {
    * mapping that lacks it).
    */
   locate(path: Path, target: 'value' | 'key' = 'value'): Location {
+    path = this.asWritten(path);
     for (let depth = path.length; depth >= 0; depth--) {
       const span = this.spans.get(pathKey(path.slice(0, depth)));
       if (!span) continue;
@@ -66,6 +67,7 @@ export class SourceMap {
    * its parent's path.
    */
   locateInText(path: Path, value: string, offset: number, length = 1): Location {
+    path = this.asWritten(path);
     let span: SourceSpan | undefined;
     for (let depth = path.length; depth >= 0 && !span; depth--) span = this.spans.get(pathKey(path.slice(0, depth)));
     if (!span) return { file: this.file };
@@ -76,6 +78,19 @@ export class SourceMap {
     while (index < breaks.length && breaks[index]! <= offset) index++;
     const lineStart = index === 0 ? 0 : breaks[index - 1]!;
     return { file: this.file, line: line + index, column: (index === 0 ? column : continuationColumn) + (offset - lineStart), length };
+  }
+
+  /**
+   * The path as the source has it: a list written as its one value ("reports: {to: …}" for
+   * "reports: [{to: …}]") has no index 0, and the value's fields are found under the list's key.
+   */
+  private asWritten(path: Path): Path {
+    const written: (string | number)[] = [];
+    for (const step of path) {
+      if (step === 0 && written.length > 0 && this.spans.has(pathKey(written)) && !this.spans.has(pathKey([...written, 0]))) continue;
+      written.push(step);
+    }
+    return written;
   }
 }
 

@@ -1,7 +1,8 @@
 // Builds CI and clerks can trust: incremental rebuilds, cleanup of removed plans, --check,
 // sharding and the watch loop.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyExampleProject, plan } from '../helpers/cli.js';
@@ -261,6 +262,25 @@ describe('plan watch', () => {
       await waitFor(/1 dựng lại/, mark);
       expect(printed.stderr.slice(mark).split(`Thay đổi: ${SEED}`)).toHaveLength(2);
       expect(child.exitCode).toBeNull();
+    } finally {
+      child.kill('SIGINT');
+    }
+  });
+
+  it('rebuilds when a registry outside the project, named in the config, changes', async () => {
+    const project = copyExampleProject();
+    const shared = mkdtempSync(join(tmpdir(), 'plan-shared-'));
+    const registry = join(shared, 'agencies.yaml');
+    renameSync(join(project, 'agencies.yaml'), registry);
+    const config = join(project, 'plan.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/^registry: .*$/m, `registry: ${JSON.stringify(registry)}`));
+    const { child, printed, waitFor } = watching(project, [SEED]);
+    try {
+      await waitFor(/Đang theo dõi/, 0);
+      const mark = printed.stderr.length;
+      writeFileSync(registry, readFileSync(registry, 'utf8').replace('name: Sở Tư pháp', 'name: Sở Tư pháp tỉnh'));
+      await waitFor(/lỗi\[unknown-agency\]/, mark);
+      expect(printed.stderr.slice(mark)).toContain(`Thay đổi: ${registry}`);
     } finally {
       child.kill('SIGINT');
     }

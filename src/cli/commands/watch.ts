@@ -1,11 +1,13 @@
 /**
  * `plan watch`: builds, then rebuilds whenever a file of the project changes (a plan, the
- * registry, a template, the config, a font file), a moment after the last change, until stopped. Bad input
+ * registry, a template, the config, a font file, also one the config names outside the project
+ * folder), a moment after the last change, until stopped. Bad input
  * is reported and the watch goes on; the build cache keeps each rebuild to what changed.
  */
 import { type FSWatcher, watch } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { runBuild } from '../../build/build.js';
+import { isInside } from '../../build/paths.js';
 import { findProjectRoot } from '../../build/project.js';
 import { displayPath } from '../../build/template-files.js';
 import { progressReporter } from '../progress.js';
@@ -25,6 +27,8 @@ export function runWatch(options: BuildCommandOptions): Promise<number> {
   const root = options.config ? resolve(cwd, options.config, '..') : (findProjectRoot(cwd) ?? cwd);
   // Where the last build wrote (the config's out, or --out): its own writes are no change.
   let outFolder = options.out ? resolve(cwd, options.out) : undefined;
+  // The project's inputs outside its folder (a registry or fonts a province shares), by folder.
+  let outside = new Map<string, Set<string>>();
 
   let building = false;
   let again = false;
@@ -40,6 +44,7 @@ export function runWatch(options: BuildCommandOptions): Promise<number> {
       const progress = progressReporter(options, words);
       const report = await runBuild({ cwd, paths: options.paths, out: options.out, config: options.config, jobs: options.jobs, onPlan: progress.onPlan });
       outFolder = report.outFolder ?? outFolder;
+      if (report.inputs) outside = foldersOutside(root, report.inputs);
       progress.clear();
       printReport(report, options, elapsed());
     } while (again);
@@ -49,12 +54,45 @@ export function runWatch(options: BuildCommandOptions): Promise<number> {
   return new Promise((done) => {
     let timer: NodeJS.Timeout | undefined;
     let watcher: FSWatcher;
+    // Watchers of the folders of inputs outside the project, made again after each build.
+    const outsideWatchers = new Map<string, FSWatcher>();
     // Files changed since the last rebuild began: an editor's save is several events for one file.
     const changed = new Set<string>();
     const stop = () => {
       watcher?.close();
+      for (const outsideWatcher of outsideWatchers.values()) outsideWatcher.close();
       clearTimeout(timer);
       done(0);
+    };
+    const rebuildAfter = (file: string) => {
+      changed.add(displayPath(file, cwd));
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (!options.quiet) for (const shown of changed) process.stderr.write(`${words.rebuilding(shown)}\n`);
+        changed.clear();
+        void build().then(watchOutside);
+      }, DEBOUNCE_MS);
+    };
+    // A folder, not the file: editors save by writing a new file and renaming it over the old one.
+    const watchOutside = () => {
+      for (const [folder, outsideWatcher] of outsideWatchers) {
+        if (outside.has(folder)) continue;
+        outsideWatcher.close();
+        outsideWatchers.delete(folder);
+      }
+      for (const folder of outside.keys()) {
+        if (outsideWatchers.has(folder)) continue;
+        try {
+          outsideWatchers.set(
+            folder,
+            watch(folder, (_event, name) => {
+              if (name && outside.get(folder)?.has(name.toString())) rebuildAfter(resolve(folder, name.toString()));
+            }),
+          );
+        } catch {
+          // A folder that is gone: the build reports the missing file.
+        }
+      }
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
@@ -64,15 +102,23 @@ export function runWatch(options: BuildCommandOptions): Promise<number> {
         const file = resolve(root, name.toString());
         const path = relative(root, file).split(sep).join('/');
         if (IGNORED.test(path) || (outFolder && file.startsWith(outFolder + sep))) return;
-        changed.add(displayPath(file, cwd));
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          if (!options.quiet) for (const shown of changed) process.stderr.write(`${words.rebuilding(shown)}\n`);
-          changed.clear();
-          void build();
-        }, DEBOUNCE_MS);
+        rebuildAfter(file);
       });
+      watchOutside();
       process.stderr.write(`${words.watching(displayPath(root, cwd) || '.')}\n`);
     });
   });
+}
+
+/** The inputs outside the project folder, by folder: the names to watch for in each. */
+function foldersOutside(root: string, inputs: readonly string[]): Map<string, Set<string>> {
+  const folders = new Map<string, Set<string>>();
+  for (const input of inputs) {
+    if (isInside(root, input)) continue;
+    const folder = dirname(input);
+    let names = folders.get(folder);
+    if (!names) folders.set(folder, (names = new Set()));
+    names.add(basename(input));
+  }
+  return folders;
 }
