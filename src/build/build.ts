@@ -87,8 +87,8 @@ export interface BuildReport {
   exitCode: 0 | 1 | 2;
 }
 
-/** Codes that mean the files could not be read or written, not that a plan is wrong. */
-const IO_CODES: ReadonlySet<MessageCode> = new Set(['read-failed', 'write-failed', 'remove-failed', 'config-missing', 'no-plans', 'registry-missing', 'font-missing', 'font-unsupported']);
+/** Codes that mean the files could not be read or written (or the tool failed), not that a plan is wrong. */
+const IO_CODES: ReadonlySet<MessageCode> = new Set(['build-crashed', 'read-failed', 'write-failed', 'remove-failed', 'config-missing', 'no-plans', 'registry-missing', 'font-missing', 'font-unsupported']);
 
 /**
  * Plans each building thread gets at least, by default. Starting a worker (a thread, the code, the
@@ -178,7 +178,18 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
         options.onPlan?.({ source: displayPath(job.file, cwd), status: 'cached', done, total: jobs.length });
         continue;
       }
-      const result = await resultOf(job.file);
+      let result: DeliveredPlan;
+      try {
+        result = await resultOf(job.file);
+      } catch (error) {
+        // A fault of the tool (or a worker out of memory) while building this plan: it is reported
+        // as such, writes nothing more, and the other plans are still built and recorded.
+        counts.failed++;
+        const detail = error instanceof Error ? error.message : String(error);
+        diagnostics.push(diagnostic('build-crashed', { file: displayPath(job.file, cwd) }, { detail }));
+        options.onPlan?.({ source: displayPath(job.file, cwd), status: 'failed', done, total: jobs.length });
+        continue;
+      }
       diagnostics.push(...result.diagnostics);
       if (result.state === 'failed') {
         counts.failed++;

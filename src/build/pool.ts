@@ -38,7 +38,11 @@ export class PlanPool {
   constructor(workers: number, cwd: string, config: string | undefined) {
     for (let i = 0; i < workers; i++) {
       const worker = new Worker(new URL('./worker-entry.js', import.meta.url), { workerData: { cwd, config }, resourceLimits: HEAP_LIMITS });
-      worker.on('message', ({ file, result }: WorkerResponse) => this.round?.outcomes.get(file)?.resolve(result));
+      worker.on('message', (response: WorkerResponse) => {
+        const outcome = this.round?.outcomes.get(response.file);
+        if ('crashed' in response) outcome?.reject(new Error(response.crashed));
+        else outcome?.resolve(response.result);
+      });
       worker.on('error', (error) => {
         // A worker that dies takes the plans it took with it (one, unless it is answered): they fail, the others go on.
         const round = this.round;

@@ -21,11 +21,8 @@ export interface WorkerRequest {
   who: number;
 }
 
-/** What a worker answers. */
-export interface WorkerResponse {
-  file: string;
-  result: DeliveredPlan;
-}
+/** What a worker answers: the plan delivered, or why building it failed inside the tool. */
+export type WorkerResponse = { file: string; result: DeliveredPlan } | { file: string; crashed: string };
 
 /** Serves the main thread's requests, in this worker thread, until it is stopped. */
 export function serveBuilds(): void {
@@ -36,8 +33,14 @@ export function serveBuilds(): void {
   parentPort!.on('message', ({ files, delivery, claims, who }: WorkerRequest) => {
     for (let index = takeNext(claims, who); index >= 0; index = takeNext(claims, who)) {
       const file = files[index]!;
-      const result = deliverPlan(buildPlanFile(project!, file, { compose: delivery !== undefined }), delivery, writer);
-      parentPort!.postMessage({ file, result } satisfies WorkerResponse);
+      let response: WorkerResponse;
+      try {
+        response = { file, result: deliverPlan(buildPlanFile(project!, file, { compose: delivery !== undefined }), delivery, writer) };
+      } catch (error) {
+        // A fault of the tool on this plan: said for this plan, and the worker takes the next.
+        response = { file, crashed: error instanceof Error ? error.message : String(error) };
+      }
+      parentPort!.postMessage(response);
     }
   });
 }

@@ -452,6 +452,10 @@ const catalog = {
       hint: (a) => `${heldOpen(a) ? 'Close the file if it is open in Word or a PDF viewer, then build again.' : 'Check write permission and free space of the output folder (--out).'} Earlier files were kept.`,
     },
   },
+  'build-crashed': {
+    vi: { message: (a) => `Lỗi nội bộ của chương trình khi dựng kế hoạch này (không phải lỗi của tệp kế hoạch): ${str(a.detail)}`, hint: () => 'Các kế hoạch khác vẫn được dựng. Vui lòng báo lại cho người phát triển, gửi kèm tệp kế hoạch này.' },
+    en: { message: (a) => `Internal error of the tool while building this plan (not a mistake in the plan): ${str(a.detail)}`, hint: () => 'The other plans were still built. Please report it to the developers, with this plan file.' },
+  },
   'remove-failed': {
     vi: {
       message: (a) => `Không xóa được tệp kết quả cũ (không kế hoạch nào còn tạo ra tệp này): ${fileError(a, FILE_ERRORS_VI)}.`,
