@@ -28,6 +28,17 @@ export interface GlobalOptions {
   config?: string;
 }
 
+/**
+ * Whether messages are coloured, --no-color aside: on a terminal, unless NO_COLOR is set; and
+ * wherever FORCE_COLOR asks for it (a CI log that shows colours, such as GitHub Actions'), which
+ * wins over NO_COLOR as it does for Node itself.
+ */
+export function wantsColor(terminal: boolean, env: NodeJS.ProcessEnv): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  return terminal && !env.NO_COLOR;
+}
+
 /** The language asked for on the command line (or PLAN_LANG), before commander parses it. */
 function requestedLang(argv: readonly string[]): string {
   const index = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
@@ -55,7 +66,7 @@ function program(words: Strings, run: (code: Promise<number> | number) => void):
 
   const globals = (command: Command): GlobalOptions => {
     const options = command.optsWithGlobals<{ lang?: Lang; color: boolean; config?: string }>();
-    return { lang: options.lang ?? 'vi', color: options.color && process.stderr.isTTY === true && !process.env.NO_COLOR, config: options.config };
+    return { lang: options.lang ?? 'vi', color: options.color && wantsColor(process.stderr.isTTY === true, process.env), config: options.config };
   };
 
   /** Options of a command that builds; undefined (after a message) when a value is malformed. */
