@@ -105,7 +105,7 @@ export function runWatch(options: BuildCommandOptions): Promise<number> {
         rebuildAfter(file);
       });
       watchOutside();
-      process.stderr.write(`${words.watching(displayPath(root, cwd) || '.')}\n`);
+      process.stderr.write(`${words.watching(displayPath(root, cwd) || root)}\n`);
     });
   });
 }
