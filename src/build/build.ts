@@ -4,8 +4,9 @@
  * nothing — on worker threads when there are many (deliver.ts), then records what was written.
  *
  * A plan with errors writes nothing, so its earlier outputs stay as they were; the other
- * plans are still built. Outputs of plans that disappeared are removed, but only files the
- * cache records as written by this tool, with the content it wrote.
+ * plans are still built, also when the tool itself fails on one. Outputs no plan makes any more
+ * are removed (leftovers.ts), but only files the cache records as written by this tool, with the
+ * content it wrote.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
