@@ -16,7 +16,8 @@ export function plan(args: string[], cwd = ROOT, env: Record<string, string> = {
   const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'plan.cjs'), ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', CI: 'true', TZ: 'UTC', ...env },
+    // Not annotations for GitHub, whatever CI runs the tests (cli/github.ts).
+    env: { ...process.env, NO_COLOR: '1', CI: 'true', TZ: 'UTC', GITHUB_ACTIONS: '', ...env },
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

@@ -5,6 +5,7 @@
 import { type BuildReport, runBuild } from '../../build/build.js';
 import type { Shard } from '../../build/shard.js';
 import type { GlobalOptions } from '../main.js';
+import { githubAnnotations, inGithubActions } from '../github.js';
 import { progressReporter } from '../progress.js';
 import { countLine, diagnosticJson, formatDiagnostics } from '../report.js';
 import { strings } from '../strings.js';
@@ -52,6 +53,8 @@ export function printReport(report: BuildReport, options: BuildCommandOptions, m
   if (shownDiagnostics.length > 0) {
     process.stderr.write(`${formatDiagnostics(shownDiagnostics, options.lang, cwd, options.color)}\n${countLine(shownDiagnostics, options.lang)}\n`);
   }
+  // On stdout, where the runner reads them; not with --json, whose stdout is the manifest.
+  if (inGithubActions() && !options.json) process.stdout.write(githubAnnotations(shownDiagnostics, options.lang, cwd, process.env.GITHUB_WORKSPACE || cwd));
   if (options.json) {
     const manifest = { plans: report.plans, diagnostics: report.diagnostics.map((d) => diagnosticJson(d, options.lang)) };
     process.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
