@@ -8,7 +8,7 @@
  * are removed (leftovers.ts), but only files the cache records as written by this tool, with the
  * content it wrote.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { readSourceFile } from '../parse/text.js';
@@ -129,6 +129,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // Where outputs go, and how messages name them: the output folder's path, once, then the output's own ("/"-separated).
   const delivery: Delivery = { mode: options.check ? 'check' : 'write', outFolder, shownFolder: displayPath(outFolder, cwd) };
   const shown = (path: string) => shownOutput(delivery, path);
+  if (!options.check && !options.validateOnly) {
+    // An output folder that cannot be made (a file in its place, no permission) is said once,
+    // not once for each plan and again for the cache.
+    try {
+      mkdirSync(outFolder, { recursive: true });
+    } catch (error) {
+      diagnostics.push(diagnostic('write-failed', { file: delivery.shownFolder || '.' }, { reason: reason(error) }));
+      return { ...finish([], diagnostics, [], [], counts), outFolder, inputs: project.inputs };
+    }
+  }
 
   // Work out which plans need building before starting any worker.
   const jobs = files.map((file) => {

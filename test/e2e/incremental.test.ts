@@ -208,6 +208,20 @@ describe('sharding', () => {
   });
 });
 
+describe('an output folder that cannot be made', () => {
+  it('is one error at the folder, exit code 2, and nothing is built', () => {
+    const project = copyExampleProject();
+    writeFileSync(join(project, 'ket-qua'), 'a file where the folder should be');
+    for (const out of ['ket-qua', 'ket-qua/con']) {
+      const run = plan(['build', '--out', out], project);
+      expect(run.code).toBe(2);
+      expect(run.stderr.match(/lỗi\[/g)).toHaveLength(1);
+      expect(run.stderr).toContain(`${out}: lỗi[write-failed]`);
+    }
+    expect(readFileSync(join(project, 'ket-qua'), 'utf8')).toBe('a file where the folder should be');
+  });
+});
+
 describe('a write that fails on a worker', () => {
   it('is reported with the file, exit code 2, and the other plans are written', () => {
     const project = copyExampleProject();
