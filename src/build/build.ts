@@ -228,8 +228,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   if (!explicitPaths && !options.validateOnly) {
     // Every plan file found, built or not (a plan refused for its id keeps its record).
     const present = new Set(discovered.files.map((file) => sourceKey(project, file)));
+    // A plan moved to another folder that does not build (it has errors) keeps the outputs it
+    // made before it moved, in the same folder, as a plan with errors keeps its own.
+    const unbuilt = new Set(discovered.files.filter((file) => !cache.plans[sourceKey(project, file)]).map(planId));
     for (const source of Object.keys(cache.plans)) {
-      if (present.has(source) || (options.shard && !inShard(source, options.shard))) continue;
+      if (present.has(source) || unbuilt.has(planId(source)) || (options.shard && !inShard(source, options.shard))) continue;
       leftovers.push(...cache.plans[source]!.outputs);
       delete cache.plans[source];
     }

@@ -119,6 +119,24 @@ describe('incremental builds', () => {
     for (const [path, content] of after) if (!path.endsWith('.model.json')) expect(content, path).toBe(before.get(path));
     expect(plan(['build', '--check'], project).code).toBe(0);
   });
+
+  it('keeps the outputs of a plan moved into another folder while it has errors', () => {
+    const project = copyExampleProject();
+    plan(['build'], project);
+    const before = snapshot(join(project, 'out', 'kon-tum-pho-bien-phap-luat-2022'));
+    mkdirSync(join(project, 'plans', '2022'));
+    const moved = join(project, 'plans', '2022', SECOND.replace('plans/', ''));
+    renameSync(join(project, SECOND), moved);
+    const text = readFileSync(moved, 'utf8');
+    writeFileSync(moved, text.replace('{to="Sở Tư pháp"}', '{to="Sở Tư Phap"}'));
+    expect(plan(['build'], project).code).toBe(1);
+    expect(snapshot(join(project, 'out', 'kon-tum-pho-bien-phap-luat-2022'))).toEqual(before);
+    writeFileSync(moved, text);
+    expect(plan(['build'], project).code).toBe(0);
+    const cache = JSON.parse(readFileSync(join(project, 'out', '.plan-cache.json'), 'utf8')) as { plans: Record<string, unknown> };
+    expect(Object.keys(cache.plans).sort()).toEqual(['plans/2022/kon-tum-pho-bien-phap-luat-2022.plan.md', SEED]);
+    expect([...snapshot(join(project, 'out', 'kon-tum-pho-bien-phap-luat-2022')).keys()]).toEqual([...before.keys()]);
+  });
 });
 
 describe('--check', () => {
