@@ -85,8 +85,8 @@ const CASES_TABLE: Case[] = [
   // Missing and unwritable places.
   { name: 'missing plan file', files: {}, args: ['build', 'plans/khong-co.plan.yaml'], code: 'read-failed', file: 'plans/khong-co.plan.yaml', exit: 2 },
   { name: 'missing folder', files: {}, args: ['build', 'khong-co'], code: 'read-failed', file: 'khong-co', exit: 2 },
-  { name: 'a file where the output folder should be', files: { blocked: 'not a folder' }, args: ['build', '--out', 'blocked'], code: 'write-failed', file: 'blocked/base/base.pdf', exit: 2 },
-  { name: 'output folder below a regular file', files: { blocked: 'not a folder' }, args: ['build', '--out', 'blocked/out'], code: 'write-failed', file: 'blocked/out/base/base.pdf', exit: 2 },
+  { name: 'a file where the output folder should be', files: { blocked: 'not a folder' }, args: ['build', '--out', 'blocked'], code: 'write-failed', file: 'blocked', exit: 2 },
+  { name: 'output folder below a regular file', files: { blocked: 'not a folder' }, args: ['build', '--out', 'blocked/out'], code: 'write-failed', file: 'blocked/out', exit: 2 },
 ];
 
 /** The project every case runs in; always the same folder, because the build cache keys on absolute paths. */
