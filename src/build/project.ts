@@ -102,7 +102,10 @@ export function loadProject(cwd: string, configPath?: string): { project: Projec
 
   const registryPath = resolve(root, config.registry);
   if (!existsSync(registryPath)) {
-    diagnostics.push(diagnostic('registry-missing', { file: configFile ?? displayPath(registryPath, cwd) }, { path: displayPath(registryPath, cwd) }));
+    // Without a config and a registry, this is no project at all: most likely the command was run
+    // in another folder than the project's.
+    if (configFile === null) diagnostics.push(diagnostic('no-project', { file: displayPath(root, cwd) || root }, { folder: root }));
+    else diagnostics.push(diagnostic('registry-missing', { file: configFile }, { path: displayPath(registryPath, cwd) }));
     return { project: undefined, diagnostics };
   }
   const registryRead = readProjectYaml(registryPath, cwd);

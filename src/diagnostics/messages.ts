@@ -387,6 +387,10 @@ const catalog = {
     vi: { message: () => 'Phụ lục cần có body hoặc table (không cả hai).', hint: () => 'Viết "body: ..." (Markdown) hoặc "table: assignments".' },
     en: { message: () => 'An appendix needs a body or a table (not both).', hint: () => 'Write "body: ..." (Markdown) or "table: assignments".' },
   },
+  'no-project': {
+    vi: { message: (a) => `Không tìm thấy dự án kế hoạch: thư mục ${q(a.folder)} và các thư mục cha không có plan.config.yaml, cũng không có agencies.yaml.`, hint: () => 'Chuyển vào thư mục dự án (nơi có plan.config.yaml) rồi chạy lại, hoặc tạo dự án mới ở đây bằng lệnh "plan init".' },
+    en: { message: (a) => `No plan project found: neither ${q(a.folder)} nor a folder above it has plan.config.yaml, and there is no agencies.yaml.`, hint: () => 'Change to the project folder (the one with plan.config.yaml) and run again, or create a project here with "plan init".' },
+  },
   'registry-missing': {
     vi: { message: (a) => `Không tìm thấy danh mục cơ quan ${q(a.path)}.`, hint: () => 'Tạo tệp agencies.yaml ở thư mục dự án (lệnh "plan init" tạo sẵn một tệp mẫu).' },
     en: { message: (a) => `The agency registry ${q(a.path)} was not found.`, hint: () => 'Create agencies.yaml in the project folder ("plan init" writes a starter).' },

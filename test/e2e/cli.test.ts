@@ -1,5 +1,6 @@
 // The CLI end to end, as a clerk and CI use it: build with a manifest, check, schema, init, new.
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
@@ -68,6 +69,18 @@ describe('plan check', () => {
     expect(run.stderr).toContain('Tùy chọn không hợp lệ');
     expect(plan(['không-có-lệnh-này']).code).toBe(2);
     expect(plan(['check', 'no/such/folder']).code).toBe(2);
+  });
+
+  it('run outside any project, says so and points to plan init', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'plan-nowhere-'));
+    for (const command of ['build', 'check']) {
+      const run = plan([command], folder);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`${folder}: lỗi[no-project] Không tìm thấy dự án kế hoạch`);
+      expect(run.stderr).toContain('plan init');
+      expect(run.stderr).not.toContain('registry-missing');
+    }
+    expect(readdirSync(folder)).toEqual([]);
   });
 
   it("every command's help is in the user's language, usage and arguments too", () => {
