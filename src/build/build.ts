@@ -88,8 +88,8 @@ export interface BuildReport {
   exitCode: 0 | 1 | 2;
 }
 
-/** Codes that mean the files could not be read or written (or the tool failed), not that a plan is wrong. */
-const IO_CODES: ReadonlySet<MessageCode> = new Set(['build-crashed', 'read-failed', 'write-failed', 'remove-failed', 'config-missing', 'no-project', 'no-plans', 'registry-missing', 'font-missing', 'font-unsupported']);
+/** Codes that mean the command was given wrong files, files could not be read or written, or the tool failed: not that a plan is wrong. */
+const IO_CODES: ReadonlySet<MessageCode> = new Set(['build-crashed', 'read-failed', 'write-failed', 'remove-failed', 'config-missing', 'no-project', 'not-a-plan-file', 'no-plans', 'registry-missing', 'font-missing', 'font-unsupported']);
 
 /**
  * Plans each building thread gets at least, by default. Starting a worker (a thread, the code, the

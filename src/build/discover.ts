@@ -3,7 +3,7 @@
  * `*.plan.md` below the folders named, in a stable order.
  */
 import { readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import { PLAN_FILE } from '../parse/plan-file.js';
 import { reason } from './project.js';
@@ -26,7 +26,11 @@ export function discoverPlans(paths: readonly string[], cwd: string): { files: s
       continue;
     }
     if (!isFolder) {
-      files.add(absolute);
+      // A plan is known by its name everywhere (discovery, its output folder, the cache): a file
+      // named otherwise (agencies.yaml, a plan saved as .yaml) would be read as a plan and fail
+      // field by field, or build once and be missed by the next "plan build".
+      if (PLAN_FILE.test(absolute)) files.add(absolute);
+      else diagnostics.push(diagnostic('not-a-plan-file', { file: displayPath(absolute, cwd) }, { name: basename(absolute) }));
       continue;
     }
     const found = walk(absolute);

@@ -177,6 +177,10 @@ const catalog = {
     vi: { message: (a) => `Không đọc được tệp: ${fileError(a, FILE_ERRORS_VI)}.`, hint: () => 'Kiểm tra đường dẫn và quyền đọc tệp.' },
     en: { message: (a) => `Cannot read the file: ${fileError(a, FILE_ERRORS_EN)}.`, hint: () => 'Check the path and that the file is readable.' },
   },
+  'not-a-plan-file': {
+    vi: { message: (a) => `Tệp ${q(a.name)} không phải tệp kế hoạch: tên tệp kế hoạch kết thúc bằng .plan.yaml hoặc .plan.md.`, hint: () => 'Nếu đây là một kế hoạch, đổi tên tệp, vd: ke-hoach.plan.yaml. Danh mục cơ quan (agencies.yaml) và cấu hình (plan.config.yaml) được đọc tự động, không cần chỉ ra.' },
+    en: { message: (a) => `${q(a.name)} is not a plan file: plan file names end in .plan.yaml or .plan.md.`, hint: () => 'If it is a plan, rename it, e.g. ke-hoach.plan.yaml. The registry (agencies.yaml) and the config (plan.config.yaml) are read without being named.' },
+  },
   'no-plans': {
     vi: { message: (a) => `Không tìm thấy kế hoạch nào (*.plan.yaml, *.plan.md) trong ${q(a.path)}.`, hint: () => 'Tạo một kế hoạch mới bằng lệnh "plan new TÊN", hoặc chỉ ra đúng thư mục.' },
     en: { message: (a) => `No plans (*.plan.yaml, *.plan.md) found in ${q(a.path)}.`, hint: () => 'Create one with "plan new NAME", or point to the right folder.' },

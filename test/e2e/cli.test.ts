@@ -69,6 +69,11 @@ describe('plan check', () => {
     expect(run.stderr).toContain('Tùy chọn không hợp lệ');
     expect(plan(['không-có-lệnh-này']).code).toBe(2);
     expect(plan(['check', 'no/such/folder']).code).toBe(2);
+    // The registry named as if it were a plan: not read field by field as one.
+    const notPlan = plan(['build', 'agencies.yaml']);
+    expect(notPlan.code).toBe(2);
+    expect(notPlan.stderr).toContain('agencies.yaml: lỗi[not-a-plan-file]');
+    expect(notPlan.stderr).not.toContain('missing-field');
   });
 
   it('run outside any project, says so and points to plan init', () => {
