@@ -5,7 +5,7 @@
  * Nothing here lets an exception reach the user as a stack trace: usage errors are worded
  * in the user's language, and an unexpected exception is reported as an internal error.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Help } from 'commander';
 import type { Lang } from '../diagnostics/messages.js';
 import { parseShard } from '../build/shard.js';
 import type { BuildCommandOptions } from './commands/build.js';
@@ -57,10 +57,16 @@ function program(words: Strings, run: (code: Promise<number> | number) => void):
     .option('--config <file>', words.config)
     .option('--no-color', words.color)
     .helpOption('-h, --help', words.help)
-    .helpCommand('help [command]', words.helpCommand)
+    .helpCommand(`help ${words.args.command}`, words.helpCommand)
     .version(VERSION, '-V, --version', words.version)
     .showSuggestionAfterError(false)
-    .configureHelp({ styleTitle: (title) => words.titles[title] ?? title })
+    .configureHelp({
+      styleTitle: (title) => words.titles[title] ?? title,
+      // The commands' list: commander writes "[options]" there in English.
+      subcommandTerm(this: Help, command: Command) {
+        return Help.prototype.subcommandTerm.call(this, command).replace(' [options]', ` ${words.options}`);
+      },
+    })
     .exitOverride()
     .configureOutput({ outputError: () => undefined });
 

@@ -96,6 +96,12 @@ describe('plan check', () => {
       expect(plan([command, '--help', '--lang', 'en']).stdout, command).toMatch(new RegExp(`^Usage: plan ${command} \\[options\\]`));
     }
     expect(plan(['new']).stderr).toContain('Thiếu tham số: tên.');
+    // The list of commands too.
+    const root = plan(['--help']).stdout;
+    expect(root).toMatch(/^ {2}build \[tùy chọn\] \[đường dẫn\.\.\.\]/m);
+    expect(root).toMatch(/^ {2}help \[lệnh\]/m);
+    expect(root).not.toMatch(/\[options\]|\[command\]/);
+    expect(plan(['--help', '--lang', 'en']).stdout).toMatch(/^ {2}build \[options\] \[paths\.\.\.\]/m);
   });
 });
 
