@@ -53,8 +53,8 @@ function program(words: Strings, run: (code: Promise<number> | number) => void):
   const root = new Command('plan')
     .description(words.description)
     .usage(words.usage)
-    .option('--lang <lang>', words.lang)
-    .option('--config <file>', words.config)
+    .option(`--lang ${words.values.lang}`, words.lang)
+    .option(`--config ${words.values.file}`, words.config)
     .option('--no-color', words.color)
     .helpOption('-h, --help', words.help)
     .helpCommand(`help ${words.args.command}`, words.helpCommand)
@@ -99,7 +99,7 @@ function program(words: Strings, run: (code: Promise<number> | number) => void):
       .usage(`${words.options} ${argument}`);
   const buildingCommand = (name: string, description: string) =>
     subcommand(name, description, words.args.paths, words.buildPaths)
-      .option('--out <dir>', words.out)
+      .option(`--out ${words.values.dir}`, words.out)
       .option('--json', words.json)
       .option('-q, --quiet', words.quiet)
       .option('-v, --verbose', words.verbose)
@@ -124,8 +124,8 @@ function program(words: Strings, run: (code: Promise<number> | number) => void):
   });
 
   subcommand('status', words.status, words.args.paths, words.buildPaths)
-    .option('--today <date>', words.statusToday)
-    .option('--within <days>', words.statusWithin)
+    .option(`--today ${words.values.date}`, words.statusToday)
+    .option(`--within ${words.values.days}`, words.statusWithin)
     .action((paths: string[], options: { today?: string; within?: string }, command: Command) => {
       const within = Number(options.within ?? 14);
       if (!(Number.isInteger(within) && within >= 0)) return void usage(words.badWithin(options.within ?? ''));
