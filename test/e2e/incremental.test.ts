@@ -273,7 +273,14 @@ function watching(project: string, args: string[]) {
     for (let i = 0; i < 300 && !pattern.test(printed.stderr.slice(from)); i++) await new Promise((r) => setTimeout(r, 50));
     expect(printed.stderr.slice(from)).toMatch(pattern);
   };
-  return { child, printed, waitFor };
+  /** Changes `from` to `to` in `file`; the rebuild that follows names the file and reports `pattern`. */
+  const rebuildsAfter = async (file: string, from: string, to: string, pattern: RegExp) => {
+    const mark = printed.stderr.length;
+    writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
+    await waitFor(pattern, mark);
+    expect(printed.stderr.slice(mark)).toContain(`Thay đổi: ${file}`);
+  };
+  return { child, printed, waitFor, rebuildsAfter };
 }
 
 describe('plan watch', () => {
@@ -306,13 +313,29 @@ describe('plan watch', () => {
     renameSync(join(project, 'agencies.yaml'), registry);
     const config = join(project, 'plan.config.yaml');
     writeFileSync(config, readFileSync(config, 'utf8').replace(/^registry: .*$/m, `registry: ${JSON.stringify(registry)}`));
-    const { child, printed, waitFor } = watching(project, [SEED]);
+    const { child, waitFor, rebuildsAfter } = watching(project, [SEED]);
     try {
       await waitFor(/Đang theo dõi/, 0);
-      const mark = printed.stderr.length;
-      writeFileSync(registry, readFileSync(registry, 'utf8').replace('name: Sở Tư pháp', 'name: Sở Tư pháp tỉnh'));
-      await waitFor(/lỗi\[unknown-agency\]/, mark);
-      expect(printed.stderr.slice(mark)).toContain(`Thay đổi: ${registry}`);
+      await rebuildsAfter(registry, 'name: Sở Tư pháp', 'name: Sở Tư pháp tỉnh', /lỗi\[unknown-agency\]/);
+    } finally {
+      child.kill('SIGINT');
+    }
+  });
+
+  it('rebuilds when a plan file or folder named outside the project changes', async () => {
+    const project = copyExampleProject();
+    const elsewhere = mkdtempSync(join(tmpdir(), 'plan-elsewhere-'));
+    const single = join(elsewhere, 'mot', 'ke-hoach-rieng.plan.yaml');
+    const inFolder = join(elsewhere, 'thu-muc', 'ke-hoach-khac.plan.yaml');
+    for (const file of [single, inFolder]) {
+      mkdirSync(join(file, '..'));
+      renameSync(join(project, SEED), file);
+      cpSync(file, join(project, SEED));
+    }
+    const { child, waitFor, rebuildsAfter } = watching(project, [single, join(elsewhere, 'thu-muc')]);
+    try {
+      await waitFor(/Đang theo dõi/, 0);
+      for (const file of [single, inFolder]) await rebuildsAfter(file, 'lead: Sở Tư pháp', 'lead: Sở Tư Phap', /lỗi\[unknown-agency\]/);
     } finally {
       child.kill('SIGINT');
     }

@@ -4,10 +4,11 @@
  * folder), a moment after the last change, until stopped. Bad input
  * is reported and the watch goes on; the build cache keeps each rebuild to what changed.
  */
-import { type FSWatcher, watch } from 'node:fs';
+import { type FSWatcher, statSync, watch } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { runBuild } from '../../build/build.js';
 import { isInside } from '../../build/paths.js';
+import { PLAN_FILE } from '../../parse/plan-file.js';
 import { findProjectRoot } from '../../build/project.js';
 import { displayPath } from '../../build/template-files.js';
 import { progressReporter } from '../progress.js';
@@ -27,8 +28,13 @@ export function runWatch(options: BuildCommandOptions): Promise<number> {
   const root = options.config ? resolve(cwd, options.config, '..') : (findProjectRoot(cwd) ?? cwd);
   // Where the last build wrote (the config's out, or --out): its own writes are no change.
   let outFolder = options.out ? resolve(cwd, options.out) : undefined;
-  // The project's inputs outside its folder (a registry or fonts a province shares), by folder.
-  let outside = new Map<string, Set<string>>();
+  // Plan files and folders named on the command line outside the project folder.
+  const named = options.paths.map((path) => resolve(cwd, path)).filter((path) => !isInside(root, path));
+  const namedFolders = named.filter(isFolder);
+  // A plan file's progress file, beside it, feeds its checklists too.
+  const namedFiles = named.filter((path) => !isFolder(path)).flatMap((file) => [file, file.replace(PLAN_FILE, '.progress.yaml')]);
+  // The project's inputs outside its folder (a registry or fonts a province shares), and those plan files, by folder.
+  let outside = foldersOutside(root, namedFiles);
 
   let building = false;
   let again = false;
@@ -44,7 +50,7 @@ export function runWatch(options: BuildCommandOptions): Promise<number> {
       const progress = progressReporter(options, words);
       const report = await runBuild({ cwd, paths: options.paths, out: options.out, config: options.config, jobs: options.jobs, onPlan: progress.onPlan });
       outFolder = report.outFolder ?? outFolder;
-      if (report.inputs) outside = foldersOutside(root, report.inputs);
+      if (report.inputs) outside = foldersOutside(root, [...report.inputs, ...namedFiles]);
       progress.clear();
       printReport(report, options, elapsed());
     } while (again);
@@ -53,13 +59,14 @@ export function runWatch(options: BuildCommandOptions): Promise<number> {
 
   return new Promise((done) => {
     let timer: NodeJS.Timeout | undefined;
-    let watcher: FSWatcher;
+    // The project folder's watcher, and those of plan folders named outside it.
+    const treeWatchers: FSWatcher[] = [];
     // Watchers of the folders of inputs outside the project, made again after each build.
     const outsideWatchers = new Map<string, FSWatcher>();
     // Files changed since the last rebuild began: an editor's save is several events for one file.
     const changed = new Set<string>();
     const stop = () => {
-      watcher?.close();
+      for (const treeWatcher of treeWatchers) treeWatcher.close();
       for (const outsideWatcher of outsideWatchers.values()) outsideWatcher.close();
       clearTimeout(timer);
       done(0);
@@ -96,18 +103,37 @@ export function runWatch(options: BuildCommandOptions): Promise<number> {
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    void build().then(() => {
-      watcher = watch(root, { recursive: true }, (_event, name) => {
+    // A folder and everything below it, but for tools' folders, hidden files and the outputs.
+    const watchTree = (folder: string) =>
+      watch(folder, { recursive: true }, (_event, name) => {
         if (!name) return;
-        const file = resolve(root, name.toString());
-        const path = relative(root, file).split(sep).join('/');
+        const file = resolve(folder, name.toString());
+        const path = relative(folder, file).split(sep).join('/');
         if (IGNORED.test(path) || (outFolder && file.startsWith(outFolder + sep))) return;
         rebuildAfter(file);
       });
+    void build().then(() => {
+      treeWatchers.push(watchTree(root));
+      for (const folder of namedFolders) {
+        try {
+          treeWatchers.push(watchTree(folder));
+        } catch {
+          // Gone since it was named: the builds report it.
+        }
+      }
       watchOutside();
       process.stderr.write(`${words.watching(displayPath(root, cwd) || root)}\n`);
     });
   });
+}
+
+/** Whether a path is a folder (not a file, and not missing). */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The inputs outside the project folder, by folder: the names to watch for in each. */
