@@ -1,7 +1,7 @@
 /**
  * `plan watch`: builds, then rebuilds whenever a file of the project changes (a plan, the
- * registry, a template, the config, a font file, also one the config names outside the project
- * folder), a moment after the last change, until stopped. Bad input
+ * registry, a template, the config, a font file, also one the config or the command line names
+ * outside the project folder), a moment after the last change, until stopped. Bad input
  * is reported and the watch goes on; the build cache keeps each rebuild to what changed.
  */
 import { type FSWatcher, statSync, watch } from 'node:fs';
