@@ -10,12 +10,12 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { readSourceFile } from '../parse/text.js';
 import { type Diagnostic, diagnostic, reportedDiagnostics } from '../diagnostics/diagnostic.js';
 import type { MessageCode } from '../diagnostics/messages.js';
-import { PLAN_FILE } from '../parse/plan-file.js';
-import { CACHE_FILE, type CacheEntry, type CachedOutput, cacheText, outputsIntact, planKey, projectKey, readCache, trustedSince } from './cache.js';
+import { progressPath } from '../parse/plan-file.js';
+import { byPath, CACHE_FILE, type CacheEntry, type CachedOutput, cacheText, outputsIntact, planKey, projectKey, readCache, trustedSince } from './cache.js';
 import { type DeliveredPlan, type Delivery, deliverPlan, shownOutput } from './deliver.js';
 import { discoverPlans } from './discover.js';
 import { refuseIdClashes } from './id-clash.js';
@@ -256,7 +256,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     }
   }
   // Plans are compared side by side: list what differs in path order, the same every time.
-  stale.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  stale.sort(byPath);
   if (options.check && stale.length > 0 && !existsSync(outFolder)) {
     // Never built there, not committed, or --out names another folder: one message, not one an output.
     diagnostics.push(diagnostic('output-folder-missing', { file: delivery.shownFolder || '.' }, { count: stale.length }));
@@ -273,7 +273,7 @@ function sourceKey(project: Project, file: string): string {
 
 /** Files beside a plan that feed its outputs: its progress file. */
 function sideFiles(file: string): string[] {
-  return [join(dirname(file), file.slice(dirname(file).length + 1).replace(PLAN_FILE, '.progress.yaml'))];
+  return [progressPath(file)];
 }
 
 function manifestEntry(source: string, id: string, outputs: CacheEntry['outputs'], shown: (path: string) => string): ManifestPlan {

@@ -51,6 +51,11 @@ export interface BuildCache {
   leftovers?: CachedOutput[];
 }
 
+/** Orders records by their path, by code unit: the same on every machine, whatever its locale. */
+export function byPath(a: { path: string }, b: { path: string }): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
 /** Hex SHA-256 of some bytes. */
 export function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -71,7 +76,7 @@ export function readCache(outFolder: string): BuildCache {
 export function cacheText(cache: BuildCache): string {
   const plans: Record<string, CacheEntry> = {};
   for (const source of Object.keys(cache.plans).sort()) plans[source] = cache.plans[source]!;
-  const leftovers = [...(cache.leftovers ?? [])].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const leftovers = [...(cache.leftovers ?? [])].sort(byPath);
   return `${JSON.stringify({ version: 1, plans, ...(leftovers.length > 0 ? { leftovers } : {}) }, null, 1)}\n`;
 }
 

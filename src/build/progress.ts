@@ -13,6 +13,7 @@ import type { ProgressEntry, Progress } from '../compose/follow-up.js';
 import { NO_PROGRESS } from '../compose/follow-up.js';
 import { INVALID, type Infer, s } from '../model/shape.js';
 import { shapeDiagnostics } from '../model/shape-diagnostics.js';
+import { progressPath } from '../parse/plan-file.js';
 import type { SourceMap } from '../parse/source-map.js';
 import { type CivilDate, parseCivilDate } from '../vn/dates.js';
 import { closest } from '../vn/similar.js';
@@ -52,11 +53,6 @@ export const progressShape = s
     tasks: s.record(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'mã nhiệm vụ (vd: danh-gia-thuc-thi-luat)', entryShape),
   })
   .describe('Tiến độ thực hiện kế hoạch');
-
-/** Where a plan's progress file is: "plans/x.plan.yaml" → "plans/x.progress.yaml". */
-export function progressPath(planPath: string): string {
-  return planPath.replace(/\.plan\.(ya?ml|md)$/i, '.progress.yaml');
-}
 
 /**
  * Reads the progress file of the plan at `planPath`, if it has one. The file is follow-up

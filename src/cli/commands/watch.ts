@@ -8,7 +8,7 @@ import { type FSWatcher, statSync, watch } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { runBuild } from '../../build/build.js';
 import { isInside } from '../../build/paths.js';
-import { PLAN_FILE } from '../../parse/plan-file.js';
+import { progressPath } from '../../parse/plan-file.js';
 import { findProjectRoot } from '../../build/project.js';
 import { displayPath } from '../../build/template-files.js';
 import { progressReporter } from '../progress.js';
@@ -32,7 +32,7 @@ export function runWatch(options: BuildCommandOptions): Promise<number> {
   const named = options.paths.map((path) => resolve(cwd, path)).filter((path) => !isInside(root, path));
   const namedFolders = named.filter(isFolder);
   // A plan file's progress file, beside it, feeds its checklists too.
-  const namedFiles = named.filter((path) => !isFolder(path)).flatMap((file) => [file, file.replace(PLAN_FILE, '.progress.yaml')]);
+  const namedFiles = named.filter((path) => !isFolder(path)).flatMap((file) => [file, progressPath(file)]);
   // The project's inputs outside its folder (a registry or fonts a province shares), and those plan files, by folder.
   let outside = foldersOutside(root, namedFiles);
 
