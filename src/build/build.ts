@@ -6,7 +6,7 @@
  * A plan with errors writes nothing, so its earlier outputs stay as they were; the other
  * plans are still built, also when the tool itself fails on one. Outputs no plan makes any more
  * are removed (leftovers.ts), but only files the cache records as written by this tool, with the
- * content it wrote.
+ * content it wrote. One build at a time writes to an output folder (lock.ts).
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -20,6 +20,7 @@ import { type DeliveredPlan, type Delivery, deliverPlan, shownOutput } from './d
 import { discoverPlans } from './discover.js';
 import { refuseIdClashes } from './id-clash.js';
 import { removeLeftovers } from './leftovers.js';
+import { type LockHolder, lockOutputFolder } from './lock.js';
 import { planId } from './plan-id.js';
 import type { OutputFormat, OutputKind } from './pipeline.js';
 import { loadProject, type Project, reason } from './project.js';
@@ -46,6 +47,16 @@ export interface BuildOptions {
   jobs?: number;
   /** Called as each plan is done, for progress lines. */
   onPlan?: (event: PlanEvent) => void;
+  /** Called when another build holds the output folder and this one waits for it (lock.ts). */
+  onWait?: (wait: BuildWait) => void;
+}
+
+/** This build waits: another holds the output folder. */
+export interface BuildWait {
+  /** The output folder, as messages name it. */
+  folder: string;
+  /** Who holds it, when its lock says. */
+  holder?: LockHolder;
 }
 
 /** A plan finished: built, taken from the cache, or failed. */
@@ -99,24 +110,56 @@ const IO_CODES: ReadonlySet<MessageCode> = new Set(['build-crashed', 'read-faile
  */
 const PLANS_PER_BUILDER = 5;
 
+/** The counts of a build that built nothing. */
+const NOTHING_BUILT: Readonly<BuildReport['counts']> = Object.freeze({ built: 0, cached: 0, failed: 0 });
+
 /** Runs a build. */
 export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const { cwd } = options;
   const loaded = loadProject(cwd, options.config);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const project = loaded.project;
-  const counts = { built: 0, cached: 0, failed: 0 };
-  if (!project) return finish([], diagnostics, [], [], counts);
+  if (!project) return finish([], diagnostics, [], [], NOTHING_BUILT);
 
   const explicitPaths = options.paths.length > 0;
   const paths = explicitPaths ? options.paths : [relative(cwd, resolve(project.root, project.config.plans)) || '.'];
   const discovered = discoverPlans(paths, cwd);
   diagnostics.push(...discovered.diagnostics);
   const outFolder = options.out !== undefined ? resolve(cwd, options.out) : resolve(project.root, project.config.out);
+  // Where outputs go, and how messages name them: the output folder's path, once, then the output's own ("/"-separated).
+  const delivery: Delivery = { mode: options.check ? 'check' : 'write', outFolder, shownFolder: displayPath(outFolder, cwd) };
+  const located = { outFolder, inputs: project.inputs };
+  if (!options.check && !options.validateOnly) {
+    // An output folder that cannot be made (a file in its place, no permission) is said once,
+    // not once for each plan and again for the cache.
+    try {
+      mkdirSync(outFolder, { recursive: true });
+    } catch (error) {
+      diagnostics.push(diagnostic('write-failed', { file: delivery.shownFolder || '.' }, { reason: reason(error) }));
+      return { ...finish([], diagnostics, [], [], NOTHING_BUILT), ...located };
+    }
+  }
+  // One build at a time in an output folder (lock.ts); `plan check` only validates, and reads no output.
+  const onWait = options.onWait && ((holder?: LockHolder) => options.onWait!({ folder: delivery.shownFolder || '.', ...(holder ? { holder } : {}) }));
+  const lock = options.validateOnly ? undefined : await lockOutputFolder(outFolder, { take: !options.check, onWait });
+  try {
+    return { ...(await buildPlans(options, project, discovered.files, explicitPaths, delivery, diagnostics)), ...located };
+  } finally {
+    lock?.release();
+  }
+}
 
+/**
+ * Builds (or checks) the plans found, in an output folder this build holds: reads what earlier
+ * builds recorded, builds what changed, removes what no plan makes any more, and records it all.
+ */
+async function buildPlans(options: BuildOptions, project: Project, found: readonly string[], explicitPaths: boolean, delivery: Delivery, diagnostics: Diagnostic[]): Promise<BuildReport> {
+  const { cwd } = options;
+  const { outFolder } = delivery;
+  const counts = { ...NOTHING_BUILT };
   const cache = readCache(outFolder);
   // Before sharding, so that every shard refuses the same plans.
-  const unique = refuseIdClashes(discovered.files, Object.keys(cache.plans).map((source) => resolve(project.root, source)), cwd);
+  const unique = refuseIdClashes(found, Object.keys(cache.plans).map((source) => resolve(project.root, source)), cwd);
   diagnostics.push(...unique.diagnostics);
   const files = unique.files.filter((file) => !options.shard || inShard(sourceKey(project, file), options.shard));
   const since = trustedSince(outFolder);
@@ -126,19 +169,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   const key = projectKey(project.root, project.inputs);
   const plans: ManifestPlan[] = [];
   const stale: BuildReport['stale'] = [];
-  // Where outputs go, and how messages name them: the output folder's path, once, then the output's own ("/"-separated).
-  const delivery: Delivery = { mode: options.check ? 'check' : 'write', outFolder, shownFolder: displayPath(outFolder, cwd) };
   const shown = (path: string) => shownOutput(delivery, path);
-  if (!options.check && !options.validateOnly) {
-    // An output folder that cannot be made (a file in its place, no permission) is said once,
-    // not once for each plan and again for the cache.
-    try {
-      mkdirSync(outFolder, { recursive: true });
-    } catch (error) {
-      diagnostics.push(diagnostic('write-failed', { file: delivery.shownFolder || '.' }, { reason: reason(error) }));
-      return { ...finish([], diagnostics, [], [], counts), outFolder, inputs: project.inputs };
-    }
-  }
 
   // Work out which plans need building before starting any worker.
   const jobs = files.map((file) => {
@@ -227,10 +258,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // plan file too, and takes those gone whose path falls in its share, as it would if they were there.
   if (!explicitPaths && !options.validateOnly) {
     // Every plan file found, built or not (a plan refused for its id keeps its record).
-    const present = new Set(discovered.files.map((file) => sourceKey(project, file)));
+    const present = new Set(found.map((file) => sourceKey(project, file)));
     // A plan moved to another folder that does not build (it has errors) keeps the outputs it
     // made before it moved, in the same folder, as a plan with errors keeps its own.
-    const unbuilt = new Set(discovered.files.filter((file) => !cache.plans[sourceKey(project, file)]).map(planId));
+    const unbuilt = new Set(found.filter((file) => !cache.plans[sourceKey(project, file)]).map(planId));
     for (const source of Object.keys(cache.plans)) {
       if (present.has(source) || unbuilt.has(planId(source)) || (options.shard && !inShard(source, options.shard))) continue;
       leftovers.push(...cache.plans[source]!.outputs);
@@ -263,7 +294,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   } else {
     for (const entry of stale) diagnostics.push(diagnostic('stale-output', { file: entry.path }, { state: entry.state }));
   }
-  return { ...finish(plans, diagnostics, stale, removed, counts), outFolder, inputs: project.inputs };
+  return finish(plans, diagnostics, stale, removed, counts);
 }
 
 /** A plan's source relative to its project: the cache key that survives moving the project. */

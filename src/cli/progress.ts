@@ -1,9 +1,10 @@
 /**
  * Progress of a build: a line that updates in place on a terminal; in CI logs and pipes, a plain
  * line now and then while a long build runs (a log that stays silent for minutes looks hung);
- * one line per plan with --verbose; nothing with --quiet.
+ * one line per plan with --verbose; nothing with --quiet. And a line when the build waits for
+ * another that writes to the same output folder.
  */
-import type { PlanEvent } from '../build/build.js';
+import type { BuildWait, PlanEvent } from '../build/build.js';
 import { stopwatch } from './stopwatch.js';
 import type { Strings } from './strings.js';
 
@@ -33,7 +34,7 @@ export function progressReporter(
   words: Strings,
   stream: ProgressStream = process.stderr,
   elapsed: () => number = stopwatch(),
-): { onPlan: (event: PlanEvent) => void; clear: () => void } {
+): { onPlan: (event: PlanEvent) => void; onWait: (wait: BuildWait) => void; clear: () => void } {
   const live = interactive(stream) && !options.quiet && !options.verbose;
   const logged = !live && !options.quiet && !options.verbose;
   let shown = false;
@@ -49,6 +50,10 @@ export function progressReporter(
         lastLogged = elapsed();
         stream.write(`${words.progress(event.done, event.total)}\n`);
       }
+    },
+    // Said once, as the wait begins: a build that waits silently looks hung.
+    onWait(wait) {
+      if (!options.quiet) stream.write(`${words.waiting(wait.folder, wait.holder)}\n`);
     },
     clear() {
       if (shown) stream.write('\r\u001b[K');

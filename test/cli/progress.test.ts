@@ -59,3 +59,21 @@ describe('progress in a log (CI, a pipe)', () => {
     expect(logged(3, 100, { quiet: false, verbose: true })).toBe('[1/3] đã dựng: plans/k1.plan.yaml\n[2/3] đã dựng: plans/k2.plan.yaml\n[3/3] đã dựng: plans/k3.plan.yaml\n');
   });
 });
+
+describe('a build that waits for another', () => {
+  function waited(wait: Parameters<ReturnType<typeof progressReporter>['onWait']>[0], lang: 'vi' | 'en', quiet = false): string {
+    let text = '';
+    progressReporter({ quiet, verbose: false }, strings(lang), { write: (chunk: string) => (text += chunk) }).onWait(wait);
+    return text;
+  }
+
+  it('says who holds the output folder, on which machine when it is another', () => {
+    expect(waited({ folder: 'out', holder: { pid: 4242 } }, 'vi')).toBe('Đang chờ: một lần dựng khác (tiến trình 4242) đang ghi vào out; lần này sẽ tiếp tục khi nó xong.\n');
+    expect(waited({ folder: 'out', holder: { pid: 4242, host: 'may-2' } }, 'en')).toBe('Waiting: another build (process 4242 on may-2) is writing to out; this one goes on when it ends.\n');
+    expect(waited({ folder: 'ket-qua' }, 'en')).toBe('Waiting: another build is writing to ket-qua; this one goes on when it ends.\n');
+  });
+
+  it('is quiet with --quiet', () => {
+    expect(waited({ folder: 'out', holder: { pid: 4242 } }, 'vi', true)).toBe('');
+  });
+});

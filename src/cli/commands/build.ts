@@ -39,6 +39,7 @@ export async function runBuildCommand(options: BuildCommandOptions): Promise<num
     shard: options.shard,
     jobs: options.jobs,
     onPlan: progress.onPlan,
+    onWait: progress.onWait,
   });
   progress.clear();
   printReport(report, options, elapsed());

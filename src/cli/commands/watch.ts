@@ -48,7 +48,7 @@ export function runWatch(options: BuildCommandOptions): Promise<number> {
       again = false;
       const elapsed = stopwatch();
       const progress = progressReporter(options, words);
-      const report = await runBuild({ cwd, paths: options.paths, out: options.out, config: options.config, jobs: options.jobs, onPlan: progress.onPlan });
+      const report = await runBuild({ cwd, paths: options.paths, out: options.out, config: options.config, jobs: options.jobs, onPlan: progress.onPlan, onWait: progress.onWait });
       outFolder = report.outFolder ?? outFolder;
       if (report.inputs) outside = foldersOutside(root, [...report.inputs, ...namedFiles]);
       progress.clear();
