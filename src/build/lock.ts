@@ -196,15 +196,17 @@ function holdLock(path: string, record: LockRecord, io: LockIo): HeldLock {
     if (stillOurs(path, record)) replaceLock(path, { ...record, renewed: io.now() });
   }, RENEW_MS);
   renewal.unref();
-  return {
-    release() {
-      clearInterval(renewal);
-      if (!stillOurs(path, record)) return;
-      try {
-        unlinkSync(path);
-      } catch {
-        // Already gone: nothing to release.
-      }
-    },
+  const release = () => {
+    clearInterval(renewal);
+    process.off('exit', release);
+    if (!stillOurs(path, record)) return;
+    try {
+      unlinkSync(path);
+    } catch {
+      // Already gone: nothing to release.
+    }
   };
+  // A process that exits mid-build (`plan watch` stopped while it rebuilds) leaves no lock behind.
+  process.once('exit', release);
+  return { release };
 }

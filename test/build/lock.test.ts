@@ -119,6 +119,18 @@ describe('lockOutputFolder', () => {
     expect(io.slept).toBe(0);
   });
 
+  it('is released when the process exits while it is held', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'plan-lock-'));
+    const before = process.listeners('exit');
+    const lock = await lockOutputFolder(out, { take: true }, machine());
+    const added = process.listeners('exit').filter((listener) => !before.includes(listener));
+    expect(added).toHaveLength(1);
+    added[0]!(0);
+    expect(existsSync(join(out, LOCK_FILE))).toBe(false);
+    expect(process.listeners('exit')).toEqual(before);
+    lock!.release();
+  });
+
   it('releases only its own lock, and renews it while held', async () => {
     vi.useFakeTimers();
     const out = mkdtempSync(join(tmpdir(), 'plan-lock-'));

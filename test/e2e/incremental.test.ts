@@ -2,7 +2,7 @@
 // sharding and the watch loop.
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyExampleProject, plan } from '../helpers/cli.js';
@@ -237,6 +237,42 @@ describe('an output folder that cannot be made', () => {
       expect(run.stderr).toContain(`${out}: lỗi[write-failed]`);
     }
     expect(readFileSync(join(project, 'ket-qua'), 'utf8')).toBe('a file where the folder should be');
+  });
+});
+
+describe('a build while another writes to the same output folder', () => {
+  /** Another build of this machine holding the output folder's lock for a second, as a process that then exits (and is reaped). */
+  async function otherBuild(project: string): Promise<number> {
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 1000)']);
+    await new Promise((started) => other.once('spawn', started));
+    writeFileSync(join(project, 'out', '.plan-build.lock'), JSON.stringify({ pid: other.pid, host: hostname(), token: 'other', renewed: Date.now() }));
+    return other.pid!;
+  }
+
+  /** `plan ...args` run without blocking this process, which reaps the other build when it exits. */
+  function planAsync(args: string[], cwd: string): Promise<{ code: number | null; stderr: string }> {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'plan.cjs'), ...args], { cwd, env: { ...process.env, NO_COLOR: '1', CI: 'true', GITHUB_ACTIONS: '' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    return new Promise((done) => child.once('close', (code) => done({ code, stderr })));
+  }
+
+  it('says it waits, and goes on once the other is done, with --check too', async () => {
+    const project = copyExampleProject();
+    plan(['build', '-q'], project);
+    const lock = join(project, 'out', '.plan-build.lock');
+    let pid = await otherBuild(project);
+    const check = await planAsync(['build', '--check'], project);
+    expect(check.code).toBe(0);
+    expect(check.stderr).toContain(`Đang chờ: một lần dựng khác (tiến trình ${pid}) đang ghi vào out; lần này sẽ tiếp tục khi nó xong.`);
+
+    writeFileSync(join(project, SEED), `${readFileSync(join(project, SEED), 'utf8')}\n`);
+    pid = await otherBuild(project);
+    const run = await planAsync(['build', '--lang', 'en'], project);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`Waiting: another build (process ${pid}) is writing to out; this one goes on when it ends.`);
+    expect(summary(run.stderr)).toMatch(/^2 plans: 1 built, 1 unchanged;/);
+    expect(existsSync(lock)).toBe(false);
   });
 });
 
