@@ -10,12 +10,12 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { readSourceFile } from '../parse/text.js';
 import { type Diagnostic, diagnostic, reportedDiagnostics } from '../diagnostics/diagnostic.js';
 import type { MessageCode } from '../diagnostics/messages.js';
 import { progressPath } from '../parse/plan-file.js';
-import { byPath, CACHE_FILE, type CacheEntry, type CachedOutput, cacheText, outputsIntact, planKey, projectKey, readCache, trustedSince } from './cache.js';
+import { byPath, CACHE_FILE, type CacheEntry, type CachedOutput, outputsIntact, planKey, projectKey, readCache, recordCache, trustedSince } from './cache.js';
 import { type DeliveredPlan, type Delivery, deliverPlan, shownOutput } from './deliver.js';
 import { discoverPlans } from './discover.js';
 import { refuseIdClashes } from './id-clash.js';
@@ -157,7 +157,7 @@ async function buildPlans(options: BuildOptions, project: Project, found: readon
   const { cwd } = options;
   const { outFolder } = delivery;
   const counts = { ...NOTHING_BUILT };
-  const cache = readCache(outFolder);
+  const { cache, whole } = readCache(outFolder);
   // Before sharding, so that every shard refuses the same plans.
   const unique = refuseIdClashes(found, Object.keys(cache.plans).map((source) => resolve(project.root, source)), cwd);
   diagnostics.push(...unique.diagnostics);
@@ -185,6 +185,10 @@ async function buildPlans(options: BuildOptions, project: Project, found: readon
     const fresh = !options.validateOnly && bytes !== undefined && entry?.key === planKeyValue && outputsIntact(entry, outFolder, since);
     return { file, source, planKey: planKeyValue, cached: fresh ? entry : undefined };
   });
+  // Plans whose recorded outputs this build found intact or wrote: when that is every plan the
+  // cache records, the record vouches for them all from now on (recordCache).
+  const verified = new Set(jobs.filter((job) => job.cached).map((job) => job.source));
+  let changed = !whole;
 
   const toBuild = jobs.filter((job) => !job.cached);
   // By default a thread a core, for enough plans: this one and workers. A build of a few plans
@@ -244,6 +248,8 @@ async function buildPlans(options: BuildOptions, project: Project, found: readon
           const entry: CacheEntry = { key: job.planKey, outputs: result.outputs, diagnostics: result.diagnostics };
           leftovers.push(...(cache.plans[job.source]?.outputs ?? []));
           cache.plans[job.source] = entry;
+          verified.add(job.source);
+          changed = true;
           entries[index] = manifestEntry(result.source, result.id, entry.outputs, shown);
         }
       }
@@ -266,6 +272,7 @@ async function buildPlans(options: BuildOptions, project: Project, found: readon
       if (present.has(source) || unbuilt.has(planId(source)) || (options.shard && !inShard(source, options.shard))) continue;
       leftovers.push(...cache.plans[source]!.outputs);
       delete cache.plans[source];
+      changed = true;
     }
   }
   const removed: string[] = [];
@@ -276,12 +283,14 @@ async function buildPlans(options: BuildOptions, project: Project, found: readon
     else removed.push(...cleaned.removed.map(shown));
     for (const { output, error } of cleaned.failed) diagnostics.push(diagnostic('remove-failed', { file: shown(output.path) }, { reason: reason(error) }));
     const unremoved = cleaned.failed.map(({ output }) => output);
+    if (unremoved.length > 0 || cache.leftovers) changed = true;
     if (unremoved.length > 0) cache.leftovers = unremoved;
     else delete cache.leftovers;
   }
   if (!options.check && !options.validateOnly) {
+    const vouched = Object.keys(cache.plans).every((source) => verified.has(source));
     try {
-      writer.write(join(outFolder, CACHE_FILE), new TextEncoder().encode(cacheText(cache)));
+      recordCache(outFolder, cache, { changed, vouched }, (path, bytes) => writer.write(path, bytes));
     } catch (error) {
       diagnostics.push(diagnostic('write-failed', { file: shown(CACHE_FILE) }, { reason: reason(error) }));
     }

@@ -54,13 +54,18 @@ function isCacheEntry(value: unknown): value is CacheEntry {
   );
 }
 
-/** The cache in parsed JSON, keeping what is well formed; empty when it is not a cache at all. */
-export function cacheFromJson(data: unknown): BuildCache {
+/**
+ * The cache in parsed JSON, keeping what is well formed; empty when it is not a cache at all.
+ * `whole` when nothing was left out.
+ */
+export function cacheFromJson(data: unknown): { cache: BuildCache; whole: boolean } {
   const cache: BuildCache = { version: 1, plans: {} };
-  if (!isObject(data) || data.version !== 1 || !isObject(data.plans)) return cache;
+  if (!isObject(data) || data.version !== 1 || !isObject(data.plans)) return { cache, whole: false };
+  const sources = Object.keys(data.plans);
   // A plan's source is a path; "__proto__" would set the record's prototype instead.
-  for (const [source, entry] of Object.entries(data.plans)) if (source !== '__proto__' && isCacheEntry(entry)) cache.plans[source] = entry;
-  const leftovers = Array.isArray(data.leftovers) ? data.leftovers.filter(isCachedOutput) : [];
+  for (const source of sources) if (source !== '__proto__' && isCacheEntry(data.plans[source])) cache.plans[source] = data.plans[source];
+  const written = data.leftovers === undefined ? [] : Array.isArray(data.leftovers) ? data.leftovers : [undefined];
+  const leftovers = written.filter(isCachedOutput);
   if (leftovers.length > 0) cache.leftovers = leftovers;
-  return cache;
+  return { cache, whole: Object.keys(cache.plans).length === sources.length && leftovers.length === written.length };
 }

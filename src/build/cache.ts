@@ -10,12 +10,13 @@
  * itself, on disk, tells which outputs need their content checked).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { uptime } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { cacheFromJson } from './cache-record.js';
+import { outputPath } from './paths.js';
 import type { OutputFormat, OutputKind } from './pipeline.js';
 
 /** Name of the cache file inside the output folder. */
@@ -61,13 +62,18 @@ export function sha256(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** Reads the cache of an output folder; an absent or unreadable cache is an empty one, and a damaged entry is left out (cache-record.ts). */
-export function readCache(outFolder: string): BuildCache {
+/**
+ * Reads the cache of an output folder; an absent or unreadable cache is an empty one, and a
+ * damaged entry is left out (cache-record.ts). `whole` tells that the file held this cache and
+ * nothing it left out, so that a build that changes nothing need not write it again.
+ */
+export function readCache(outFolder: string): { cache: BuildCache; whole: boolean } {
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(join(outFolder, CACHE_FILE), 'utf8'));
   } catch {
     // No cache yet, or not JSON (a merge left conflict markers): everything is rebuilt, which is always correct.
+    return cacheFromJson(undefined);
   }
   return cacheFromJson(data);
 }
@@ -86,10 +92,11 @@ const RESTART_MARGIN_MS = 60_000;
 
 /**
  * Since when outputs may be judged by their size and time rather than their content: the time
- * the cache file was last written, if the machine has not restarted since. Outputs are written
- * before the cache, so one modified later (by hand, by another program) has a later time. A
- * restart is what may have lost data the system had not yet stored (the tool does not force each
- * file to the disk): after one, every output's content is read and checked against its hash.
+ * of the cache file, if the machine has not restarted since. That time is when every output the
+ * cache records was last known whole (recordCache): written by the build, or checked by it, so one
+ * modified later (by hand, by another program) has a later time. A restart is what may have lost
+ * data the system had not yet stored (the tool does not force each file to the disk): after one,
+ * every output's content is read and checked against its hash, until a build has checked them all.
  */
 export function trustedSince(outFolder: string): number | undefined {
   let written: number;
@@ -109,7 +116,8 @@ export function trustedSince(outFolder: string): number | undefined {
  */
 export function outputsIntact(entry: CacheEntry, outFolder: string, since: number | undefined): boolean {
   return entry.outputs.every((output) => {
-    const path = join(outFolder, output.path);
+    // The cache holds no path that leaves the folder (cache-record.ts).
+    const path = outputPath(outFolder, output.path)!;
     try {
       if (since !== undefined && output.size !== undefined) {
         const stat = statSync(path);
@@ -121,6 +129,42 @@ export function outputsIntact(entry: CacheEntry, outFolder: string, since: numbe
       return false;
     }
   });
+}
+
+/** What a build did to the record, and whether it checked or wrote every output the record holds. */
+export interface RecordOutcome {
+  /** The cache is not the one read (plans built or gone, leftovers, entries left out on reading). */
+  changed: boolean;
+  /** Every plan the cache records was found intact or written by this build. */
+  vouched: boolean;
+}
+
+/**
+ * Records a build in the output folder's cache, with `write` (atomic, false when the file already
+ * held the bytes); throws when it cannot be written. The file's time is the time up to which every
+ * recorded output is known whole (trustedSince), so it moves on only when this build vouches for
+ * them all. A build of some of the plans (paths named on the command line, a shard, a plan with
+ * errors, whose outputs stay as they were) records what it built with the earlier time: giving it
+ * a new one would let an output edited since, and not checked this time, pass for whole. A build
+ * that changed nothing but checked everything (by content, after a restart) only renews the time,
+ * so the next one need not read every output again.
+ */
+export function recordCache(outFolder: string, cache: BuildCache, outcome: RecordOutcome, write: (path: string, bytes: Uint8Array) => boolean): void {
+  const path = join(outFolder, CACHE_FILE);
+  let before: number | undefined;
+  try {
+    before = statSync(path).mtimeMs;
+  } catch {
+    // No cache yet: this build wrote or checked every output it will record.
+  }
+  const written = outcome.changed && write(path, new TextEncoder().encode(cacheText(cache)));
+  const time = outcome.vouched ? (written ? undefined : new Date()) : written && before !== undefined ? new Date(before) : undefined;
+  if (time === undefined) return;
+  try {
+    utimesSync(path, time, time);
+  } catch {
+    // The record is right; only how much the next build may trust by time is not.
+  }
 }
 
 let toolHash: string | undefined;

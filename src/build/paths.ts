@@ -47,6 +47,11 @@ export function configPathDiagnostics(config: ProjectConfig, root: string, map: 
     .map(({ path, value }) => diagnostic('path-outside-project', map.locate(path), { path: value, root, absolute: resolve(root, value) }));
 }
 
+// A part that is empty, "." or "..", or a backslash or NUL anywhere. One test, without splitting:
+// a no-op build checks every output a cache records (5840 for 40 plans), and reads each path
+// back from the cache first.
+const UNSAFE_OUTPUT_PATH = /(?:^|\/)\.{0,2}(?:\/|$)|[\\\0]/;
+
 /**
  * The file an output's "/"-separated relative path names under `outFolder` (absolute and
  * normalised, as path.resolve gives it), or undefined when it would leave it: when a part is
@@ -55,7 +60,6 @@ export function configPathDiagnostics(config: ProjectConfig, root: string, map: 
  * for each of a plan's 146 outputs (resolving and relating the paths was 2 ms a plan and thread).
  */
 export function outputPath(outFolder: string, path: string): string | undefined {
-  const parts = path.split('/');
-  if (parts.some((part) => part === '' || part === '.' || part === '..' || part.includes('\\') || part.includes('\0'))) return undefined;
-  return `${outFolder}${outFolder.endsWith(sep) ? '' : sep}${parts.join(sep)}`;
+  if (UNSAFE_OUTPUT_PATH.test(path)) return undefined;
+  return `${outFolder}${outFolder.endsWith(sep) ? '' : sep}${sep === '/' ? path : path.replaceAll('/', sep)}`;
 }

@@ -50,7 +50,8 @@ describe('output paths', () => {
   it('are joined under the output folder, or refused', () => {
     expect(outputPath('/out', 'ke-hoach/ke-hoach.pdf')).toBe('/out/ke-hoach/ke-hoach.pdf');
     expect(outputPath('/', 'ke-hoach/ke-hoach.pdf')).toBe('/ke-hoach/ke-hoach.pdf');
-    for (const bad of ['../x.pdf', 'a/../../x.pdf', '/etc/x', 'a//b', 'a/./b', 'a\\..\\b', 'a/\u0000b']) expect(outputPath('/out', bad), bad).toBeUndefined();
+    for (const bad of ['../x.pdf', 'a/../../x.pdf', '/etc/x', 'a//b', 'a/./b', 'a\\..\\b', 'a/\u0000b', '', '.', '..', 'a/', 'a/..', './a']) expect(outputPath('/out', bad), bad).toBeUndefined();
+    for (const good of ['...', '.hidden/a.pdf', 'a/..b', 'a../b', 'x.y/z']) expect(outputPath('/out', good), good).toBe(`/out/${good}`);
   });
 
   it('isInside compares resolved paths, not prefixes', () => {

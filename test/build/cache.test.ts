@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, statSync, utimesSync, writeFileSync } from 'nod
 import { tmpdir, uptime } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CACHE_FILE, type CacheEntry, outputsIntact, readCache, sha256, trustedSince } from '../../src/build/cache.js';
+import { CACHE_FILE, type CacheEntry, outputsIntact, readCache, recordCache, sha256, trustedSince } from '../../src/build/cache.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -78,7 +78,7 @@ describe('readCache', () => {
   };
 
   it('keeps well-formed entries and drops the others, so their plans are built again', () => {
-    const cache = read(
+    const { cache, whole } = read(
       JSON.stringify({
         version: 1,
         plans: {
@@ -95,17 +95,59 @@ describe('readCache', () => {
     expect(Object.keys(cache.plans)).toEqual(['plans/p.plan.yaml']);
     expect(Object.getPrototypeOf(cache.plans)).toBe(Object.prototype);
     expect(cache.leftovers?.map((o) => o.path)).toEqual(['old/old.pdf']);
+    expect(whole).toBe(false);
+  });
+
+  it('tells a cache read whole, which a build that changes nothing need not write again', () => {
+    expect(read(JSON.stringify({ version: 1, plans: { 'plans/p.plan.yaml': good } })).whole).toBe(true);
+    expect(read(JSON.stringify({ version: 1, plans: { 'plans/p.plan.yaml': good }, leftovers: [output('old/old.pdf')] })).whole).toBe(true);
+    expect(read(JSON.stringify({ version: 1, plans: { 'plans/p.plan.yaml': good }, leftovers: [3] })).whole).toBe(false);
+    expect(read(JSON.stringify({ version: 1, plans: { 'plans/p.plan.yaml': good }, leftovers: 'old/old.pdf' })).whole).toBe(false);
+    expect(readCache(mkdtempSync(join(tmpdir(), 'plan-cache-'))).whole).toBe(false);
   });
 
   it('drops an entry with an output path that would leave the output folder', () => {
     for (const path of ['../plans/p.plan.yaml', '/etc/passwd', 'p/../../x', 'p\\..\\..\\x', '']) {
-      const cache = read(JSON.stringify({ version: 1, plans: { 'plans/p.plan.yaml': { ...good, outputs: [output(path)] } }, leftovers: [output(path)] }));
+      const { cache } = read(JSON.stringify({ version: 1, plans: { 'plans/p.plan.yaml': { ...good, outputs: [output(path)] } }, leftovers: [output(path)] }));
       expect(cache, path).toEqual({ version: 1, plans: {} });
     }
   });
 
   it('reads a cache with merge conflict markers, or of another version, as empty', () => {
-    expect(read('<<<<<<< HEAD\n{"version": 1}\n=======\n')).toEqual({ version: 1, plans: {} });
-    expect(read(JSON.stringify({ version: 2, plans: { 'plans/p.plan.yaml': good } }))).toEqual({ version: 1, plans: {} });
+    expect(read('<<<<<<< HEAD\n{"version": 1}\n=======\n')).toEqual({ cache: { version: 1, plans: {} }, whole: false });
+    expect(read(JSON.stringify({ version: 2, plans: { 'plans/p.plan.yaml': good } }))).toEqual({ cache: { version: 1, plans: {} }, whole: false });
+  });
+});
+
+describe('recordCache', () => {
+  const cache = { version: 1 as const, plans: {} };
+  /** Records `cache` with `outcome` in an output folder whose cache was written an hour ago: the writes, and the cache's time after and before. */
+  function recorded(outcome: { changed: boolean; vouched: boolean }): { written: number; mtime: number; hourAgo: number } {
+    const { folder } = outFolder();
+    const path = join(folder, CACHE_FILE);
+    age(path, -3600);
+    const hourAgo = statSync(path).mtimeMs;
+    let written = 0;
+    recordCache(folder, cache, outcome, (file, bytes) => {
+      written++;
+      writeFileSync(file, bytes);
+      return true;
+    });
+    return { written, mtime: statSync(path).mtimeMs, hourAgo };
+  }
+
+  it('renews the time of a record that vouches for every output, writing it only when it changed', () => {
+    const same = recorded({ changed: false, vouched: true });
+    expect(same.written).toBe(0);
+    expect(same.mtime).toBeGreaterThan(Date.now() - 60_000);
+    expect(recorded({ changed: true, vouched: true }).written).toBe(1);
+  });
+
+  it('keeps the earlier time of a record written by a build of some plans', () => {
+    const some = recorded({ changed: true, vouched: false });
+    expect(some.written).toBe(1);
+    expect(some.mtime).toBe(some.hourAgo);
+    const none = recorded({ changed: false, vouched: false });
+    expect([none.written, none.mtime]).toEqual([0, none.hourAgo]);
   });
 });

@@ -65,7 +65,7 @@ describe('the cache keeps what a build could not remove', () => {
     const out = mkdtempSync(join(tmpdir(), 'plan-leftovers-'));
     const leftover = (path: string): CachedOutput => ({ kind: 'plan', format: 'pdf', path, sha256: sha256(path) });
     writeFileSync(join(out, '.plan-cache.json'), cacheText({ version: 1, plans: {}, leftovers: [leftover('b/b.pdf'), leftover('a/a.pdf')] }));
-    expect(readCache(out).leftovers?.map((output) => output.path)).toEqual(['a/a.pdf', 'b/b.pdf']);
+    expect(readCache(out).cache.leftovers?.map((output) => output.path)).toEqual(['a/a.pdf', 'b/b.pdf']);
     expect(cacheText({ version: 1, plans: {} })).not.toContain('leftovers');
     expect(cacheText({ version: 1, plans: {}, leftovers: [] })).not.toContain('leftovers');
   });

@@ -1,8 +1,8 @@
 // Builds CI and clerks can trust: incremental rebuilds, cleanup of removed plans, --check,
 // sharding and the watch loop.
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir, uptime } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyExampleProject, plan } from '../helpers/cli.js';
@@ -73,6 +73,39 @@ describe('incremental builds', () => {
     writeFileSync(pdf, '');
     expect(summary(plan(['build'], project).stderr)).toMatch(/1 dựng lại, 1 không đổi/);
     expect(Buffer.compare(readFileSync(pdf), bytes)).toBe(0);
+  });
+
+  it('finds an output edited by hand with its size, after a build of another plan alone', () => {
+    const project = copyExampleProject();
+    plan(['build'], project);
+    const cache = join(project, 'out', '.plan-cache.json');
+    const extract = join(project, 'out', 'kon-tum-pho-bien-phap-luat-2022', 'extracts', 'so-tu-phap.md');
+    const text = readFileSync(extract, 'utf8');
+    // One letter for another, after the build: same size, a later time (than the build's record, and before the next build's).
+    const edited = text.replace('Sở Tư pháp', 'Sở Tư phép');
+    expect(Buffer.byteLength(edited)).toBe(Buffer.byteLength(text));
+    expect(edited).not.toBe(text);
+    writeFileSync(extract, edited);
+    const later = new Date(statSync(cache).mtimeMs + 1);
+    utimesSync(extract, later, later);
+    writeFileSync(join(project, SEED), readFileSync(join(project, SEED), 'utf8').replace('name: Lê Ngọc Tuấn', 'name: Lê Ngọc Tuấn '));
+    expect(summary(plan(['build', SEED], project).stderr)).toMatch(/1 dựng lại, 0 không đổi/);
+    // That build checked only its plan: the record does not vouch for the other's outputs from a later time.
+    expect(summary(plan(['build'], project).stderr)).toMatch(/1 dựng lại, 1 không đổi/);
+    expect(readFileSync(extract, 'utf8')).toBe(text);
+  });
+
+  it('after a restart, reads every output once, then trusts their times again', () => {
+    const project = copyExampleProject();
+    plan(['build'], project);
+    const cache = join(project, 'out', '.plan-cache.json');
+    const beforeStart = new Date(Date.now() - (uptime() + 3600) * 1000);
+    utimesSync(cache, beforeStart, beforeStart);
+    const text = readFileSync(cache, 'utf8');
+    expect(summary(plan(['build'], project).stderr)).toMatch(/0 dựng lại, 2 không đổi/);
+    // Every output was read and found whole: the record vouches for them from now on.
+    expect(statSync(cache).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
+    expect(readFileSync(cache, 'utf8')).toBe(text);
   });
 
   it('cleans up the outputs of a removed or renamed plan, and never a file it did not write', () => {
