@@ -276,7 +276,8 @@ async function buildPlans(options: BuildOptions, project: Project, found: readon
     }
   }
   const removed: string[] = [];
-  if (!options.validateOnly) {
+  // Most builds have none, and the set of every recorded output costs a no-op build of 400 plans 40 ms.
+  if (!options.validateOnly && leftovers.length > 0) {
     // What the plans make now stays: a plan moved to another folder makes the files it made before.
     const cleaned = removeLeftovers(leftovers, outputPaths(Object.values(cache.plans)), outFolder, options.check === true);
     if (options.check) for (const path of cleaned.removed) stale.push({ path: shown(path), state: 'removed' });

@@ -158,7 +158,8 @@ export function recordCache(outFolder: string, cache: BuildCache, outcome: Recor
     // No cache yet: this build wrote or checked every output it will record.
   }
   const written = outcome.changed && write(path, new TextEncoder().encode(cacheText(cache)));
-  const time = outcome.vouched ? (written ? undefined : new Date()) : written && before !== undefined ? new Date(before) : undefined;
+  // In seconds: a Date would cut the earlier time to the millisecond below.
+  const time = outcome.vouched ? (written ? undefined : Date.now() / 1000) : written && before !== undefined ? before / 1000 : undefined;
   if (time === undefined) return;
   try {
     utimesSync(path, time, time);
