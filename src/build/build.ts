@@ -289,7 +289,11 @@ async function buildPlans(options: BuildOptions, project: Project, found: readon
     else delete cache.leftovers;
   }
   if (!options.check && !options.validateOnly) {
-    const vouched = Object.keys(cache.plans).every((source) => verified.has(source));
+    // A build of every plan also checks the outputs of those it did not build (a plan with errors
+    // keeps its earlier ones), so that a plan left with errors for weeks does not keep the record
+    // from vouching for the others: every build would then read all they wrote since.
+    const everyPlan = !explicitPaths && !options.shard;
+    const vouched = Object.entries(cache.plans).every(([source, entry]) => verified.has(source) || (everyPlan && outputsIntact(entry, outFolder, since)));
     try {
       recordCache(outFolder, cache, { changed, vouched }, (path, bytes) => writer.write(path, bytes));
     } catch (error) {

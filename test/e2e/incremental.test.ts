@@ -106,6 +106,12 @@ describe('incremental builds', () => {
     // Every output was read and found whole: the record vouches for them from now on.
     expect(statSync(cache).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
     expect(readFileSync(cache, 'utf8')).toBe(text);
+
+    // Also while a plan has errors: its earlier outputs are checked too.
+    utimesSync(cache, beforeStart, beforeStart);
+    writeFileSync(join(project, SECOND), readFileSync(join(project, SECOND), 'utf8').replace('title:', 'title'));
+    expect(plan(['build'], project).code).toBe(1);
+    expect(statSync(cache).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
   });
 
   it('cleans up the outputs of a removed or renamed plan, and never a file it did not write', () => {
