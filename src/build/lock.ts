@@ -103,8 +103,10 @@ export async function lockOutputFolder(outFolder: string, options: LockOptions, 
         if (stillOurs(path, record)) return holdLock(path, record, io);
         continue;
       }
-      // Another build took it since it was read, or the folder cannot hold a lock.
-      if (readLock(path, io) === 'free') return undefined;
+      // Another build took it since it was read (wait for it), or the folder cannot hold a lock:
+      // free or stale as it was, it cannot be taken.
+      const now = readLock(path, io);
+      if (now === 'free' || now === 'stale') return undefined;
       continue;
     }
     if (!waiting) {

@@ -1,6 +1,6 @@
 // One build at a time in an output folder: a second waits while the first runs, and takes over a
 // lock whose holder is gone; --check waits without taking one.
-import { existsSync, mkdtempSync, readFileSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -117,6 +117,12 @@ describe('lockOutputFolder', () => {
     const io = machine();
     expect(await lockOutputFolder(join(tmpdir(), 'plan-lock-no-such-folder', 'out'), { take: true }, io)).toBeUndefined();
     expect(io.slept).toBe(0);
+    // A stale lock that cannot be replaced (a read-only folder; here, for any user, a folder
+    // where the new lock would be written): left as it is.
+    const out = folderLockedBy({ pid: 200, host: 'here', token: 'other', renewed: NOW - 1000 });
+    mkdirSync(join(out, `${LOCK_FILE}.100.tmp`));
+    expect(await lockOutputFolder(out, { take: true }, io)).toBeUndefined();
+    expect(lockIn(out).pid).toBe(200);
   });
 
   it('is released when the process exits while it is held', async () => {
