@@ -295,7 +295,7 @@ async function buildPlans(options: BuildOptions, project: Project, found: readon
     const everyPlan = !explicitPaths && !options.shard;
     const vouched = Object.entries(cache.plans).every(([source, entry]) => verified.has(source) || (everyPlan && outputsIntact(entry, outFolder, since)));
     try {
-      recordCache(outFolder, cache, { changed, vouched }, (path, bytes) => writer.write(path, bytes));
+      recordCache(outFolder, cache, { changed, vouched, timesTrusted: since !== undefined }, (path, bytes) => writer.write(path, bytes));
     } catch (error) {
       diagnostics.push(diagnostic('write-failed', { file: shown(CACHE_FILE) }, { reason: reason(error) }));
     }

@@ -10,13 +10,14 @@
  * itself, on disk, tells which outputs need their content checked).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { uptime } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { cacheFromJson } from './cache-record.js';
 import { outputPath } from './paths.js';
+import { temporaryPath } from './write.js';
 import type { OutputFormat, OutputKind } from './pipeline.js';
 
 /** Name of the cache file inside the output folder. */
@@ -137,6 +138,8 @@ export interface RecordOutcome {
   changed: boolean;
   /** Every plan the cache records was found intact or written by this build. */
   vouched: boolean;
+  /** Outputs were judged by their times (trustedSince held), not each read. */
+  timesTrusted: boolean;
 }
 
 /**
@@ -146,8 +149,8 @@ export interface RecordOutcome {
  * them all. A build of some of the plans (paths named on the command line, a shard, a plan with
  * errors, whose outputs stay as they were) records what it built with the earlier time: giving it
  * a new one would let an output edited since, and not checked this time, pass for whole. A build
- * that changed nothing but checked everything (by content, after a restart) only renews the time,
- * so the next one need not read every output again.
+ * that changed nothing but read every output (after a restart) renews the time, so the next one
+ * need not read them all again.
  */
 export function recordCache(outFolder: string, cache: BuildCache, outcome: RecordOutcome, write: (path: string, bytes: Uint8Array) => boolean): void {
   const path = join(outFolder, CACHE_FILE);
@@ -158,13 +161,27 @@ export function recordCache(outFolder: string, cache: BuildCache, outcome: Recor
     // No cache yet: this build wrote or checked every output it will record.
   }
   const written = outcome.changed && write(path, new TextEncoder().encode(cacheText(cache)));
-  // In seconds: a Date would cut the earlier time to the millisecond below.
-  const time = outcome.vouched ? (written ? undefined : Date.now() / 1000) : written && before !== undefined ? before / 1000 : undefined;
-  if (time === undefined) return;
   try {
-    utimesSync(path, time, time);
+    if (outcome.vouched && !written && !outcome.timesTrusted) renew(path);
+    // In seconds: a Date would cut the time to the millisecond below.
+    else if (!outcome.vouched && written && before !== undefined) utimesSync(path, before / 1000, before / 1000);
   } catch {
     // The record is right; only how much the next build may trust by time is not.
+  }
+}
+
+/**
+ * Gives a file a new time by putting a copy of it in its place: the time comes from the file
+ * system, as outputs' times do. Setting it to this computer's clock instead could put it ahead of
+ * outputs written later to a shared folder whose server's clock runs behind.
+ */
+function renew(path: string): void {
+  const temporary = temporaryPath(path);
+  try {
+    writeFileSync(temporary, readFileSync(path));
+    renameSync(temporary, path);
+  } finally {
+    rmSync(temporary, { force: true });
   }
 }
 

@@ -122,7 +122,7 @@ describe('readCache', () => {
 describe('recordCache', () => {
   const cache = { version: 1 as const, plans: {} };
   /** Records `cache` with `outcome` in an output folder whose cache was written an hour ago: the writes, and the cache's time after and before. */
-  function recorded(outcome: { changed: boolean; vouched: boolean }): { written: number; mtime: number; hourAgo: number } {
+  function recorded(outcome: { changed: boolean; vouched: boolean; timesTrusted: boolean }): { written: number; mtime: number; hourAgo: number } {
     const { folder } = outFolder();
     const path = join(folder, CACHE_FILE);
     age(path, -3600);
@@ -136,19 +136,21 @@ describe('recordCache', () => {
     return { written, mtime: statSync(path).mtimeMs, hourAgo };
   }
 
-  it('renews the time of a record that vouches for every output, writing it only when it changed', () => {
-    const same = recorded({ changed: false, vouched: true });
-    expect(same.written).toBe(0);
-    expect(same.mtime).toBeGreaterThan(Date.now() - 60_000);
-    expect(recorded({ changed: true, vouched: true }).written).toBe(1);
+  it('renews the time of a record that vouches for every output it read, writing it only when it changed', () => {
+    const read = recorded({ changed: false, vouched: true, timesTrusted: false });
+    expect(read.written).toBe(0);
+    expect(read.mtime).toBeGreaterThan(Date.now() - 60_000);
+    const trusted = recorded({ changed: false, vouched: true, timesTrusted: true });
+    expect([trusted.written, trusted.mtime]).toEqual([0, trusted.hourAgo]);
+    expect(recorded({ changed: true, vouched: true, timesTrusted: true }).written).toBe(1);
   });
 
   it('keeps the earlier time of a record written by a build of some plans', () => {
-    const some = recorded({ changed: true, vouched: false });
+    const some = recorded({ changed: true, vouched: false, timesTrusted: true });
     expect(some.written).toBe(1);
     // To the microsecond, as the file system keeps times.
     expect(Math.abs(some.mtime - some.hourAgo)).toBeLessThan(0.001);
-    const none = recorded({ changed: false, vouched: false });
+    const none = recorded({ changed: false, vouched: false, timesTrusted: false });
     expect([none.written, none.mtime]).toEqual([0, none.hourAgo]);
   });
 });
