@@ -162,7 +162,9 @@ async function buildPlans(options: BuildOptions, project: Project, found: readon
   const unique = refuseIdClashes(found, Object.keys(cache.plans).map((source) => resolve(project.root, source)), cwd);
   diagnostics.push(...unique.diagnostics);
   const files = unique.files.filter((file) => !options.shard || inShard(sourceKey(project, file), options.shard));
-  const since = trustedSince(outFolder);
+  // --check reads every output: it is what CI trusts, and a checkout gives files whatever times
+  // (parallel checkout writes them in any order), so an output older than the cache proves nothing.
+  const since = options.check ? undefined : trustedSince(outFolder);
   // Outputs earlier builds wrote that may no longer be made: what a rebuilt plan made before, what
   // a plan that is gone made, and what an earlier build could not remove.
   const leftovers: CachedOutput[] = [...(cache.leftovers ?? [])];

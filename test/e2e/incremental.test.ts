@@ -193,6 +193,19 @@ describe('--check', () => {
     expect(snapshot(out)).toEqual(before);
   });
 
+  it('reads every output, whatever its time: a checkout may give an edited one an earlier time than the cache', () => {
+    const project = copyExampleProject();
+    plan(['build'], project);
+    const cache = join(project, 'out', '.plan-cache.json');
+    const extract = join(project, 'out', 'kon-tum-pho-bien-phap-luat-2022', 'extracts', 'so-tu-phap.md');
+    writeFileSync(extract, readFileSync(extract, 'utf8').replace('Sở Tư pháp', 'Sở Tư phép'));
+    const earlier = new Date(statSync(cache).mtimeMs - 10_000);
+    utimesSync(extract, earlier, earlier);
+    const check = plan(['build', '--check'], project);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('out/kon-tum-pho-bien-phap-luat-2022/extracts/so-tu-phap.md: lỗi[stale-output]');
+  });
+
   it('reports missing outputs and those a removed plan left', () => {
     const project = copyExampleProject();
     // No output folder at all: said once, not once an output.
