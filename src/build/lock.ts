@@ -99,7 +99,8 @@ export async function lockOutputFolder(outFolder: string, options: LockOptions, 
       // A stale lock is replaced, not removed first: it must not be gone for a moment, for a
       // third build to take.
       if (holder === 'stale' ? replaceLock(path, record) : createLock(path, record)) {
-        // Two builds that find one stale lock both replace it; the one whose lock stays holds it.
+        // Two builds that find one stale lock both replace it, and the one whose lock is then
+        // there holds it (two that do so at the very same moment may both go on, as without a lock).
         if (stillOurs(path, record)) return holdLock(path, record, io);
         continue;
       }
