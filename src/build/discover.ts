@@ -2,7 +2,7 @@
  * Finds the plan files a command works on: the files named, and every `*.plan.yaml` or
  * `*.plan.md` below the folders named, in a stable order.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import { PLAN_FILE } from '../parse/plan-file.js';
@@ -33,19 +33,42 @@ export function discoverPlans(paths: readonly string[], cwd: string): { files: s
       else diagnostics.push(diagnostic('not-a-plan-file', { file: displayPath(absolute, cwd) }, { name: basename(absolute) }));
       continue;
     }
-    const found = walk(absolute);
+    const found = walk(absolute, new Set(), (file, error) => diagnostics.push(diagnostic('read-failed', { file: displayPath(file, cwd) }, { reason: reason(error) })));
     if (found.length === 0) diagnostics.push(diagnostic('no-plans', { file: displayPath(absolute, cwd) }, { path: displayPath(absolute, cwd) }));
     for (const file of found) files.add(file);
   }
   return { files: [...files].sort(), diagnostics };
 }
 
-function walk(folder: string): string[] {
+/**
+ * The plan files below `folder`. A symbolic link is followed, as the clerk who made it meant: to a
+ * plan file, it is one (named by the link); to a folder, it is searched, once (`seen` holds the
+ * real paths of the folders searched, so a link to a folder above ends). A link to a plan that is
+ * gone is reported, not skipped without a word.
+ */
+function walk(folder: string, seen: Set<string>, unreadable: (file: string, error: unknown) => void): string[] {
+  try {
+    const real = realpathSync(folder);
+    if (seen.has(real)) return [];
+    seen.add(real);
+  } catch {
+    return [];
+  }
   return readdirSync(folder, { withFileTypes: true })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .flatMap((entry) => {
       const path = join(folder, entry.name);
-      if (entry.isDirectory()) return SKIPPED.has(entry.name) || entry.name.startsWith('.') ? [] : walk(path);
-      return entry.isFile() && PLAN_FILE.test(entry.name) ? [path] : [];
+      let kind: 'folder' | 'file' | 'other' = entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = statSync(path);
+          kind = target.isDirectory() ? 'folder' : target.isFile() ? 'file' : 'other';
+        } catch (error) {
+          if (PLAN_FILE.test(entry.name)) unreadable(path, error);
+          return [];
+        }
+      }
+      if (kind === 'folder') return SKIPPED.has(entry.name) || entry.name.startsWith('.') ? [] : walk(path, seen, unreadable);
+      return kind === 'file' && PLAN_FILE.test(entry.name) ? [path] : [];
     });
 }
