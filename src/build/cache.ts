@@ -90,6 +90,8 @@ export function cacheText(cache: BuildCache): string {
 // A cache written in the first minute after the machine started is not trusted by times: the
 // start is worked out from the clock and the uptime, which need not agree to the second.
 const RESTART_MARGIN_MS = 60_000;
+// How far ahead of this computer's clock a cache's time may be and still be trusted.
+const CLOCK_MARGIN_MS = 60_000;
 
 /**
  * Since when outputs may be judged by their size and time rather than their content: the time
@@ -106,8 +108,12 @@ export function trustedSince(outFolder: string): number | undefined {
   } catch {
     return undefined;
   }
-  const started = Date.now() - uptime() * 1000;
-  return started + RESTART_MARGIN_MS < written ? written : undefined;
+  const now = Date.now();
+  const started = now - uptime() * 1000;
+  // A time still to come (a clock set back since, a folder copied from a computer whose clock ran
+  // ahead) would vouch for whatever is written until then. A shared folder's server may run a
+  // little ahead of this computer, and its files' times with it: that is no reason to read them all.
+  return started + RESTART_MARGIN_MS < written && written <= now + CLOCK_MARGIN_MS ? written : undefined;
 }
 
 /**

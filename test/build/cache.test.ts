@@ -63,6 +63,12 @@ describe('trustedSince', () => {
     expect(trustedSince(folder)).toBeUndefined();
   });
 
+  it("is nothing when the cache's time is still to come", () => {
+    const { folder } = outFolder();
+    age(join(folder, CACHE_FILE), 3600);
+    expect(trustedSince(folder)).toBeUndefined();
+  });
+
   it('is nothing without a cache', () => {
     expect(trustedSince(mkdtempSync(join(tmpdir(), 'plan-cache-')))).toBeUndefined();
   });
