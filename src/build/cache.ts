@@ -10,14 +10,14 @@
  * itself, on disk, tells which outputs need their content checked).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { uptime } from 'node:os';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { cacheFromJson } from './cache-record.js';
 import { outputPath } from './paths.js';
-import { temporaryPath } from './write.js';
+import { replaceFile } from './write.js';
 import type { OutputFormat, OutputKind } from './pipeline.js';
 
 /** Name of the cache file inside the output folder. */
@@ -182,13 +182,7 @@ export function recordCache(outFolder: string, cache: BuildCache, outcome: Recor
  * outputs written later to a shared folder whose server's clock runs behind.
  */
 function renew(path: string): void {
-  const temporary = temporaryPath(path);
-  try {
-    writeFileSync(temporary, readFileSync(path));
-    renameSync(temporary, path);
-  } finally {
-    rmSync(temporary, { force: true });
-  }
+  replaceFile(path, readFileSync(path));
 }
 
 let toolHash: string | undefined;

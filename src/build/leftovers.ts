@@ -7,8 +7,9 @@
  * so a renamed plan leaves no empty folder behind; a folder with anything else in it stays.
  */
 import { readFileSync, rmdirSync, unlinkSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { dirname, sep } from 'node:path';
 import { type CachedOutput, sha256 } from './cache.js';
+import { outputPath } from './paths.js';
 
 /** What became of the leftovers. */
 export interface LeftoverOutcome {
@@ -28,7 +29,8 @@ export function removeLeftovers(candidates: readonly CachedOutput[], kept: Reado
   for (const output of candidates) {
     if (kept.has(output.path) || seen.has(output.path)) continue;
     seen.add(output.path);
-    const path = join(outFolder, ...output.path.split('/'));
+    // The cache holds no path that leaves the folder (cache-record.ts).
+    const path = outputPath(outFolder, output.path)!;
     if (!holdsWhatWasWritten(path, output)) continue;
     if (!check) {
       try {

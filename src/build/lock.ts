@@ -15,9 +15,10 @@
  * Locks are not outputs: the time in one is the clock's, and it never reaches a document.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { replaceFile } from './write.js';
 
 /** Name of the lock file inside the output folder. */
 export const LOCK_FILE = '.plan-build.lock';
@@ -169,17 +170,10 @@ function createLock(path: string, record: LockRecord): boolean {
 
 /** Writes the lock whole, over what is there (a stale lock, or this holder's own). */
 function replaceLock(path: string, record: LockRecord): boolean {
-  const temporary = `${path}.${record.pid}.tmp`;
   try {
-    writeFileSync(temporary, recordText(record));
-    renameSync(temporary, path);
+    replaceFile(path, new TextEncoder().encode(recordText(record)));
     return true;
   } catch {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // Never written.
-    }
     return false;
   }
 }

@@ -93,18 +93,7 @@ export class AtomicWriter {
   write(path: string, bytes: Uint8Array): boolean {
     const present = this.prepare(dirname(path));
     if (present.has(basename(path)) && sameContent(path, bytes) === true) return false;
-    const temporary = temporaryPath(path);
-    try {
-      this.io.writeFile(temporary, bytes);
-      this.io.rename(temporary, path);
-    } catch (error) {
-      try {
-        this.io.remove(temporary);
-      } catch {
-        // The write's own error is the one worth reporting.
-      }
-      throw error;
-    }
+    replaceFile(path, bytes, this.io);
     return true;
   }
 
@@ -118,6 +107,25 @@ export class AtomicWriter {
       }
     }
     return undefined;
+  }
+}
+
+/**
+ * Puts `bytes` in place of the file at `path`, whatever it holds, through a temporary file beside
+ * it, in a folder that exists; throws what failed, with the temporary file removed.
+ */
+export function replaceFile(path: string, bytes: Uint8Array, io: WriteIo = NODE_IO): void {
+  const temporary = temporaryPath(path);
+  try {
+    io.writeFile(temporary, bytes);
+    io.rename(temporary, path);
+  } catch (error) {
+    try {
+      io.remove(temporary);
+    } catch {
+      // The write's own error is the one worth reporting.
+    }
+    throw error;
   }
 }
 

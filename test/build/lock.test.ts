@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runBuild } from '../../src/build/build.js';
 import { LOCK_FILE, type LockHolder, type LockIo, lockOutputFolder } from '../../src/build/lock.js';
+import { temporaryPath } from '../../src/build/write.js';
 import { copyExampleProject } from '../helpers/cli.js';
 
 const NOW = 1_800_000_000_000;
@@ -120,7 +121,7 @@ describe('lockOutputFolder', () => {
     // A stale lock that cannot be replaced (a read-only folder; here, for any user, a folder
     // where the new lock would be written): left as it is.
     const out = folderLockedBy({ pid: 200, host: 'here', token: 'other', renewed: NOW - 1000 });
-    mkdirSync(join(out, `${LOCK_FILE}.100.tmp`));
+    mkdirSync(temporaryPath(join(out, LOCK_FILE)));
     expect(await lockOutputFolder(out, { take: true }, io)).toBeUndefined();
     expect(lockIn(out).pid).toBe(200);
   });
