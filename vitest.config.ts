@@ -6,5 +6,6 @@ export default defineConfig({
     testTimeout: 240_000,
     hookTimeout: 240_000,
     pool: 'forks',
+    globalSetup: ['test/helpers/scratch-folder.ts'],
   },
 });

@@ -11,7 +11,7 @@
 // Typst runs in Node through @myriaddreamin/typst-ts-node-compiler, installed on demand with
 // --no-save so the project's dependencies stay as they are.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,8 +72,14 @@ function variant(text, i) {
   return VARIANTS.reduce((out, [from, to], j) => ((i >> j) & 1 ? out.replaceAll(from, to) : out), text);
 }
 
+// The projects built here and their outputs, some 120 MB a run, go in one folder removed when the
+// bench ends, fails or is interrupted.
+const scratch = mkdtempSync(join(tmpdir(), 'plan-bench-'));
+process.on('exit', () => rmSync(scratch, { recursive: true, force: true }));
+process.on('SIGINT', () => process.exit(130));
+
 function project(plans) {
-  const folder = mkdtempSync(join(tmpdir(), 'plan-bench-'));
+  const folder = mkdtempSync(join(scratch, 'project-'));
   for (const entry of ['plan.config.yaml', 'agencies.yaml']) cpSync(join(root, entry), join(folder, entry));
   mkdirSync(join(folder, 'plans'));
   const seed = readFileSync(seedFile, 'utf8');
