@@ -3,7 +3,16 @@
  * ("Sở Tư pháp" → "so-tu-phap").
  */
 
-/** Lower-case ASCII words joined by "-", at most `maxLength` characters, never empty. */
+/**
+ * Names Windows keeps for devices, whatever extension follows: a file "con.pdf" or "nul.md"
+ * cannot be made there, and a checkout of outputs committed elsewhere fails on it.
+ */
+export const WINDOWS_DEVICE_NAME = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+
+/**
+ * Lower-case ASCII words joined by "-", at most `maxLength` characters, never empty, and never
+ * a name Windows keeps for a device ("con" gives "con-x").
+ */
 export function slugify(text: string, maxLength = 64): string {
   const ascii = text
     .normalize('NFD')
@@ -13,7 +22,8 @@ export function slugify(text: string, maxLength = 64): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
   const cut = ascii.length > maxLength ? ascii.slice(0, maxLength).replace(/-[^-]*$/, '') : ascii;
-  return cut || 'x';
+  if (!cut) return 'x';
+  return WINDOWS_DEVICE_NAME.test(cut) ? `${cut}-x` : cut;
 }
 
 /** Text folded for lookups: NFC, lower case, single spaces, no surrounding blanks. */

@@ -74,6 +74,7 @@ const CASES_TABLE: Case[] = [
   { name: 'config syntax error', files: { 'plan.config.yaml': corpus('config-syntax.config.yaml') }, code: 'yaml-syntax', file: 'plan.config.yaml', line: 4, column: 1, exit: 1 },
   { name: 'config path climbing out of the project', files: { 'plan.config.yaml': corpus('config-path-outside.config.yaml') }, code: 'path-outside-project', file: 'plan.config.yaml', line: 1, column: 11, exit: 1 },
   { name: 'registry id that is not a slug (it names output files)', files: { 'agencies.yaml': readFileSync(join(ROOT, 'agencies.yaml'), 'utf8').replace('  - id: cong-an-tinh\n', '  - id: ../../cong-an-tinh\n') }, code: 'bad-format', file: 'agencies.yaml', line: 41, column: 9, exit: 1 },
+  { name: 'registry id Windows keeps for a device (its extracts could not be written there)', files: { 'agencies.yaml': readFileSync(join(ROOT, 'agencies.yaml'), 'utf8').replace('  - id: cong-an-tinh\n', '  - id: con\n') }, code: 'bad-format', file: 'agencies.yaml', line: 41, column: 9, exit: 1 },
   { name: 'registry missing', files: { 'agencies.yaml': null }, code: 'registry-missing', file: 'plan.config.yaml', exit: 2 },
   { name: 'template syntax error', files: { 'templates/plan.md.hbs': corpus('template-syntax.plan.md.hbs') }, code: 'template-error', file: 'templates/plan.md.hbs', line: 3, column: 4, exit: 1 },
   { name: 'template with an unknown helper', files: { 'templates/plan.md.hbs': corpus('template-unknown-helper.plan.md.hbs') }, code: 'template-error', file: 'templates/plan.md.hbs', line: 1, column: 3, exit: 1 },
