@@ -20,6 +20,7 @@ import { type DeliveredPlan, type Delivery, deliverPlan, shownOutput } from './d
 import { discoverPlans } from './discover.js';
 import { refuseIdClashes } from './id-clash.js';
 import { removeLeftovers } from './leftovers.js';
+import { otherProject, projectReference } from './out-owner.js';
 import { type LockHolder, lockOutputFolder } from './lock.js';
 import { planId } from './plan-id.js';
 import type { OutputFormat, OutputKind } from './pipeline.js';
@@ -100,7 +101,7 @@ export interface BuildReport {
 }
 
 /** Codes that mean the command was given wrong files, files could not be read or written, or the tool failed: not that a plan is wrong. */
-const IO_CODES: ReadonlySet<MessageCode> = new Set(['build-crashed', 'read-failed', 'write-failed', 'remove-failed', 'config-missing', 'no-project', 'not-a-plan-file', 'no-plans', 'registry-missing', 'font-missing', 'font-unsupported']);
+const IO_CODES: ReadonlySet<MessageCode> = new Set(['out-folder-of-other-project', 'build-crashed', 'read-failed', 'write-failed', 'remove-failed', 'config-missing', 'no-project', 'not-a-plan-file', 'no-plans', 'registry-missing', 'font-missing', 'font-unsupported']);
 
 /**
  * Plans each building thread gets at least, by default. Starting a worker (a thread, the code, the
@@ -158,6 +159,11 @@ async function buildPlans(options: BuildOptions, project: Project, found: readon
   const { outFolder } = delivery;
   const counts = { ...NOTHING_BUILT };
   const { cache, whole } = readCache(outFolder);
+  const other = otherProject(cache.project, outFolder, project.root);
+  if (other !== undefined) {
+    diagnostics.push(diagnostic('out-folder-of-other-project', { file: delivery.shownFolder || '.' }, { other: displayPath(other, cwd) || '.', cache: shownOutput(delivery, CACHE_FILE) }));
+    return finish([], diagnostics, [], [], counts);
+  }
   // Before sharding, so that every shard refuses the same plans.
   const unique = refuseIdClashes(found, Object.keys(cache.plans).map((source) => resolve(project.root, source)), cwd);
   diagnostics.push(...unique.diagnostics);
@@ -191,6 +197,11 @@ async function buildPlans(options: BuildOptions, project: Project, found: readon
   // cache records, the record vouches for them all from now on (recordCache).
   const verified = new Set(jobs.filter((job) => job.cached).map((job) => job.source));
   let changed = !whole;
+  const reference = projectReference(outFolder, project.root);
+  if (cache.project !== reference) {
+    cache.project = reference;
+    changed = true;
+  }
 
   const toBuild = jobs.filter((job) => !job.cached);
   // By default a thread a core, for enough plans: this one and workers. A build of a few plans

@@ -61,6 +61,7 @@ function isCacheEntry(value: unknown): value is CacheEntry {
 export function cacheFromJson(data: unknown): { cache: BuildCache; whole: boolean } {
   const cache: BuildCache = { version: 1, plans: {} };
   if (!isObject(data) || data.version !== 1 || !isObject(data.plans)) return { cache, whole: false };
+  if (typeof data.project === 'string') cache.project = data.project;
   const sources = Object.keys(data.plans);
   // A plan's source is a path; "__proto__" would set the record's prototype instead.
   for (const source of sources) if (source !== '__proto__' && isCacheEntry(data.plans[source])) cache.plans[source] = data.plans[source];

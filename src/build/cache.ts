@@ -43,6 +43,8 @@ export interface CacheEntry {
 
 export interface BuildCache {
   version: 1;
+  /** The project whose outputs these are, relative to the output folder (out-owner.ts); absent in caches written before it was recorded. */
+  project?: string;
   /** Plans by source path relative to the project, "/"-separated. */
   plans: Record<string, CacheEntry>;
   /**
@@ -84,7 +86,7 @@ export function cacheText(cache: BuildCache): string {
   const plans: Record<string, CacheEntry> = {};
   for (const source of Object.keys(cache.plans).sort()) plans[source] = cache.plans[source]!;
   const leftovers = [...(cache.leftovers ?? [])].sort(byPath);
-  return `${JSON.stringify({ version: 1, plans, ...(leftovers.length > 0 ? { leftovers } : {}) }, null, 1)}\n`;
+  return `${JSON.stringify({ version: 1, ...(cache.project !== undefined ? { project: cache.project } : {}), plans, ...(leftovers.length > 0 ? { leftovers } : {}) }, null, 1)}\n`;
 }
 
 // A cache written in the first minute after the machine started is not trusted by times: the

@@ -460,6 +460,17 @@ const catalog = {
       hint: (a) => `${heldOpen(a) ? 'Close the file if it is open in Word or a PDF viewer, then build again.' : 'Check write permission and free space of the output folder (--out).'} Earlier files were kept.`,
     },
   },
+  'out-folder-of-other-project': {
+    vi: {
+      message: (a) => `Thư mục kết quả này đang chứa kết quả của một dự án khác (${str(a.other)}); không dựng gì.`,
+      hint: (a) =>
+        `Mỗi dự án cần một thư mục kết quả riêng: dựng vào đây sẽ xóa các tệp kết quả của dự án kia. Đặt out trong plan.config.yaml (hoặc --out) sang thư mục khác. Nếu dự án kia không còn dùng thư mục này, xóa tệp ${str(a.cache)} rồi dựng lại.`,
+    },
+    en: {
+      message: (a) => `This output folder holds the outputs of another project (${str(a.other)}); nothing was built.`,
+      hint: (a) => `Each project needs an output folder of its own: building here would remove the other project's outputs. Set out in plan.config.yaml (or --out) to another folder. If that project no longer uses this folder, delete ${str(a.cache)} and build again.`,
+    },
+  },
   'build-crashed': {
     vi: { message: (a) => `Lỗi nội bộ của chương trình khi dựng kế hoạch này (không phải lỗi của tệp kế hoạch): ${str(a.detail)}`, hint: () => 'Các kế hoạch khác vẫn được dựng. Vui lòng báo lại cho người phát triển, gửi kèm tệp kế hoạch này.' },
     en: { message: (a) => `Internal error of the tool while building this plan (not a mistake in the plan): ${str(a.detail)}`, hint: () => 'The other plans were still built. Please report it to the developers, with this plan file.' },
