@@ -13,6 +13,7 @@ import type { ProgressEntry, Progress } from '../compose/follow-up.js';
 import { NO_PROGRESS } from '../compose/follow-up.js';
 import { INVALID, type Infer, s } from '../model/shape.js';
 import { shapeDiagnostics } from '../model/shape-diagnostics.js';
+import { TASK_ID } from '../model/source-shape.js';
 import { progressPath } from '../parse/plan-file.js';
 import type { SourceMap } from '../parse/source-map.js';
 import { type CivilDate, parseCivilDate } from '../vn/dates.js';
@@ -50,7 +51,7 @@ const entryShape = s.byType<{ status: ProgressEntry['status']; date?: string; no
 export const progressShape = s
   .object({
     'as-of': s.optional(s.string().describe('Ngày cập nhật tiến độ: 2021-08-05 hoặc 05/8/2021')),
-    tasks: s.record(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'mã nhiệm vụ (vd: danh-gia-thuc-thi-luat)', entryShape),
+    tasks: s.record(TASK_ID, 'task-id', entryShape),
   })
   .describe('Tiến độ thực hiện kế hoạch');
 

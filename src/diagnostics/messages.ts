@@ -24,6 +24,22 @@ const q = (value: MessageArgs[string] | undefined): string => `"${str(value)}"`;
 const CLOSER_VI: Record<string, string> = { '"': 'dấu ngoặc kép (")', "'": "dấu nháy đơn (')", ']': 'dấu ngoặc vuông đóng (])', '}': 'dấu ngoặc nhọn đóng (})' };
 const CLOSER_EN: Record<string, string> = { '"': 'a double quote (")', "'": "a single quote (')", ']': 'a closing bracket (])', '}': 'a closing brace (})' };
 
+/** The formats a source's text may be required to have (a bad-format diagnostic's `format`), by name. */
+export type TextFormat = 'non-empty' | 'agency-id' | 'task-id' | 'footnote-label';
+
+const FORMAT_VI: Record<TextFormat, string> = {
+  'non-empty': 'không để trống',
+  'agency-id': 'chữ thường không dấu, số và dấu gạch ngang, trừ các tên Windows dành cho thiết bị: con, prn, aux, nul, com0–com9, lpt0–lpt9 (vd: so-tu-phap)',
+  'task-id': 'chữ thường không dấu, số và dấu gạch ngang (vd: tuyen-truyen-30-7)',
+  'footnote-label': 'chữ hoặc số (vd: 1)',
+};
+const FORMAT_EN: Record<TextFormat, string> = {
+  'non-empty': 'not empty',
+  'agency-id': 'lower-case letters without accents, digits and hyphens, and not a name Windows keeps for a device: con, prn, aux, nul, com0–com9, lpt0–lpt9 (e.g. so-tu-phap)',
+  'task-id': 'lower-case letters without accents, digits and hyphens (e.g. tuyen-truyen-30-7)',
+  'footnote-label': 'letters or digits (e.g. 1)',
+};
+
 /** The YAML syntax mistakes parse/yaml-mistakes.ts recognises (a yaml-syntax diagnostic's `mistake`). */
 export type YamlMistake =
   | 'unclosed'
@@ -277,8 +293,8 @@ const catalog = {
     en: { message: (a) => `Value ${str(a.value)} is outside the allowed range ${str(a.range)}.`, hint: (a) => `Use a value within ${str(a.range)}${a.rule ? ` (${str(a.rule)})` : ''}.` },
   },
   'bad-format': {
-    vi: { message: (a) => `Giá trị ${q(a.value)} sai định dạng.`, hint: (a) => `Định dạng đúng: ${str(a.format)}.` },
-    en: { message: (a) => `Value ${q(a.value)} has the wrong format.`, hint: (a) => `Expected format: ${str(a.format)}.` },
+    vi: { message: (a) => `Giá trị ${q(a.value)} sai định dạng.`, hint: (a) => `Định dạng đúng: ${FORMAT_VI[a.format as TextFormat]}.` },
+    en: { message: (a) => `Value ${q(a.value)} has the wrong format.`, hint: (a) => `Expected format: ${FORMAT_EN[a.format as TextFormat]}.` },
   },
   'invalid-date': {
     vi: { message: (a) => `Ngày ${q(a.value)} không có thật hoặc sai định dạng.`, hint: () => 'Viết ngày dạng 2021-05-25, 25/5/2021 hoặc "ngày 25 tháng 5 năm 2021", và kiểm tra số ngày của tháng (vd: không có ngày 30/02).' },

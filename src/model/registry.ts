@@ -16,10 +16,7 @@ import { shapeDiagnostics } from './shape-diagnostics.js';
 
 // An agency's id names its extracts' files, so it may not be a name Windows keeps for a device.
 const idShape = () =>
-  s.string({
-    pattern: new RegExp(`^(?!${WINDOWS_DEVICE_NAME.source.slice(1, -1)}$)[a-z0-9]+(-[a-z0-9]+)*$`),
-    format: 'chữ thường không dấu, số và dấu gạch ngang, trừ các tên Windows dành cho thiết bị: con, prn, aux, nul, com0–com9, lpt0–lpt9 (vd: so-tu-phap)',
-  });
+  s.string({ match: { pattern: new RegExp(`^(?!${WINDOWS_DEVICE_NAME.source.slice(1, -1)}$)[a-z0-9]+(-[a-z0-9]+)*$`), format: 'agency-id' } });
 
 const groupShape = s.object({
   id: idShape().describe('Mã nhóm'),

@@ -9,6 +9,7 @@
  * value's type (a task may be a string or an object) without union-error noise.
  */
 
+import type { TextFormat } from '../diagnostics/messages.js';
 import { foldName } from '../vn/slug.js';
 
 /** Path of a value inside a source document: keys and list indexes from the root. */
@@ -21,7 +22,7 @@ export type ShapeIssue =
   | { kind: 'wrong-type'; path: Path; expected: ValueType[]; actual: ValueType }
   | { kind: 'not-allowed'; path: Path; value: string; allowed: string[] }
   | { kind: 'out-of-range'; path: Path; value: number; min?: number; max?: number }
-  | { kind: 'bad-format'; path: Path; value: string; format: string };
+  | { kind: 'bad-format'; path: Path; value: string; format: TextFormat };
 
 /** The JSON types a value can have, as named in messages. */
 export type ValueType = 'string' | 'number' | 'integer' | 'boolean' | 'list' | 'mapping' | 'null';
@@ -73,10 +74,8 @@ function isMapping(value: unknown): value is Record<string, unknown> {
 }
 
 interface StringOptions {
-  /** A regular expression the whole string must match. */
-  pattern?: RegExp;
-  /** A name for the pattern, used in messages (e.g. "yyyy-mm-dd"). */
-  format?: string;
+  /** A regular expression the whole string must match, and the format it stands for in messages. */
+  match?: { pattern: RegExp; format: TextFormat };
   /** Whether an empty (or all-blank) string is accepted. */
   allowEmpty?: boolean;
 }
@@ -98,9 +97,9 @@ class StringShape extends Shape<string> {
       issues.push({ kind: 'bad-format', path, value, format: 'non-empty' });
       return INVALID;
     }
-    const { pattern, format } = this.options;
-    if (pattern && !pattern.test(value)) {
-      issues.push({ kind: 'bad-format', path, value, format: format ?? pattern.source });
+    const { match } = this.options;
+    if (match && !match.pattern.test(value)) {
+      issues.push({ kind: 'bad-format', path, value, format: match.format });
       return INVALID;
     }
     return value;
@@ -108,7 +107,7 @@ class StringShape extends Shape<string> {
 
   toSchema(): JsonSchema {
     const schema: JsonSchema = { type: 'string' };
-    if (this.options.pattern) schema.pattern = this.options.pattern.source;
+    if (this.options.match) schema.pattern = this.options.match.pattern.source;
     else if (!this.options.allowEmpty) schema.minLength = 1;
     return this.withDescription(schema);
   }
@@ -311,7 +310,7 @@ class ObjectShape<P extends Props> extends Shape<ObjectOf<P>> {
 class RecordShape<T> extends Shape<Record<string, T>> {
   constructor(
     private readonly keyPattern: RegExp,
-    private readonly keyFormat: string,
+    private readonly keyFormat: TextFormat,
     private readonly value: Shape<T>,
   ) {
     super();
@@ -441,7 +440,7 @@ export const s = {
   null: () => new NullShape(),
   list: <T>(item: Shape<T>, minItems = 0) => new ListShape(item, minItems),
   object: <P extends Props>(props: P) => new ObjectShape(props),
-  record: <T>(keyPattern: RegExp, keyFormat: string, value: Shape<T>) => new RecordShape(keyPattern, keyFormat, value),
+  record: <T>(keyPattern: RegExp, keyFormat: TextFormat, value: Shape<T>) => new RecordShape(keyPattern, keyFormat, value),
   optional: <T>(inner: Shape<T>) => new OptionalShape(inner),
   byType: <T>(branches: Partial<Record<ValueType, Shape<T>>>) => new ByTypeShape<T>(branches),
   map: <A, B>(inner: Shape<A>, fn: (value: A) => B) => new MappedShape(inner, fn),

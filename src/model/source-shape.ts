@@ -8,6 +8,9 @@
  */
 import { type Infer, type LazyShape, s } from './shape.js';
 
+/** A task's id: a slug that stays when the task's words change, to follow its progress by. */
+export const TASK_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 const prose = () => s.string();
 const agencyRef = () => s.string().describe('Cơ quan: mã, tên đầy đủ, tên viết tắt hoặc tên gọi khác trong danh mục cơ quan');
 const agencyRefs = () =>
@@ -30,8 +33,7 @@ const reportShape = s
 const taskObject = s
   .object({
     id: s.optional(
-      s.string({ pattern: /^[a-z0-9]+(-[a-z0-9]+)*$/, format: 'chữ thường không dấu, số và dấu gạch ngang (vd: tuyen-truyen-30-7)' })
-        .describe('Mã nhiệm vụ cố định, dùng để theo dõi tiến độ'),
+      s.string({ match: { pattern: TASK_ID, format: 'task-id' } }).describe('Mã nhiệm vụ cố định, dùng để theo dõi tiến độ'),
     ),
     text: prose().describe('Nội dung nhiệm vụ (Markdown)'),
     lead: s.optional(agencyRefs().describe('Cơ quan chủ trì (mặc định: cơ quan được giao của mục)')),
@@ -173,7 +175,7 @@ export const planShape = s
     parts: s.optional(s.list(partShape, 1)),
     sections: s.optional(s.list(sectionShape, 1)),
     footnotes: s.optional(
-      s.record(/^[\p{L}\p{N}_-]+$/u, 'chữ hoặc số, vd: 1', prose()).describe('Chú thích: nhãn → nội dung'),
+      s.record(/^[\p{L}\p{N}_-]+$/u, 'footnote-label', prose()).describe('Chú thích: nhãn → nội dung'),
     ),
     appendices: s.optional(s.list(appendixShape, 1)),
     recipients: s.list(recipientShape, 1).describe('Nơi nhận'),

@@ -172,6 +172,17 @@ describe('validation rules', () => {
     expect(buildFromText(seedWith('number: null', 'number: 7')).plan?.number).toBe(7);
   });
 
+  it('task ids and blank text in their format, said in the language asked for', () => {
+    const text = seedWith('id: khen-thuong', 'id: Khen_Thuong');
+    const d = only(buildFromText(text).diagnostics, 'bad-format');
+    expectAt(d, text, 'Khen_Thuong');
+    expect(wording(d.code, d.args, 'vi').hint).toBe('Định dạng đúng: chữ thường không dấu, số và dấu gạch ngang (vd: tuyen-truyen-30-7).');
+    expect(wording(d.code, d.args, 'en').hint).toBe('Expected format: lower-case letters without accents, digits and hyphens (e.g. tuyen-truyen-30-7).');
+    const blank = only(buildFromText(seedWith('place: Kon Tum', 'place: " "')).diagnostics, 'bad-format');
+    expect(wording(blank.code, blank.args, 'vi').hint).toBe('Định dạng đúng: không để trống.');
+    expect(wording(blank.code, blank.args, 'en').hint).toBe('Expected format: not empty.');
+  });
+
   it('duplicate ids', () => {
     const text = seedWith('id: khen-thuong', 'id: cao-diem-tan-cong-tran-ap');
     const d = only(buildFromText(text).diagnostics, 'duplicate-id');
