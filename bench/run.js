@@ -6,7 +6,7 @@
 //   3. a no-op rebuild of that batch, and the peak memory and CPU time of the full build;
 //   4. one plan, whole process (`plan build` of the seed, with every output and with the plan's
 //      PDF alone) beside Typst compiling the same text (../shared/bench/seed-plan.typ), taking
-//      turns, median of 10 after 3 warm-ups;
+//      turns with Node's own start (node -e 0), median of 10 after 3 warm-ups;
 // and, at the start and the end, a fixed loop that tells how fast the machine was meanwhile.
 // Typst runs in Node through @myriaddreamin/typst-ts-node-compiler, installed on demand with
 // --no-save so the project's dependencies stay as they are.
@@ -171,20 +171,33 @@ function typstRun() {
   return performance.now() - start;
 }
 
+// Node's own start, which both pay: the environment can make it long (NODE_EXTRA_CA_CERTS, a
+// file of certificates Node reads as it starts, added 60 to 80 ms on one machine), and the ratio
+// of what is left tells the tools apart as another machine would.
+function nodeStartRun() {
+  const start = performance.now();
+  execFileSync(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+  return performance.now() - start;
+}
+
 const one = [];
 const pdf = [];
 const typst = [];
+const nodeStart = [];
 for (let i = 0; i < 13; i++) {
-  const runs = [runPlan(['build', '-q', '--out', `out-${i}`], everyOutput).ms, runPlan(['build', '-q', '--out', `out-${i}`], pdfOnly).ms, typstRun()];
+  const runs = [runPlan(['build', '-q', '--out', `out-${i}`], everyOutput).ms, runPlan(['build', '-q', '--out', `out-${i}`], pdfOnly).ms, typstRun(), nodeStartRun()];
   // The first three warm the file system and the Typst package up.
   if (i < 3) continue;
   one.push(runs[0]);
   pdf.push(runs[1]);
   typst.push(runs[2]);
+  nodeStart.push(runs[3]);
 }
 const oneMs = median(one);
 const pdfOnlyMs = median(pdf);
 const typstMs = median(typst);
+const nodeMs = median(nodeStart);
+const beyondStart = (ms) => ((ms - nodeMs) / (typstMs - nodeMs)).toFixed(2);
 // Each round's own ratio, plan against the Typst run beside it: the machine's speed, which drifts
 // by a third within minutes, changes both alike, so the middle of these moves less than the
 // ratio of the medians does.
@@ -197,5 +210,6 @@ console.log(`no-op rebuild of the batch:                          ${noop.ms.toFi
 console.log(`peak memory of the full build:                       ${full.peakMb.toFixed(0)} MB`);
 // System time is mostly the file system's (creating ${outputs} files); it varies with the disk.
 console.log(`CPU time of the full build:                          ${full.userS.toFixed(1)} s user, ${full.systemS.toFixed(1)} s system (${tmpdir()})`);
-console.log(`one plan, whole process, every output (146 files):  plan ${oneMs.toFixed(0)} ms, Typst ${typstMs.toFixed(0)} ms (${(oneMs / typstMs).toFixed(2)}x; round by round ${pairedRatio(one).toFixed(2)}x)`);
-console.log(`one plan, whole process, the plan PDF alone:       plan ${pdfOnlyMs.toFixed(0)} ms, Typst ${typstMs.toFixed(0)} ms (${(pdfOnlyMs / typstMs).toFixed(2)}x; round by round ${pairedRatio(pdf).toFixed(2)}x)`);
+console.log(`one plan, whole process, every output (146 files):  plan ${oneMs.toFixed(0)} ms, Typst ${typstMs.toFixed(0)} ms (${(oneMs / typstMs).toFixed(2)}x; round by round ${pairedRatio(one).toFixed(2)}x; beyond Node's start ${beyondStart(oneMs)}x)`);
+console.log(`one plan, whole process, the plan PDF alone:       plan ${pdfOnlyMs.toFixed(0)} ms, Typst ${typstMs.toFixed(0)} ms (${(pdfOnlyMs / typstMs).toFixed(2)}x; round by round ${pairedRatio(pdf).toFixed(2)}x; beyond Node's start ${beyondStart(pdfOnlyMs)}x)`);
+console.log(`Node's own start (node -e 0), part of each of those: ${nodeMs.toFixed(0)} ms`);
