@@ -1,6 +1,6 @@
 // An output folder belongs to one project: another building into it would remove the first
 // one's outputs as no longer made, or write over those of plans with the same path.
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, symlinkSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ describe('otherProject', () => {
   const theirs = join(root, 'theirs');
   const out = join(root, 'shared', 'out');
   for (const folder of [mine, theirs, out]) mkdirSync(folder, { recursive: true });
+  for (const project of [mine, theirs]) writeFileSync(join(project, 'plan.config.yaml'), 'out: out\n');
   symlinkSync(mine, join(root, 'link'));
 
   it('names the project relative to the output folder', () => {
@@ -32,6 +33,11 @@ describe('otherProject', () => {
     expect(otherProject('../../link', out, mine)).toBeUndefined();
     expect(otherProject(undefined, out, mine)).toBeUndefined();
     expect(otherProject('../../moved-away', out, mine)).toBeUndefined();
+  });
+
+  // An output folder made inside a project ("..") and copied elsewhere, as a backup or a CI artifact.
+  it('is none where the recorded place holds no project', () => {
+    expect(otherProject('..', out, mine)).toBeUndefined();
   });
 });
 
