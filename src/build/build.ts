@@ -10,17 +10,18 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { relative, resolve, sep } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { readSourceFile } from '../parse/text.js';
 import { type Diagnostic, diagnostic, reportedDiagnostics } from '../diagnostics/diagnostic.js';
 import type { MessageCode } from '../diagnostics/messages.js';
 import { progressPath } from '../parse/plan-file.js';
 import { byPath, CACHE_FILE, type CacheEntry, type CachedOutput, outputsIntact, planKey, projectKey, readCache, recordCache, trustedSince } from './cache.js';
-import { type DeliveredPlan, type Delivery, deliverPlan, shownOutput } from './deliver.js';
+import { type DeliveredPlan, type Delivery, deliverPlan, shownFolder, shownOutput } from './deliver.js';
 import { discoverPlans } from './discover.js';
 import { refuseIdClashes } from './id-clash.js';
 import { removeLeftovers } from './leftovers.js';
 import { otherProject, projectReference } from './out-owner.js';
+import { relativePath } from './paths.js';
 import { type LockHolder, lockOutputFolder } from './lock.js';
 import { planId } from './plan-id.js';
 import type { OutputFormat, OutputKind } from './pipeline.js';
@@ -136,12 +137,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     try {
       mkdirSync(outFolder, { recursive: true });
     } catch (error) {
-      diagnostics.push(diagnostic('write-failed', { file: delivery.shownFolder || '.' }, { reason: reason(error) }));
+      diagnostics.push(diagnostic('write-failed', { file: shownFolder(delivery) }, { reason: reason(error) }));
       return { ...finish([], diagnostics, [], [], NOTHING_BUILT), ...located };
     }
   }
   // One build at a time in an output folder (lock.ts); `plan check` only validates, and reads no output.
-  const onWait = options.onWait && ((holder?: LockHolder) => options.onWait!({ folder: delivery.shownFolder || '.', ...(holder ? { holder } : {}) }));
+  const onWait = options.onWait && ((holder?: LockHolder) => options.onWait!({ folder: shownFolder(delivery), ...(holder ? { holder } : {}) }));
   const lock = options.validateOnly ? undefined : await lockOutputFolder(outFolder, { take: !options.check, onWait });
   try {
     return { ...(await buildPlans(options, project, discovered.files, explicitPaths, delivery, diagnostics)), ...located };
@@ -161,7 +162,7 @@ async function buildPlans(options: BuildOptions, project: Project, found: readon
   const { cache, whole } = readCache(outFolder);
   const other = otherProject(cache.project, outFolder, project.root);
   if (other !== undefined) {
-    diagnostics.push(diagnostic('out-folder-of-other-project', { file: delivery.shownFolder || '.' }, { other: displayPath(other, cwd) || '.', cache: shownOutput(delivery, CACHE_FILE) }));
+    diagnostics.push(diagnostic('out-folder-of-other-project', { file: shownFolder(delivery) }, { other: displayPath(other, cwd) || '.', cache: shownOutput(delivery, CACHE_FILE) }));
     return finish([], diagnostics, [], [], counts);
   }
   // Before sharding, so that every shard refuses the same plans.
@@ -317,7 +318,7 @@ async function buildPlans(options: BuildOptions, project: Project, found: readon
   stale.sort(byPath);
   if (options.check && stale.length > 0 && !existsSync(outFolder)) {
     // Never built there, not committed, or --out names another folder: one message, not one an output.
-    diagnostics.push(diagnostic('output-folder-missing', { file: delivery.shownFolder || '.' }, { count: stale.length }));
+    diagnostics.push(diagnostic('output-folder-missing', { file: shownFolder(delivery) }, { count: stale.length }));
   } else {
     for (const entry of stale) diagnostics.push(diagnostic('stale-output', { file: entry.path }, { state: entry.state }));
   }
@@ -326,7 +327,7 @@ async function buildPlans(options: BuildOptions, project: Project, found: readon
 
 /** A plan's source relative to its project: the cache key that survives moving the project. */
 function sourceKey(project: Project, file: string): string {
-  return relative(project.root, file).split(sep).join('/');
+  return relativePath(project.root, file);
 }
 
 /** Files beside a plan that feed its outputs: its progress file. */

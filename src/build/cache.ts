@@ -12,11 +12,11 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { uptime } from 'node:os';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { cacheFromJson } from './cache-record.js';
-import { outputPath } from './paths.js';
+import { outputPath, relativePath } from './paths.js';
 import { replaceFile } from './write.js';
 import type { OutputFormat, OutputKind } from './pipeline.js';
 
@@ -220,7 +220,7 @@ function toolVersion(): string {
 export function projectKey(root: string, files: readonly string[]): string {
   const hash = createHash('sha256').update(toolVersion());
   for (const path of files) {
-    hash.update(relative(root, path).split(sep).join('/'));
+    hash.update(relativePath(root, path));
     try {
       if (statSync(path).isFile()) hash.update(readFileSync(path));
     } catch {

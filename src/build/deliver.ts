@@ -22,6 +22,11 @@ export interface Delivery {
   shownFolder: string;
 }
 
+/** The output folder itself as messages name it ("." for the working folder). */
+export function shownFolder(delivery: Delivery): string {
+  return delivery.shownFolder || '.';
+}
+
 /** An output's path as messages name it. */
 export function shownOutput(delivery: Delivery, path: string): string {
   return delivery.shownFolder === '' ? path : `${delivery.shownFolder}/${path}`;

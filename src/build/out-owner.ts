@@ -8,12 +8,13 @@
  * another name (--config) is not told apart, and shares a folder as before.
  */
 import { existsSync, realpathSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
+import { relativePath } from './paths.js';
 import { CONFIG_FILE } from './project.js';
 
 /** How the cache names a project: its folder relative to the output folder, "/"-separated. */
 export function projectReference(outFolder: string, projectRoot: string): string {
-  return relative(outFolder, projectRoot).split(sep).join('/') || '.';
+  return relativePath(outFolder, projectRoot) || '.';
 }
 
 /**

@@ -15,6 +15,11 @@ import type { Path } from '../model/shape.js';
 import type { SourceMap } from '../parse/source-map.js';
 import type { ProjectConfig } from './config.js';
 
+/** The path of `to` from `from`, "/"-separated as the cache, manifests and messages write paths on every system. */
+export function relativePath(from: string, to: string): string {
+  return relative(from, to).split(sep).join('/');
+}
+
 /** Whether `path` is `folder` itself or below it (compared after resolving "." and ".."). */
 export function isInside(folder: string, path: string): boolean {
   const rel = relative(resolve(folder), resolve(path));

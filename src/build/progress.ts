@@ -13,11 +13,11 @@ import type { ProgressEntry, Progress } from '../compose/follow-up.js';
 import { NO_PROGRESS } from '../compose/follow-up.js';
 import { INVALID, type Infer, s } from '../model/shape.js';
 import { shapeDiagnostics } from '../model/shape-diagnostics.js';
-import { TASK_ID } from '../model/source-shape.js';
 import { progressPath } from '../parse/plan-file.js';
 import type { SourceMap } from '../parse/source-map.js';
 import { type CivilDate, parseCivilDate } from '../vn/dates.js';
 import { closest } from '../vn/similar.js';
+import { SLUG } from '../vn/slug.js';
 import { readProjectYaml } from './project.js';
 
 // A clerk writes the status in Vietnamese as often as with the file's own words.
@@ -51,7 +51,7 @@ const entryShape = s.byType<{ status: ProgressEntry['status']; date?: string; no
 export const progressShape = s
   .object({
     'as-of': s.optional(s.string().describe('Ngày cập nhật tiến độ: 2021-08-05 hoặc 05/8/2021')),
-    tasks: s.record(TASK_ID, 'task-id', entryShape),
+    tasks: s.record(SLUG, 'task-id', entryShape),
   })
   .describe('Tiến độ thực hiện kế hoạch');
 

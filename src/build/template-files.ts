@@ -7,6 +7,7 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TemplateFile, TemplateFiles } from '../compose/templates.js';
 import { normaliseText } from '../parse/text.js';
+import { relativePath } from './paths.js';
 
 /** The tool's own templates folder (next to src/ and dist/ in the package). */
 export const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
@@ -16,7 +17,7 @@ export function collectTemplates(folders: readonly string[], cwd: string): Templ
   const files = new Map<string, TemplateFile>();
   for (const folder of folders) {
     for (const path of listFiles(folder)) {
-      const name = relative(folder, path).split(sep).join('/');
+      const name = relativePath(folder, path);
       if (!name.endsWith('.hbs') && !name.endsWith('.yaml')) continue;
       const text = normaliseText(readFileSync(path, 'utf8'), path).text;
       files.set(name, { file: displayPath(path, cwd), text });

@@ -4,7 +4,8 @@
  * and hides these lines and shows each problem on the line of the file it is about, in the pull
  * request, not only in the log. The syntax and escapes are those of GitHub's actions toolkit.
  */
-import { relative, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
+import { relativePath } from '../build/paths.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { type Lang, wording } from '../diagnostics/messages.js';
 
@@ -27,7 +28,7 @@ export function githubAnnotations(diagnostics: readonly Diagnostic[], lang: Lang
     .map((d) => {
       const { message, hint } = wording(d.code, d.args, lang);
       const { file, line, column, length } = d.location;
-      const properties = [`file=${escapeProperty(relative(workspace, resolve(cwd, file)).split(sep).join('/'))}`];
+      const properties = [`file=${escapeProperty(relativePath(workspace, resolve(cwd, file)))}`];
       if (line !== undefined) {
         properties.push(`line=${line}`);
         if (column !== undefined) properties.push(`col=${column}`, ...(length !== undefined && length > 1 ? [`endColumn=${column + length}`] : []));

@@ -9,14 +9,14 @@
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceMap } from '../parse/source-map.js';
 import { closest } from '../vn/similar.js';
-import { foldName, WINDOWS_DEVICE_NAME } from '../vn/slug.js';
+import { FILE_NAME_SLUG, foldName } from '../vn/slug.js';
 import type { AgencyRef } from './plan.js';
 import { type Infer, INVALID, s } from './shape.js';
 import { shapeDiagnostics } from './shape-diagnostics.js';
 
 // An agency's id names its extracts' files, so it may not be a name Windows keeps for a device.
 const idShape = () =>
-  s.string({ match: { pattern: new RegExp(`^(?!${WINDOWS_DEVICE_NAME.source.slice(1, -1)}$)[a-z0-9]+(-[a-z0-9]+)*$`), format: 'agency-id' } });
+  s.string({ match: { pattern: FILE_NAME_SLUG, format: 'agency-id' } });
 
 const groupShape = s.object({
   id: idShape().describe('Mã nhóm'),

@@ -6,10 +6,8 @@
  * agency names are strings that the model stage reads with their own rules. Descriptions are
  * in Vietnamese: editors show them to the clerk while typing.
  */
+import { SLUG } from '../vn/slug.js';
 import { type Infer, type LazyShape, s } from './shape.js';
-
-/** A task's id: a slug that stays when the task's words change, to follow its progress by. */
-export const TASK_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const prose = () => s.string();
 const agencyRef = () => s.string().describe('Cơ quan: mã, tên đầy đủ, tên viết tắt hoặc tên gọi khác trong danh mục cơ quan');
@@ -33,7 +31,7 @@ const reportShape = s
 const taskObject = s
   .object({
     id: s.optional(
-      s.string({ match: { pattern: TASK_ID, format: 'task-id' } }).describe('Mã nhiệm vụ cố định, dùng để theo dõi tiến độ'),
+      s.string({ match: { pattern: SLUG, format: 'task-id' } }).describe('Mã nhiệm vụ cố định, dùng để theo dõi tiến độ'),
     ),
     text: prose().describe('Nội dung nhiệm vụ (Markdown)'),
     lead: s.optional(agencyRefs().describe('Cơ quan chủ trì (mặc định: cơ quan được giao của mục)')),

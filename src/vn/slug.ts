@@ -3,11 +3,19 @@
  * ("Sở Tư pháp" → "so-tu-phap").
  */
 
+/** Lower-case ASCII words joined by "-": what slugify gives. */
+const WORDS = '[a-z0-9]+(-[a-z0-9]+)*';
 /**
  * Names Windows keeps for devices, whatever extension follows: a file "con.pdf" or "nul.md"
  * cannot be made there, and a checkout of outputs committed elsewhere fails on it.
  */
-export const WINDOWS_DEVICE_NAME = /^(?:con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+const DEVICE_NAMES = '(?:con|prn|aux|nul|com[0-9]|lpt[0-9])';
+const WINDOWS_DEVICE_NAME = new RegExp(`^${DEVICE_NAMES}$`);
+
+/** A slug, as an id is written (a task's id). */
+export const SLUG = new RegExp(`^${WORDS}$`);
+/** A slug that may name a file on every system: not a name Windows keeps for a device (an agency's id). */
+export const FILE_NAME_SLUG = new RegExp(`^(?!${DEVICE_NAMES}$)${WORDS}$`);
 
 /**
  * Lower-case ASCII words joined by "-", at most `maxLength` characters, never empty, and never

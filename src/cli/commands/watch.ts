@@ -5,9 +5,9 @@
  * is reported and the watch goes on; the build cache keeps each rebuild to what changed.
  */
 import { type FSWatcher, statSync, watch } from 'node:fs';
-import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { basename, dirname, resolve, sep } from 'node:path';
 import { runBuild } from '../../build/build.js';
-import { isInside } from '../../build/paths.js';
+import { isInside, relativePath } from '../../build/paths.js';
 import { progressPath } from '../../parse/plan-file.js';
 import { findProjectRoot } from '../../build/project.js';
 import { displayPath } from '../../build/template-files.js';
@@ -108,7 +108,7 @@ export function runWatch(options: BuildCommandOptions): Promise<number> {
       watch(folder, { recursive: true }, (_event, name) => {
         if (!name) return;
         const file = resolve(folder, name.toString());
-        const path = relative(folder, file).split(sep).join('/');
+        const path = relativePath(folder, file);
         if (IGNORED.test(path) || (outFolder && file.startsWith(outFolder + sep))) return;
         rebuildAfter(file);
       });
