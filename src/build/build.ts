@@ -160,7 +160,7 @@ async function buildPlans(options: BuildOptions, project: Project, found: readon
   const { outFolder } = delivery;
   const counts = { ...NOTHING_BUILT };
   const { cache, whole } = readCache(outFolder);
-  const other = otherProject(cache.project, outFolder, project.root);
+  const other = otherProject(cache.project, outFolder, project.configPath);
   if (other !== undefined) {
     diagnostics.push(diagnostic('out-folder-of-other-project', { file: shownFolder(delivery) }, { other: displayPath(other, cwd) || '.', cache: shownOutput(delivery, CACHE_FILE) }));
     return finish([], diagnostics, [], [], counts);
@@ -198,7 +198,7 @@ async function buildPlans(options: BuildOptions, project: Project, found: readon
   // cache records, the record vouches for them all from now on (recordCache).
   const verified = new Set(jobs.filter((job) => job.cached).map((job) => job.source));
   let changed = !whole;
-  const reference = projectReference(outFolder, project.root);
+  const reference = projectReference(outFolder, project.configPath);
   if (cache.project !== reference) {
     cache.project = reference;
     changed = true;

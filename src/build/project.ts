@@ -31,6 +31,11 @@ export interface Project {
   config: ProjectConfig;
   /** Config file as shown in messages, when there is one. */
   configFile: string | null;
+  /**
+   * Absolute path of the config file, or of plan.config.yaml in the project folder when there is
+   * none: what tells this project from another that builds into the same output folder (out-owner.ts).
+   */
+  configPath: string;
   registry: Registry;
   templates: Templates;
   font: FontFamily;
@@ -143,7 +148,8 @@ export function loadProject(cwd: string, configPath?: string): { project: Projec
     // The built-in words.yaml too when the project has its own: it gives the phrases the project's lacks.
     ...(defaultWords && templateFiles.get('words.yaml') !== defaultWords ? [resolve(cwd, defaultWords.file)] : []),
   ];
-  return { project: { root, cwd, config, configFile, registry, templates, font, fontLocations, inputs }, diagnostics };
+  const project = { root, cwd, config, configFile, configPath: configAbsolute ?? join(root, CONFIG_FILE), registry, templates, font, fontLocations, inputs };
+  return { project, diagnostics };
 }
 
 /**
