@@ -8,6 +8,7 @@
 import { Command, CommanderError, Help } from 'commander';
 import type { Lang } from '../diagnostics/messages.js';
 import { parseShard } from '../build/shard.js';
+import { asciiWords } from '../vn/slug.js';
 import type { BuildCommandOptions } from './commands/build.js';
 import { strings, type Strings } from './strings.js';
 
@@ -81,6 +82,7 @@ function program(words: Strings, run: (code: Promise<number> | number) => void):
     if (options.shard !== undefined && !shard) return usage(words.badShard(options.shard));
     const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
     if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) return usage(words.badJobs(options.jobs!));
+    if (options.quiet && options.verbose) return usage(words.quietAndVerbose);
     return { ...globals(command), out: options.out, json: options.json ?? false, quiet: options.quiet ?? false, verbose: options.verbose ?? false, shard, jobs };
   };
   const usage = (message: string): undefined => {
@@ -143,7 +145,11 @@ function program(words: Strings, run: (code: Promise<number> | number) => void):
 
   subcommand('new', words.new, words.args.name, words.newName)
     .option('--md', words.markdown)
-    .action((name: string, options: { md?: boolean }, command: Command) => run(import('./commands/scaffold.js').then((m) => m.runNew(name, options.md ?? false, globals(command)))));
+    .action((name: string, options: { md?: boolean }, command: Command) => {
+      // The file is named by the name's slug: a name with no letter or digit a slug keeps ("", "!!!") would make "x.plan.yaml".
+      if (asciiWords(name) === '') return void usage(words.badPlanName(name));
+      run(import('./commands/scaffold.js').then((m) => m.runNew(name, options.md ?? false, globals(command))));
+    });
 
   subcommand('fix-encoding', words.fixEncoding, words.args.file, words.fixFile).action((file: string, _options: unknown, command: Command) =>
     run(import('./commands/fix-encoding.js').then((m) => m.runFixEncoding(file, globals(command)))),

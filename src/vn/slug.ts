@@ -22,16 +22,21 @@ export const FILE_NAME_SLUG = new RegExp(`^(?!${DEVICE_NAMES}$)${WORDS}$`);
  * a name Windows keeps for a device ("con" gives "con-x").
  */
 export function slugify(text: string, maxLength = 64): string {
-  const ascii = text
+  const ascii = asciiWords(text);
+  const cut = ascii.length > maxLength ? ascii.slice(0, maxLength).replace(/-[^-]*$/, '') : ascii;
+  if (!cut) return 'x';
+  return WINDOWS_DEVICE_NAME.test(cut) ? `${cut}-x` : cut;
+}
+
+/** The text's letters and digits as lower-case ASCII words joined by "-": empty when it has none a slug can keep. */
+export function asciiWords(text: string): string {
+  return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/[đĐ]/g, 'd')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  const cut = ascii.length > maxLength ? ascii.slice(0, maxLength).replace(/-[^-]*$/, '') : ascii;
-  if (!cut) return 'x';
-  return WINDOWS_DEVICE_NAME.test(cut) ? `${cut}-x` : cut;
 }
 
 /** Text folded for lookups: NFC, lower case, single spaces, no surrounding blanks. */

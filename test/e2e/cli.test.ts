@@ -69,6 +69,12 @@ describe('plan check', () => {
     expect(run.stderr).toContain('Tùy chọn không hợp lệ');
     expect(plan(['không-có-lệnh-này']).code).toBe(2);
     expect(plan(['check', 'no/such/folder']).code).toBe(2);
+    // Asked to say less and more at once: neither is guessed.
+    const project = copyExampleProject();
+    const both = plan(['build', '-q', '-v'], project);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('Không dùng --quiet cùng với --verbose');
+    expect(existsSync(join(project, 'out'))).toBe(false);
     // The registry named as if it were a plan: not read field by field as one.
     const notPlan = plan(['build', 'agencies.yaml']);
     expect(notPlan.code).toBe(2);
@@ -164,5 +170,16 @@ describe('plan init and plan new', () => {
     const again = plan(['new', 'kon-tum-ngay-toan-dan-pcmbn-2021'], project);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('lỗi[file-exists]');
+  });
+
+  it('refuses a name with nothing to name a file by', () => {
+    const project = copyExampleProject();
+    const plans = readdirSync(join(project, 'plans'));
+    for (const name of ['', '!!!', '  ']) {
+      const run = plan(['new', name], project);
+      expect(run.code, name).toBe(2);
+      expect(run.stderr).toContain('không có chữ cái hay chữ số nào');
+    }
+    expect(readdirSync(join(project, 'plans'))).toEqual(plans);
   });
 });
