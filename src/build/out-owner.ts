@@ -10,9 +10,9 @@
  * another name is named by the file itself, so that two config files, even in one folder, are
  * two projects.
  */
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { relativePath } from './paths.js';
+import { isFolder, relativePath } from './paths.js';
 import { CONFIG_FILE } from './project.js';
 
 /** How the cache names the project of `configPath` (project.ts): its folder or its config file, relative to the output folder, "/"-separated. */
@@ -40,14 +40,6 @@ export function otherProject(recorded: string | undefined, outFolder: string, co
     return realpathSync.native(theirs) === realPath(configPath) ? undefined : place;
   } catch {
     return undefined;
-  }
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
   }
 }
 

@@ -9,6 +9,7 @@
  * --config) are taken as given. Output files are named from slugs and joined under the output
  * folder; `outputPath` refuses any that would land outside it.
  */
+import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import type { Path } from '../model/shape.js';
@@ -18,6 +19,15 @@ import type { ProjectConfig } from './config.js';
 /** The path of `to` from `from`, "/"-separated as the cache, manifests and messages write paths on every system. */
 export function relativePath(from: string, to: string): string {
   return relative(from, to).split(sep).join('/');
+}
+
+/** Whether a path is a folder (not a file, and not missing). */
+export function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Whether `path` is `folder` itself or below it (compared after resolving "." and ".."). */

@@ -15,7 +15,7 @@ import { readYaml } from '../parse/yaml.js';
 import { hasTrueTypeSignature, NOT_TRUETYPE } from '../typeset/pdf/truetype.js';
 import type { FontFamily } from '../typeset/style.js';
 import { type ProjectConfig, readConfig } from './config.js';
-import { configPathDiagnostics } from './paths.js';
+import { configPathDiagnostics, isFolder } from './paths.js';
 import { BUILT_IN_TEMPLATES, collectTemplates, displayPath } from './template-files.js';
 
 export const CONFIG_FILE = 'plan.config.yaml';
@@ -130,6 +130,10 @@ export function loadProject(cwd: string, configPath?: string): { project: Projec
   }
 
   const projectTemplates = resolve(root, config.templates);
+  // A folder the config names that is not there (renamed, left out of a commit) would leave every
+  // document worded by the built-in templates, unnoticed. Unnamed, it is the default, and optional.
+  const templatesAt = configMap?.get(['templates']) && configMap.locate(['templates']);
+  if (templatesAt && !isFolder(projectTemplates)) diagnostics.push(diagnostic('templates-missing', templatesAt, { path: displayPath(projectTemplates, cwd) || '.' }, 'warning'));
   const builtIn = collectTemplates([BUILT_IN_TEMPLATES], cwd);
   const templateFiles = projectTemplates === resolve(BUILT_IN_TEMPLATES) ? builtIn : new Map([...builtIn, ...collectTemplates([projectTemplates], cwd)]);
   const defaultWords = builtIn.get('words.yaml');

@@ -438,6 +438,16 @@ const catalog = {
     vi: { message: (a) => `Đường dẫn ${q(a.path)} đi ra ngoài thư mục dự án.`, hint: (a) => `Đường dẫn tương đối phải nằm trong thư mục dự án (${str(a.root)}). Nếu thật sự cần dùng thư mục bên ngoài, viết đường dẫn tuyệt đối, vd: ${str(a.absolute)}.` },
     en: { message: (a) => `The path ${q(a.path)} leads outside the project folder.`, hint: (a) => `Relative paths must stay inside the project folder (${str(a.root)}). To use a folder outside it on purpose, write an absolute path, e.g. ${str(a.absolute)}.` },
   },
+  'templates-missing': {
+    vi: {
+      message: (a) => `Không có thư mục mẫu ${q(a.path)}; các văn bản dùng mẫu có sẵn của công cụ.`,
+      hint: () => 'Đặt lại thư mục mẫu của dự án (lệnh "plan init" tạo các mẫu sửa được), hoặc xóa dòng templates trong tệp cấu hình nếu muốn dùng mẫu có sẵn.',
+    },
+    en: {
+      message: (a) => `The templates folder ${q(a.path)} is not there; documents are worded by the tool's built-in templates.`,
+      hint: () => 'Put the project\'s templates folder back ("plan init" writes editable templates), or delete the templates line of the config file to use the built-in ones.',
+    },
+  },
   'config-missing': {
     vi: { message: (a) => `Không tìm thấy tệp cấu hình ${q(a.path)}.`, hint: () => 'Kiểm tra đường dẫn của --config.' },
     en: { message: (a) => `Config file ${q(a.path)} was not found.`, hint: () => 'Check the --config path.' },

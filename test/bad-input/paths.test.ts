@@ -41,6 +41,19 @@ describe('config paths', () => {
     expect(loaded.diagnostics.map((d) => d.code)).toEqual(['path-outside-project']);
   });
 
+  it('a templates folder the config names and that is not there is a warning; an unnamed one is optional', () => {
+    const root = mkdtempSync(join(tmpdir(), 'plan-paths-'));
+    writeFileSync(join(root, 'agencies.yaml'), 'agencies:\n  - { id: so-tu-phap, name: Sở Tư pháp }\n');
+    writeFileSync(join(root, 'plan.config.yaml'), 'registry: agencies.yaml\ntemplates: mau\n');
+    const named = loadProject(root);
+    expect(named.project).toBeDefined();
+    expect(named.diagnostics.map((d) => [d.code, d.severity, d.location.line, d.location.column, d.args.path])).toEqual([['templates-missing', 'warning', 2, 12, 'mau']]);
+    mkdirSync(join(root, 'mau'));
+    expect(loadProject(root).diagnostics).toEqual([]);
+    writeFileSync(join(root, 'plan.config.yaml'), 'registry: agencies.yaml\n');
+    expect(loadProject(root).diagnostics).toEqual([]);
+  });
+
   it('the example project is clean', () => {
     expect(loadProject(ROOT).diagnostics.filter((d) => d.code === 'path-outside-project')).toEqual([]);
   });

@@ -1,6 +1,6 @@
 // Runs the built CLI (dist/, made by `npm test`'s build step) as a user would, in a given folder.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './project.js';
@@ -27,6 +27,11 @@ export function copyExampleProject(withTemplates = false): string {
   const dir = mkdtempSync(join(tmpdir(), 'plan-project-'));
   for (const entry of ['plan.config.yaml', 'agencies.yaml', 'plans', ...(withTemplates ? ['templates'] : [])]) {
     cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
+  }
+  // Without its templates, a project that uses the built-in ones: its config names no folder of its own.
+  if (!withTemplates) {
+    const config = join(dir, 'plan.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/^templates:.*\n/m, ''));
   }
   return dir;
 }

@@ -4,10 +4,10 @@
  * outside the project folder), a moment after the last change, until stopped. Bad input
  * is reported and the watch goes on; the build cache keeps each rebuild to what changed.
  */
-import { type FSWatcher, statSync, watch } from 'node:fs';
+import { type FSWatcher, watch } from 'node:fs';
 import { basename, dirname, resolve, sep } from 'node:path';
 import { runBuild } from '../../build/build.js';
-import { isInside, relativePath } from '../../build/paths.js';
+import { isFolder, isInside, relativePath } from '../../build/paths.js';
 import { progressPath } from '../../parse/plan-file.js';
 import { findProjectRoot } from '../../build/project.js';
 import { displayPath } from '../../build/template-files.js';
@@ -125,15 +125,6 @@ export function runWatch(options: BuildCommandOptions): Promise<number> {
       process.stderr.write(`${words.watching(displayPath(root, cwd) || root)}\n`);
     });
   });
-}
-
-/** Whether a path is a folder (not a file, and not missing). */
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** The inputs outside the project folder, by folder: the names to watch for in each. */
