@@ -65,11 +65,14 @@ export function progressReporter(
 /**
  * The progress line cut to the terminal's width: a line that wraps is not cleared by the next one
  * ("\r" returns to the start of the last row only), and long plan paths would pile up on screen.
- * The end of the path is kept, which names the plan.
+ * The end of the path is kept, which names the plan. A terminal whose width is not known (none,
+ * or 0: a terminal opened without a size, as `script` and some remote sessions do) gets the whole
+ * line, not an empty one.
  */
 export function fitted(prefix: string, path: string, columns: number | undefined): string {
-  const room = (columns ?? Infinity) - 1 - prefix.length;
+  const width = columns !== undefined && columns > 0 ? columns : Infinity;
+  const room = width - 1 - prefix.length;
   const chars = [...path];
   if (chars.length <= room) return prefix + path;
-  return room < 2 ? prefix.slice(0, Math.max(0, (columns ?? 1) - 1)) : `${prefix}…${chars.slice(chars.length - room + 1).join('')}`;
+  return room < 2 ? prefix.slice(0, Math.max(0, width - 1)) : `${prefix}…${chars.slice(chars.length - room + 1).join('')}`;
 }

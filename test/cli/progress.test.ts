@@ -22,7 +22,11 @@ describe('the progress line', () => {
 
   it('never writes past a very narrow terminal', () => {
     expect(fitted('[12/400] ', 'plans/k001.plan.yaml', 8)).toBe('[12/400');
-    expect(fitted('[12/400] ', 'plans/k001.plan.yaml', 0)).toBe('');
+    expect(fitted('[12/400] ', 'plans/k001.plan.yaml', 1)).toBe('');
+  });
+
+  it('shows the whole line on a terminal of unknown width', () => {
+    expect(fitted('[12/400] ', 'plans/k001.plan.yaml', 0)).toBe('[12/400] plans/k001.plan.yaml');
   });
 });
 
