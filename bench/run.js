@@ -80,7 +80,9 @@ process.on('SIGINT', () => process.exit(130));
 
 function project(plans) {
   const folder = mkdtempSync(join(scratch, 'project-'));
-  for (const entry of ['plan.config.yaml', 'agencies.yaml']) cpSync(join(root, entry), join(folder, entry));
+  cpSync(join(root, 'agencies.yaml'), join(folder, 'agencies.yaml'));
+  // The built-in templates word the plans: the config names no templates folder of the project's.
+  writeFileSync(join(folder, 'plan.config.yaml'), readFileSync(join(root, 'plan.config.yaml'), 'utf8').replace(/^templates:.*\n/m, ''));
   mkdirSync(join(folder, 'plans'));
   const seed = readFileSync(seedFile, 'utf8');
   for (let i = 1; i <= plans; i++) {

@@ -10,7 +10,7 @@ import { runBuild } from '../../src/build/build.js';
 import type { MessageCode } from '../../src/diagnostics/messages.js';
 import { MAX_SOURCE_BYTES } from '../../src/parse/text.js';
 import { encodeLegacy } from '../../src/vn/legacy-encoding.js';
-import { hasStackTrace, plan } from '../helpers/cli.js';
+import { copyConfigAndRegistry, hasStackTrace, plan } from '../helpers/cli.js';
 import { ROOT } from '../helpers/project.js';
 import { folderSnapshot } from './snapshot.js';
 
@@ -100,8 +100,7 @@ beforeAll(() => {
   project = join(root, 'project');
   pristine = join(root, 'pristine');
   mkdirSync(join(project, 'plans'), { recursive: true });
-  cpSync(join(ROOT, 'plan.config.yaml'), join(project, 'plan.config.yaml'));
-  cpSync(join(ROOT, 'agencies.yaml'), join(project, 'agencies.yaml'));
+  copyConfigAndRegistry(project);
   writeFileSync(join(project, 'plans', 'base.plan.yaml'), BASE);
   const run = plan(['build'], project);
   expect(run.code, run.stderr).toBe(0);

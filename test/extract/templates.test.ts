@@ -14,6 +14,7 @@ import { composePlan } from '../../src/compose/plan.js';
 import { Templates } from '../../src/compose/templates.js';
 import { Wording } from '../../src/compose/wording.js';
 import { ROOT, SEED_FILE } from '../helpers/project.js';
+import { copyConfigAndRegistry } from '../helpers/cli.js';
 import { exampleProject, seedPlan } from './seed.js';
 
 /** The built-in templates with `name` replaced by `text`, as a project's own file would. */
@@ -88,7 +89,7 @@ function templatesWithPartial(): Templates {
 describe("a project's own templates", () => {
   it('a section title edited in its words.yaml changes the plan and the extracts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'plan-templates-'));
-    for (const entry of ['plan.config.yaml', 'agencies.yaml']) cpSync(join(ROOT, entry), join(dir, entry));
+    copyConfigAndRegistry(dir);
     mkdirSync(join(dir, 'plans'));
     cpSync(join(ROOT, SEED_FILE), join(dir, SEED_FILE));
     mkdirSync(join(dir, 'templates'));

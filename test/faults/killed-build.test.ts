@@ -2,12 +2,12 @@
 // in out/ ends and parses, no temporary file shows as an output, and the next build of a plan
 // removes the hidden temporary files a killed build left in its folders.
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
 import { getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { hasStackTrace, plan } from '../helpers/cli.js';
+import { copyConfigAndRegistry, hasStackTrace, plan } from '../helpers/cli.js';
 import { ROOT, SEED_TEXT } from '../helpers/project.js';
 
 const COPIES = 30;
@@ -38,8 +38,7 @@ async function killedBuild(project: string, outputs: number): Promise<void> {
 describe('a build killed mid-way', () => {
   it('leaves whole outputs only, and the next build cleans up after it', async () => {
     const project = mkdtempSync(join(tmpdir(), 'plan-killed-'));
-    cpSync(join(ROOT, 'plan.config.yaml'), join(project, 'plan.config.yaml'));
-    cpSync(join(ROOT, 'agencies.yaml'), join(project, 'agencies.yaml'));
+    copyConfigAndRegistry(project);
     mkdirSync(join(project, 'plans'));
     for (let n = 1; n <= COPIES; n++) writeFileSync(join(project, 'plans', `seed-${String(n).padStart(2, '0')}.plan.yaml`), SEED_TEXT);
 

@@ -1,11 +1,11 @@
 // A template that throws while a build runs: the error names the template, the exit code says
 // the sources are wrong (1), and every earlier output stays exactly as it was.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { hasStackTrace, plan } from '../helpers/cli.js';
+import { copyConfigAndRegistry, hasStackTrace, plan } from '../helpers/cli.js';
 import { ROOT } from '../helpers/project.js';
 import { folderSnapshot } from '../bad-input/snapshot.js';
 
@@ -14,8 +14,7 @@ const BASE = readFileSync(fileURLToPath(new URL('../bad-input/cases/base.plan.ya
 describe('a template that throws', () => {
   it('stops the build with a template error and leaves earlier outputs whole', () => {
     const project = mkdtempSync(join(tmpdir(), 'plan-throws-'));
-    cpSync(join(ROOT, 'plan.config.yaml'), join(project, 'plan.config.yaml'));
-    cpSync(join(ROOT, 'agencies.yaml'), join(project, 'agencies.yaml'));
+    copyConfigAndRegistry(project);
     mkdirSync(join(project, 'plans'));
     writeFileSync(join(project, 'plans', 'base.plan.yaml'), BASE);
     expect(plan(['build'], project).code).toBe(0);

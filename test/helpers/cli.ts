@@ -22,17 +22,20 @@ export function plan(args: string[], cwd = ROOT, env: Record<string, string> = {
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * The example project's config and registry, copied into `dir`. The config names no templates
+ * folder, so the project uses the built-in templates, or a `templates` folder a test makes.
+ */
+export function copyConfigAndRegistry(dir: string): void {
+  writeFileSync(join(dir, 'plan.config.yaml'), readFileSync(join(ROOT, 'plan.config.yaml'), 'utf8').replace(/^templates:.*\n/m, ''));
+  cpSync(join(ROOT, 'agencies.yaml'), join(dir, 'agencies.yaml'));
+}
+
 /** A temporary copy of the example project (config, registry, plans; templates optional). */
 export function copyExampleProject(withTemplates = false): string {
   const dir = mkdtempSync(join(tmpdir(), 'plan-project-'));
-  for (const entry of ['plan.config.yaml', 'agencies.yaml', 'plans', ...(withTemplates ? ['templates'] : [])]) {
-    cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
-  }
-  // Without its templates, a project that uses the built-in ones: its config names no folder of its own.
-  if (!withTemplates) {
-    const config = join(dir, 'plan.config.yaml');
-    writeFileSync(config, readFileSync(config, 'utf8').replace(/^templates:.*\n/m, ''));
-  }
+  copyConfigAndRegistry(dir);
+  for (const entry of ['plans', ...(withTemplates ? ['templates'] : [])]) cpSync(join(ROOT, entry), join(dir, entry), { recursive: true });
   return dir;
 }
 
