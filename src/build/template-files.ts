@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TemplateFile, TemplateFiles } from '../compose/templates.js';
-import { normaliseText } from '../parse/text.js';
+import { lenientText, normaliseText } from '../parse/text.js';
 import { relativePath } from './paths.js';
 
 /** The tool's own templates folder (next to src/ and dist/ in the package). */
@@ -19,7 +19,7 @@ export function collectTemplates(folders: readonly string[], cwd: string): Templ
     for (const path of listFiles(folder)) {
       const name = relativePath(folder, path);
       if (!name.endsWith('.hbs') && !name.endsWith('.yaml')) continue;
-      const text = normaliseText(readFileSync(path, 'utf8'), path).text;
+      const text = normaliseText(lenientText(readFileSync(path)), path).text;
       files.set(name, { file: displayPath(path, cwd), text });
     }
   }

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { type Lang, wording } from '../diagnostics/messages.js';
+import { lenientText } from '../parse/text.js';
 
 const SEVERITY: Record<Lang, Record<Diagnostic['severity'], string>> = {
   vi: { error: 'lỗi', warning: 'cảnh báo', note: 'ghi chú' },
@@ -23,7 +24,7 @@ class SourceLines {
   line(file: string, line: number): string | undefined {
     if (!this.cache.has(file)) {
       try {
-        this.cache.set(file, readFileSync(resolve(this.cwd, file), 'utf8').replace(/^\uFEFF/, '').normalize('NFC').split(/\r?\n/));
+        this.cache.set(file, lenientText(readFileSync(resolve(this.cwd, file))).normalize('NFC').split(/\r?\n/));
       } catch {
         this.cache.set(file, null);
       }

@@ -219,6 +219,16 @@ const catalog = {
     vi: { message: () => 'Tệp không phải văn bản (có byte rỗng hoặc mã hóa không phải UTF-8).', hint: () => 'Lưu tệp dưới dạng văn bản UTF-8 (trong trình soạn thảo: Save with encoding → UTF-8).' },
     en: { message: () => 'The file is not text (it has NUL bytes or is not UTF-8).', hint: () => 'Save the file as UTF-8 text.' },
   },
+  'utf-16': {
+    vi: {
+      message: () => 'Tệp được lưu ở dạng UTF-16 ("Unicode" của Notepad); đã đọc được.',
+      hint: (a) => `Nên lưu lại ở dạng UTF-8 để git và các công cụ khác đọc được như văn bản: lệnh "plan fix-encoding ${str(a.file)}" làm việc này.`,
+    },
+    en: {
+      message: () => 'The file is saved as UTF-16 (Notepad\'s "Unicode"); it was read.',
+      hint: (a) => `Save it as UTF-8, which git and other tools read as text: "plan fix-encoding ${str(a.file)}" does this.`,
+    },
+  },
   'not-nfc': {
     vi: { message: () => 'Văn bản dùng dấu tiếng Việt dạng tổ hợp (NFD); đã tự chuẩn hóa sang dạng dựng sẵn (NFC).', hint: () => 'Nên lưu lại tệp ở dạng Unicode dựng sẵn để tránh lỗi hiển thị ở nơi khác.' },
     en: { message: () => 'The text uses decomposed Vietnamese marks (NFD); it was normalised to NFC.', hint: () => 'Save the file in precomposed Unicode (NFC) so other tools show it correctly.' },

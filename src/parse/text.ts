@@ -54,28 +54,90 @@ const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u2028
  */
 const SOFT_HYPHEN = /\u00AD/gu;
 
+/** The Unicode encodings a source file is read in: UTF-8, or UTF-16 marked by its byte order mark. */
+export type UnicodeEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+/**
+ * The encoding of a file's bytes, by its byte order mark. Windows Notepad saved text it could not
+ * store in the computer's 8-bit code page, as typed Vietnamese is, as "Unicode": UTF-16, little
+ * endian, after the mark FF FE. Such a file is text, read as it is; without a mark, UTF-8.
+ */
+export function unicodeEncoding(bytes: Uint8Array): UnicodeEncoding {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return 'utf-8';
+}
+
+/** Unicode bytes in `encoding` as text; throws (TypeError) when they are not valid in it. Without the byte order mark. */
+export function decodeUnicode(bytes: Uint8Array, encoding: UnicodeEncoding): string {
+  if (encoding === 'utf-8') return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  // Big endian is swapped to little: Node has a UTF-16BE decoder only when built with full ICU.
+  const units = encoding === 'utf-16le' ? bytes : swapPairs(bytes);
+  if (units.byteLength % 2 !== 0) throw new TypeError('odd number of bytes in UTF-16');
+  return new TextDecoder('utf-16le', { fatal: true }).decode(units);
+}
+
+/**
+ * A file's bytes as text to show or to read leniently (a message's excerpt, a template): UTF-16 by
+ * its byte order mark, else UTF-8, with any byte that is not replaced by U+FFFD. No mark is kept.
+ */
+export function lenientText(bytes: Uint8Array): string {
+  const encoding = unicodeEncoding(bytes);
+  const units = encoding === 'utf-16be' ? swapPairs(bytes) : bytes;
+  return new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'utf-16le').decode(units);
+}
+
+function swapPairs(bytes: Uint8Array): Uint8Array {
+  const swapped = new Uint8Array(bytes.byteLength);
+  for (let i = 0; i + 1 < bytes.byteLength; i += 2) {
+    swapped[i] = bytes[i + 1]!;
+    swapped[i + 1] = bytes[i]!;
+  }
+  if (bytes.byteLength % 2 !== 0) swapped[bytes.byteLength - 1] = bytes[bytes.byteLength - 1]!;
+  return swapped;
+}
+
 /** The text of a source file, or the reason there is none. */
 export type DecodedText = { ok: true; text: string; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
-/** Decodes UTF-8 bytes to NFC text with LF line ends, reporting what it changed or could not read. */
+/** Decodes UTF-8 (or marked UTF-16) bytes to NFC text with LF line ends, reporting what it changed or could not read. */
 export function decodeSource(bytes: Uint8Array, file: string): DecodedText {
   if (bytes.byteLength > MAX_SOURCE_BYTES) {
     return { ok: false, diagnostics: [diagnostic('file-too-large', { file }, { limit: MAX_SOURCE_BYTES })] };
   }
+  const encoding = unicodeEncoding(bytes);
+  if (encoding !== 'utf-8') return decodeUtf16(bytes, encoding, file);
   if (bytes.includes(0)) return { ok: false, diagnostics: [diagnostic('binary-file', { file })] };
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    text = decodeUnicode(bytes, encoding);
   } catch {
     // Not UTF-8: an old 8-bit file. Read byte for byte to see whether it is legacy Vietnamese.
     const legacy = detectLegacy(decodeWindows1252(bytes).replace(/\r\n?/g, '\n'));
     return { ok: false, diagnostics: legacy ? legacyDiagnostics(legacy, file) : [diagnostic('binary-file', { file })] };
   }
+  return decodeText(text, file);
+}
+
+/** Decoded text made NFC with LF line ends, its hidden characters dropped; legacy Vietnamese in it reported. */
+function decodeText(text: string, file: string): DecodedText & { ok: true } {
   const normalised = normaliseText(text, file);
   const legacy = detectLegacy(normalised.text);
   if (legacy) return { ok: true, text: normalised.text, diagnostics: [...normalised.diagnostics, ...legacyDiagnostics(legacy, file)] };
   const unicode = removeHidden(normalised.text, SOFT_HYPHEN, file);
   return { ok: true, text: unicode.text, diagnostics: [...normalised.diagnostics, ...unicode.diagnostics] };
+}
+
+/** UTF-16 text, read and said to be so: other tools (git, diff, web review) show it as binary. */
+function decodeUtf16(bytes: Uint8Array, encoding: Exclude<UnicodeEncoding, 'utf-8'>, file: string): DecodedText {
+  let text: string;
+  try {
+    text = decodeUnicode(bytes, encoding);
+  } catch {
+    return { ok: false, diagnostics: [diagnostic('binary-file', { file })] };
+  }
+  const decoded = decodeText(text, file);
+  return { ...decoded, diagnostics: [diagnostic('utf-16', { file }, { file }, 'note'), ...decoded.diagnostics] };
 }
 
 /** One error per legacy line (the first few), each with the line's Unicode reading as the hint. */

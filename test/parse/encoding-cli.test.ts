@@ -59,6 +59,29 @@ describe('plan fix-encoding', () => {
     expect(plan(['check'], project).code).toBe(0);
   });
 
+  it('a plan Notepad saved as "Unicode" (UTF-16) builds as the UTF-8 one does, and is saved back as UTF-8', () => {
+    const project = copyExampleProject();
+    const file = join(project, 'plans', 'kon-tum-ngay-toan-dan-pcmbn-2021.plan.yaml');
+    const source = readFileSync(file, 'utf8');
+    const built = plan(['build', '--json'], project);
+    expect(built.code, built.stderr).toBe(0);
+    const model = readFileSync(join(project, 'out', 'kon-tum-ngay-toan-dan-pcmbn-2021', 'kon-tum-ngay-toan-dan-pcmbn-2021.model.json'));
+
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(source.replaceAll('\n', '\r\n'), 'utf16le')]);
+    writeFileSync(file, utf16);
+    const again = plan(['build'], project);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain('kon-tum-ngay-toan-dan-pcmbn-2021.plan.yaml: ghi chú[utf-16]');
+    expect(again.stderr).toContain('plan fix-encoding plans/kon-tum-ngay-toan-dan-pcmbn-2021.plan.yaml');
+    expect(readFileSync(join(project, 'out', 'kon-tum-ngay-toan-dan-pcmbn-2021', 'kon-tum-ngay-toan-dan-pcmbn-2021.model.json')).equals(model)).toBe(true);
+
+    const fixed = plan(['fix-encoding', 'plans/kon-tum-ngay-toan-dan-pcmbn-2021.plan.yaml'], project);
+    expect(fixed.code, fixed.stderr).toBe(0);
+    expect(fixed.stderr).toContain('UTF-16');
+    expect(readFileSync(file, 'utf8')).toBe(source.replaceAll('\n', '\r\n'));
+    expect(new Uint8Array(readFileSync(`${file}.bak`))).toEqual(new Uint8Array(utf16));
+  });
+
   it('reports a missing file without a stack trace', () => {
     const run = plan(['fix-encoding', 'khong-co.plan.yaml'], mkdtempSync(join(tmpdir(), 'plan-fix-')));
     expect(run.code).toBe(2);

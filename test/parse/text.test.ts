@@ -41,6 +41,20 @@ describe('decodeSource', () => {
     expect(decoded.diagnostics[0]!.args.converted).toContain('trường học');
   });
 
+  it('reads UTF-16 marked by its byte order mark, little or big endian, and says so', () => {
+    const text = 'title: Kế hoạch\r\nplace: Kon Tum\r\n';
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le);
+    be.swap16();
+    for (const bytes of [le, be]) {
+      const decoded = decodeSource(bytes, 'x.plan.yaml');
+      expect(decoded.ok && decoded.text).toBe('title: Kế hoạch\nplace: Kon Tum\n');
+      expect(decoded.diagnostics).toEqual([expect.objectContaining({ code: 'utf-16', severity: 'note' })]);
+    }
+    // A lone surrogate is no text.
+    expect(decodeSource(Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00]), 'x.plan.yaml').diagnostics[0]?.code).toBe('binary-file');
+  });
+
   it('refuses binary and oversized files quickly', () => {
     expect(decodeSource(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), 'x.plan.yaml').diagnostics[0]?.code).toBe('binary-file');
     expect(decodeSource(new Uint8Array([0xff, 0xfe, 0x41]), 'x.plan.yaml').diagnostics[0]?.code).toBe('binary-file');

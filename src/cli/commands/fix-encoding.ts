@@ -1,6 +1,6 @@
 /**
- * `plan fix-encoding FILE`: rewrites a file typed in a legacy Vietnamese encoding (TCVN3, VNI)
- * or in decomposed Unicode as Unicode NFC, keeping the original as a backup.
+ * `plan fix-encoding FILE`: rewrites a file typed in a legacy Vietnamese encoding (TCVN3, VNI),
+ * in decomposed Unicode or in UTF-16 as Unicode NFC in UTF-8, keeping the original as a backup.
  *
  * The backup is written first, with exclusive creation, so an earlier backup is never
  * overwritten and the original survives any failure; the new text then replaces the file
@@ -12,7 +12,7 @@ import { reason } from '../../build/project.js';
 import { displayPath } from '../../build/template-files.js';
 import { writeAtomic } from '../../build/write.js';
 import { type Diagnostic, diagnostic } from '../../diagnostics/diagnostic.js';
-import { MAX_SOURCE_BYTES, readSourceFile } from '../../parse/text.js';
+import { decodeUnicode, MAX_SOURCE_BYTES, readSourceFile, unicodeEncoding } from '../../parse/text.js';
 import { decodeWindows1252, detectLegacy, type LegacyEncoding } from '../../vn/legacy-encoding.js';
 import type { GlobalOptions } from '../main.js';
 import { formatDiagnostics } from '../report.js';
@@ -30,13 +30,16 @@ export interface FixedText {
   lines: { line: number; text: string }[];
   /** Whether decomposed Unicode was recomposed. */
   normalised: boolean;
+  /** Whether the file was UTF-16, now UTF-8. */
+  utf16: boolean;
 }
 
-/** Converts a file's bytes to Unicode NFC; the line-end style is kept, a byte order mark dropped. */
+/** Converts a file's bytes to Unicode NFC in UTF-8; the line-end style is kept, a byte order mark dropped. */
 export function fixEncoding(bytes: Uint8Array): FixedText {
+  const unicode = unicodeEncoding(bytes);
   let raw: string;
   try {
-    raw = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    raw = decodeUnicode(bytes, unicode);
   } catch {
     // An old 8-bit file: each byte is one legacy character (Windows-1252 is what Word shows).
     raw = decodeWindows1252(bytes);
@@ -52,6 +55,7 @@ export function fixEncoding(bytes: Uint8Array): FixedText {
     encoding: legacy?.encoding,
     lines: legacy?.lines.map((line) => ({ line: line.line, text: line.converted })) ?? [],
     normalised: nfc !== text,
+    utf16: unicode !== 'utf-8',
   };
 }
 
@@ -85,7 +89,8 @@ export function runFixEncoding(file: string, options: GlobalOptions): number {
     return fail(diagnostic('read-failed', { file: shown }, { reason: reason(error) }));
   }
   if (bytes.byteLength > MAX_SOURCE_BYTES) return fail(diagnostic('file-too-large', { file: shown }, { limit: MAX_SOURCE_BYTES }));
-  if (bytes.includes(0)) return fail(diagnostic('binary-file', { file: shown }));
+  // UTF-16 holds NUL bytes in its text; UTF-8 and the legacy encodings never do.
+  if (unicodeEncoding(bytes) === 'utf-8' && bytes.includes(0)) return fail(diagnostic('binary-file', { file: shown }));
 
   const fixed = fixEncoding(bytes);
   if (!fixed.bytes) {
@@ -100,7 +105,7 @@ export function runFixEncoding(file: string, options: GlobalOptions): number {
     return fail(diagnostic('write-failed', { file: shown }, { reason: reason(error) }));
   }
   const report = [
-    fixed.encoding ? words.fixConverted(shown, fixed.encoding, fixed.lines.length) : words.fixNormalised(shown),
+    fixed.encoding ? words.fixConverted(shown, fixed.encoding, fixed.lines.length) : fixed.utf16 ? words.fixUtf16(shown) : words.fixNormalised(shown),
     ...fixed.lines.slice(0, SHOWN_LINES).map((line) => `  ${line.line}: ${line.text.trim()}`),
     ...(fixed.lines.length > SHOWN_LINES ? ['  ...'] : []),
     words.fixBackup(displayPath(backup, cwd)),
