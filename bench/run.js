@@ -5,7 +5,7 @@
 //      three builds);
 //   3. a no-op rebuild of that batch, and the peak memory and CPU time of the full build;
 //   4. one plan, whole process (`plan build` of the seed, with every output and with the plan's
-//      PDF alone) beside Typst compiling the same text (../shared/bench/seed-plan.typ), taking
+//      PDF alone) beside Typst compiling the same text (bench/seed-plan.typ), taking
 //      turns with Node's own start (node -e 0), median of 10 after 3 warm-ups;
 // and, at the start and the end, a fixed loop that tells how fast the machine was meanwhile.
 // Typst runs in Node through @myriaddreamin/typst-ts-node-compiler, installed on demand with
@@ -157,7 +157,7 @@ if (!existsSync(join(typstFolder, 'node_modules', '@myriaddreamin', 'typst-ts-no
   writeFileSync(join(typstFolder, 'package.json'), '{"private":true}');
   execFileSync('npm', ['install', '--no-save', '--silent', '@myriaddreamin/typst-ts-node-compiler@0.7.0'], { cwd: typstFolder, stdio: 'ignore' });
 }
-cpSync(join(root, '..', 'shared', 'bench', 'seed-plan.typ'), join(typstFolder, 'seed-plan.typ'));
+cpSync(join(root, 'bench', 'seed-plan.typ'), join(typstFolder, 'seed-plan.typ'));
 writeFileSync(
   join(typstFolder, 'compile.mjs'),
   `import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
