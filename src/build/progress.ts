@@ -58,14 +58,14 @@ export const progressShape = s
 /**
  * Reads the progress file of the plan at `planPath`, if it has one. The file is follow-up
  * data, not the plan: its mistakes must not stop the plan from being printed, so every
- * problem in it is a warning (an entry that cannot be read is left out).
+ * error in it is a warning (an entry that cannot be read is left out); a note stays a note.
  */
 export function readProgress(planPath: string, cwd: string, taskIds: readonly string[]): { progress: Progress; diagnostics: Diagnostic[] } {
   const path = progressPath(planPath);
   if (!existsSync(path)) return { progress: NO_PROGRESS, diagnostics: [] };
   const read = readProjectYaml(path, cwd);
   const checked = read.data === undefined ? { progress: NO_PROGRESS, diagnostics: [] } : progressFrom(read.data, read.map, taskIds);
-  const diagnostics = [...read.diagnostics, ...checked.diagnostics].map((d) => ({ ...d, severity: 'warning' as const }));
+  const diagnostics = [...read.diagnostics, ...checked.diagnostics].map((d) => (d.severity === 'error' ? { ...d, severity: 'warning' as const } : d));
   return { progress: checked.progress, diagnostics };
 }
 

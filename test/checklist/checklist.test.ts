@@ -1,9 +1,12 @@
 // Checklists of the seed plan (Markdown, CSV, iCalendar), numbering shared with the plan, and
 // the four follow-up categories fed by a progress file.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvBytes } from '../../src/build/csv.js';
 import { fold } from '../../src/build/ics.js';
-import { progressFrom } from '../../src/build/progress.js';
+import { progressFrom, readProgress } from '../../src/build/progress.js';
 import { checklist, checklistMarkdown } from '../../src/compose/checklist.js';
 import { dueDate, followUpStatus, NO_PROGRESS } from '../../src/compose/follow-up.js';
 import { numberPlan } from '../../src/compose/numbering.js';
@@ -152,6 +155,16 @@ describe('follow-up from a progress file', () => {
   it('without a progress file, judges on the plan\'s date: nothing is overdue', () => {
     const list = checklist(seedPlan().plan, seedPlan().tasks, NO_PROGRESS, words());
     expect(new Set(list.rows.map((r) => r.status))).toEqual(new Set(['not-due']));
+  });
+
+  it('a mistake in the file is a warning, never an error; a note stays a note', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'plan-progress-'));
+    writeFileSync(join(folder, 'seed.progress.yaml'), `tasks:\n  danh-gia-thuc-thi-lut: done\n  khen-thuong: { status: done, date: 30/7/2021, note: ${'Đã gửi'.normalize('NFD')} }\n`);
+    const { diagnostics } = readProgress(join(folder, 'seed.plan.yaml'), folder, ids());
+    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([
+      ['not-nfc', 'note'],
+      ['unknown-task', 'warning'],
+    ]);
   });
 
   it('names unknown task ids with a did-you-mean, and bad dates, at their line', () => {
