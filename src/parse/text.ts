@@ -68,23 +68,20 @@ export function unicodeEncoding(bytes: Uint8Array): UnicodeEncoding {
   return 'utf-8';
 }
 
-/** Unicode bytes in `encoding` as text; throws (TypeError) when they are not valid in it. Without the byte order mark. */
-export function decodeUnicode(bytes: Uint8Array, encoding: UnicodeEncoding): string {
-  if (encoding === 'utf-8') return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+/**
+ * Unicode bytes in `encoding` as text, without the byte order mark. With `fatal` (the default),
+ * throws (TypeError) on bytes that are not valid in it, an odd byte of UTF-16 among them; else
+ * each is read as U+FFFD.
+ */
+export function decodeUnicode(bytes: Uint8Array, encoding: UnicodeEncoding, fatal = true): string {
   // Big endian is swapped to little: Node has a UTF-16BE decoder only when built with full ICU.
-  const units = encoding === 'utf-16le' ? bytes : swapPairs(bytes);
-  if (units.byteLength % 2 !== 0) throw new TypeError('odd number of bytes in UTF-16');
-  return new TextDecoder('utf-16le', { fatal: true }).decode(units);
+  const units = encoding === 'utf-16be' ? swapPairs(bytes) : bytes;
+  return new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'utf-16le', { fatal }).decode(units);
 }
 
-/**
- * A file's bytes as text to show or to read leniently (a message's excerpt, a template): UTF-16 by
- * its byte order mark, else UTF-8, with any byte that is not replaced by U+FFFD. No mark is kept.
- */
+/** A file's bytes as text to show or to read leniently (a message's excerpt, a template), in the encoding its byte order mark gives. */
 export function lenientText(bytes: Uint8Array): string {
-  const encoding = unicodeEncoding(bytes);
-  const units = encoding === 'utf-16be' ? swapPairs(bytes) : bytes;
-  return new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'utf-16le').decode(units);
+  return decodeUnicode(bytes, unicodeEncoding(bytes), false);
 }
 
 function swapPairs(bytes: Uint8Array): Uint8Array {
