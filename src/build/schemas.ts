@@ -4,7 +4,7 @@
  */
 import { registryShape } from '../model/registry.js';
 import { type JsonSchema, type LazyShape, schemaDocument } from '../model/shape.js';
-import { itemShape, planShape } from '../model/source-shape.js';
+import { blockShape, bulletShape, itemShape, planShape } from '../model/source-shape.js';
 import { configShape } from './config.js';
 
 export const SCHEMA_KINDS = ['plan', 'agencies', 'config'] as const;
@@ -17,7 +17,7 @@ export function schemaFor(kind: SchemaKind): JsonSchema {
       return schemaDocument(
         planShape,
         { id: 'plan.schema.json', title: 'Kế hoạch (*.plan.yaml)', description: 'Nguồn của một kế hoạch cho công cụ plan.' },
-        [itemShape as unknown as LazyShape<unknown>],
+        [itemShape, blockShape, bulletShape] as unknown as LazyShape<unknown>[],
       );
     case 'agencies':
       return schemaDocument(registryShape, { id: 'agencies.schema.json', title: 'Danh mục cơ quan (agencies.yaml)', description: 'Các cơ quan và nhóm cơ quan mà kế hoạch có thể giao việc.' });

@@ -3,10 +3,10 @@
  * reach (groups expanded through the registry) and the reporting duties of its lead. Built
  * once per plan and shared by the checklists, every agency's extract and `plan status`.
  */
-import { type AgencyRef, allReports, type Plan, type ReportDuty, type Task } from '../model/plan.js';
+import { type AgencyRef, allReports, allTasks, type Plan, type ReportDuty, type Task } from '../model/plan.js';
 import type { Registry } from '../model/registry.js';
 import { compareDates } from '../vn/dates.js';
-import { numberedItems, numberPlan } from './numbering.js';
+import { numberPlan, type PlanNumbers } from './numbering.js';
 
 /** A task as follow-up sees it. */
 export interface TaskEntry {
@@ -22,37 +22,39 @@ export interface TaskEntry {
 }
 
 /** What an agency has to do with a task. */
-export type Role = 'lead' | 'group' | 'partner';
+export type Role = 'lead' | 'group' | 'partner' | 'request';
 
 /** A plan's tasks and reporting duties, resolved against the registry. */
 export interface Assignments {
   tasks: TaskEntry[];
   reports: ReportDuty[];
   registry: Registry;
+  /** The plan's numbers, for drawing a task's items as the plan does. */
+  numbers: PlanNumbers;
 }
 
 /** Resolves who does what in a plan. */
 export function assignments(plan: Plan, registry: Registry): Assignments {
   const reach = (refs: readonly AgencyRef[]) => new Set(refs.flatMap((ref) => registry.members(ref)));
   const reports = allReports(plan).map((report) => ({ report, from: reach(report.from) }));
-  const tasks: TaskEntry[] = [];
-  for (const numbered of numberedItems(numberPlan(plan))) {
-    for (const task of numbered.item.tasks) {
-      const leads = reach(task.lead);
-      tasks.push({
-        task,
-        reference: numbered.reference,
-        leads,
-        partners: reach(task.partners),
-        reports: reports.filter(({ from }) => [...leads].some((id) => from.has(id))).map(({ report }) => report).sort(byDue),
-      });
-    }
-  }
-  return { tasks, reports: reports.map(({ report }) => report), registry };
+  const numbers = numberPlan(plan);
+  const tasks = allTasks(plan).map((task): TaskEntry => {
+    const leads = reach(task.lead);
+    return {
+      task,
+      reference: numbers.tasks.get(task) ?? '',
+      leads,
+      partners: reach(task.partners),
+      reports: reports.filter(({ from }) => [...leads].some((id) => from.has(id))).map(({ report }) => report).sort(byDue),
+    };
+  });
+  return { tasks, reports: reports.map(({ report }) => report), registry, numbers };
 }
 
 /** The agency's role in a task, or null when the task is not its business. */
 export function roleOf(entry: TaskEntry, agency: string): Role | null {
+  // A body the issuer cannot command is asked, not told: its tasks are requests however it is named.
+  if (entry.task.request && entry.leads.has(agency)) return 'request';
   if (entry.task.lead.some((ref) => ref.kind === 'agency' && ref.id === agency)) return 'lead';
   if (entry.leads.has(agency)) return 'group';
   if (entry.partners.has(agency)) return 'partner';

@@ -3,7 +3,7 @@
  * follow-up status, for the whole plan and for each agency. Rows are plain text, built once
  * per plan; the Markdown (through checklist.md.hbs) escapes them, the CSV writes them as they are.
  */
-import type { AgencyRef, Deadline, Plan, ReportDuty } from '../model/plan.js';
+import { type AgencyRef, type Deadline, type Plan, type ReportDuty, taskWords } from '../model/plan.js';
 import { plainText } from '../model/prose.js';
 import { type CivilDate, earliestDay, isoDate, longDate, shortDate } from '../vn/dates.js';
 import { onceFor } from '../memo.js';
@@ -64,8 +64,9 @@ export function checklist(plan: Plan, tasks: Assignments, progress: Progress, wo
       cells: {
         number: entry.reference,
         id: task.id,
-        task: plainText(task.text),
-        lead: names(task.lead),
+        task: plainText(taskWords(task)),
+        // A body that is asked, not told, is named as such: its row is a request, not an order.
+        lead: task.request ? words.word('checklist.request', { lead: names(task.lead) }) : names(task.lead),
         partners: names(task.partners),
         deadline: deadlines(task.deadlines, shortDate),
         report: report ? deadlines([report.due], shortDate) : '',

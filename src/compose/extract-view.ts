@@ -5,20 +5,24 @@
  * picks and numbers them.
  */
 import type { PhrasingContent } from 'mdast';
-import type { AgencyRef, Plan, ReportDuty } from '../model/plan.js';
+import { type AgencyRef, paragraphsOf, type Plan, type ReportDuty } from '../model/plan.js';
 import { lastDay } from '../model/deadline.js';
 import { isoDate } from '../vn/dates.js';
 import { roman } from '../vn/numbering.js';
 import { type Assignments, reportsOf, type Role, roleOf, type TaskEntry } from './assignments.js';
 import { deadlineText, deadlineWords } from './deadlines.js';
 import { escapeText, inlineMarkdown } from './markdown.js';
+import { type BlockView, blockViews } from './plan-view.js';
 import { lowerFirst, planReference, titleInSentence } from './plan-reference.js';
 import type { Wording } from './wording.js';
 
 /** A task in an extract; names are joined with "; ", absent ones null. */
 export interface ExtractTaskView {
   label: string;
+  /** The task's first paragraph, after its number in the extract. */
   text: string;
+  /** What follows it in the plan, drawn as the plan draws it (bullets, sub-items, paragraphs). */
+  blocks: BlockView[];
   reference: string;
   lead: string | null;
   partners: string | null;
@@ -68,8 +72,8 @@ export interface ExtractParts {
   assignments: Assignments;
 }
 
-/** Sections in the order a clerk reads them: own work first, then shared, then help given, then reports. */
-const ORDER: ExtractSectionView['kind'][] = ['lead', 'group', 'partner', 'report'];
+/** Sections in the order a clerk reads them: own work first, then shared, then help given or asked, then reports. */
+const ORDER: ExtractSectionView['kind'][] = ['lead', 'group', 'partner', 'request', 'report'];
 
 /** Prepares what every extract of a plan shares. */
 export function extractParts(plan: Plan, tasks: Assignments, words: Wording): ExtractParts {
@@ -79,7 +83,7 @@ export function extractParts(plan: Plan, tasks: Assignments, words: Wording): Ex
   return {
     plan: { reference: escapeText(planReference(plan, words)), title: escapeText(titleInSentence(plan)) },
     tasks: new Map(tasks.tasks.map((entry) => [entry, {
-      text: inlineMarkdown(entry.task.text),
+      ...taskBody(entry.task.content, tasks),
       reference: escapeText(entry.reference),
       lead: names(entry.task.lead),
       partners: names(entry.task.partners),
@@ -101,7 +105,7 @@ export function extractParts(plan: Plan, tasks: Assignments, words: Wording): Ex
     footnotes: plan.footnotes.map((footnote) => ({
       label: escapeText(footnote.label),
       text: footnote.content.map(inlineMarkdown).join(' '),
-      tasks: new Set(tasks.tasks.filter((entry) => refersTo(entry.task.text, footnote.label))),
+      tasks: new Set(tasks.tasks.filter((entry) => paragraphsOf(entry.task.content).some((text) => refersTo(text, footnote.label)))),
     })),
     assignments: tasks,
   };
@@ -117,7 +121,7 @@ export function extractView(parts: ExtractParts, agency: string): ExtractView {
     const list = byRole.get(role) ?? [];
     // Who the agency works with: its own lead task names the partners, a co-ordinated one the lead.
     const task = parts.tasks.get(entry)!;
-    list.push({ ...task, label: `${list.length + 1}\\.`, lead: role === 'partner' ? task.lead : null, group: role === 'group' ? task.group : null, partners: role === 'partner' ? null : task.partners });
+    list.push({ ...task, label: `${list.length + 1}\\.`, lead: role === 'partner' ? task.lead : null, group: role === 'group' || role === 'request' ? task.group : null, partners: role === 'partner' ? null : task.partners });
     byRole.set(role, list);
   }
   const reports = reportsOf(assignments, agency).map((report, index) => ({ ...parts.reports.get(report)!, label: `${index + 1}\\.` }));
@@ -135,6 +139,15 @@ export function extractView(parts: ExtractParts, agency: string): ExtractView {
     })),
     footnotes: parts.footnotes.filter((note) => [...note.tasks].some((entry) => included.has(entry))).map(({ label, text }) => ({ label, text })),
   };
+}
+
+/** A task's words as an extract draws them: its first paragraph after the number, then the rest as in the plan. */
+function taskBody(content: Parameters<typeof blockViews>[0], tasks: Assignments): Pick<ExtractTaskView, 'text' | 'blocks'> {
+  const [first, ...rest] = blockViews(content, tasks.numbers);
+  if (first?.paragraph != null) return { text: first.paragraph, blocks: rest };
+  // A task drawn as a numbered sub-item: its number is the extract's, its words follow it.
+  if (first?.item) return { text: first.item.heading ?? first.item.lead ?? '', blocks: [...first.item.blocks, ...rest] };
+  return { text: '', blocks: first ? [first, ...rest] : [] };
 }
 
 /** Whether prose holds a reference to the footnote `label`. */

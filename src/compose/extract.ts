@@ -6,7 +6,7 @@
  *   plan's decisions, not new ones, and the agency files it under the plan's number;
  * - title block: "TRÍCH KẾ HOẠCH", the plan's abstract and, below it, the agency it is for;
  * - body: extract.md.hbs;
- * - closing: the agency (to carry out, "t/h") and the archive line of the plan, under the
+ * - closing: the agency (to carry out, "t/h", or to co-operate, "p/h", when it is only asked) and the archive line of the plan, under the
  *   plan's signature, since the signer of the plan is the authority behind every task in it.
  */
 import type { Plan } from '../model/plan.js';
@@ -36,7 +36,7 @@ export function composeExtract(plan: Plan, planTree: DocumentTree, view: Extract
   const abstract: Inline = [...planTree.title.abstract, { type: 'break' }, ...text(words.word('extract.abstract-agency', { agency: agencyName }))];
   const title = { typeName: words.word('extract.type-name'), abstract };
   const recipients = [
-    words.word('recipient-line', { name: agencyName, note: words.word('extract.recipient-note') }),
+    words.word('recipient-line', { name: agencyName, note: words.word(asked(view) ? 'extract.request-note' : 'extract.recipient-note') }),
     words.word('archive-line', { units: plan.archive.join(', ') }),
   ];
   const tree: DocumentTree = {
@@ -61,6 +61,11 @@ export function composeExtract(plan: Plan, planTree: DocumentTree, view: Extract
     helpers,
   );
   return { tree, markdown };
+}
+
+/** Whether the agency is only asked (its tasks are requests): it is not sent the plan "to carry out". */
+function asked(view: ExtractView): boolean {
+  return view.sections.some((section) => section.kind === 'request') && view.sections.every((section) => section.kind === 'request' || section.kind === 'report');
 }
 
 function text(value: string): Inline {

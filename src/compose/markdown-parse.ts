@@ -13,7 +13,7 @@
  * example project (test/compose/markdown-parse.test.ts) and by a property test against remark
  * (test/property/markdown.property.test.ts).
  */
-import type { FootnoteDefinition, Heading, List, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { FootnoteDefinition, Heading, List, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { footnoteIdentifier, isBlank, opensBlock, readWithRemark, stripPositions } from '../model/markdown-syntax.js';
 import { FOOTNOTE_LABEL, footnoteKey, headingPhrasing, paragraphPhrasing, type FootnoteLabels } from './markdown-inline.js';
 
@@ -22,8 +22,18 @@ export function parseMarkdown(source: string): Root {
   const fast = parseCommonShape(source);
   if (fast) return fast;
   const tree = readWithRemark(source);
+  markBullets(tree, source);
   stripPositions(tree);
   return tree;
+}
+
+/** Keeps the mark of every bullet list written with "+" or "*": remark's tree does not say it. */
+function markBullets(node: Nodes, source: string): void {
+  if (node.type === 'list' && !node.ordered) {
+    const mark = source[node.position?.start.offset ?? -1];
+    if (mark === '+' || mark === '*') node.data = { ...node.data, marker: mark };
+  }
+  if ('children' in node) for (const child of node.children) markBullets(child, source);
 }
 
 type Block =

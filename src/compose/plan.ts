@@ -3,7 +3,7 @@
  * rendered through plan.md.hbs, parsed back into a Markdown tree for the typesetters.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { allTasks, type Plan } from '../model/plan.js';
+import { allTasks, type Plan, taskWords } from '../model/plan.js';
 import { plainText } from '../model/prose.js';
 import type { Registry } from '../model/registry.js';
 import { BLANK, earliestDay, isoDate, longDate, planDateText } from '../vn/dates.js';
@@ -32,7 +32,7 @@ export function composePlan(plan: Plan, registry: Registry, templates: Templates
   const words = new Wording(templates);
   const view = planView(plan, {
     sectionTitle: (kind) => words.word(`section.${kind}`),
-    partLabel: (number) => words.word('part-label', { number }),
+    partLabel: (style, number) => words.word(`part-label.${style}`, { number }),
   });
   const body = parseMarkdown(words.render('plan.md.hbs', view));
   addEndMark(body, words.word('end-mark'));
@@ -108,7 +108,7 @@ function assignmentRows(plan: Plan, registry: Registry, words: Wording) {
   return {
     rows: allTasks(plan).map((task, index) => ({
       number: String(index + 1),
-      text: inlineMarkdown(task.text.filter((node) => node.type !== 'footnoteReference')),
+      text: inlineMarkdown(taskWords(task).filter((node) => node.type !== 'footnoteReference')),
       lead: names(task.lead),
       partners: names(task.partners),
       deadline: escapeText(task.deadlines.map((d) => deadlineText(d, deadline)).join('; ')),

@@ -9,6 +9,13 @@
  */
 import type { PhrasingContent, Root } from 'mdast';
 
+declare module 'mdast' {
+  interface ListData {
+    /** The mark a bullet list is drawn with, as written ("+", "*"); "-" when absent. */
+    marker?: '+' | '*';
+  }
+}
+
 /** Inline content: a run of mdast phrasing nodes (text, strong, emphasis, footnoteReference, break). */
 export type Inline = PhrasingContent[];
 
@@ -121,7 +128,8 @@ export interface DocumentTree {
    * - heading depth 3: an item title ("1. Tuyên truyền"), bold, indented like a paragraph;
    * - heading depth 4: a sub-item title ("a) ..."), bold italic... as the template decides, indented;
    * - paragraph: justified, first-line indent; numbering, if any, is already in the text;
-   * - list (unordered): each item a justified paragraph opened by "- " with first-line indent;
+   * - list (unordered): each item a justified paragraph opened by its mark ("- ", or `data.marker`:
+   *   "+ ", "* ") with first-line indent; what continues an item follows it;
    * - list (ordered): as unordered with "1.", "2."... (only free Markdown uses this);
    * - blockquote: paragraphs indented on both sides;
    * - table: a ruled table, header row bold;

@@ -398,8 +398,36 @@ const catalog = {
     en: { message: (a) => `Footnote "${str(a.label)}" is never referenced.`, hint: (a) => `Add [^${str(a.label)}] where it belongs, or delete it.` },
   },
   'empty-item': {
-    vi: { message: () => 'Mục không có nội dung.', hint: () => 'Thêm text, title, tasks hoặc items cho mục này.' },
-    en: { message: () => 'The item is empty.', hint: () => 'Give the item a text, title, tasks or items.' },
+    vi: { message: () => 'Mục không có nội dung.', hint: () => 'Thêm text, title, body, tasks hoặc items cho mục này.' },
+    en: { message: () => 'The item is empty.', hint: () => 'Give the item a text, title, body, tasks or items.' },
+  },
+  'block-kind': {
+    vi: { message: (a) => `Khối nội dung cần đúng một trong: text, tasks, bullets, items, task cùng body, table, quote (ở đây: ${str(a.found) || 'không có'}).`, hint: () => 'Tách thành nhiều khối theo thứ tự viết, vd: "- text: Đoạn văn" rồi "- bullets: [...]"; "body" chỉ đi cùng "task" (một nhiệm vụ gồm nhiều khối).' },
+    en: { message: (a) => `A block takes exactly one of: text, tasks, bullets, items, task with body, table, quote (here: ${str(a.found) || 'none'}).`, hint: () => 'Split it into several blocks in the order written, e.g. "- text: A paragraph" then "- bullets: [...]"; "body" goes only with "task" (a task of several blocks).' },
+  },
+  'body-and-fields': {
+    vi: { message: (a) => `Không dùng cùng lúc "body" và ${q(a.fields)}: không biết thứ tự tác giả muốn.`, hint: () => 'Đưa mọi nội dung vào "body" theo đúng thứ tự viết (đoạn văn, "bullets:", "items:").' },
+    en: { message: (a) => `"body" and ${q(a.fields)} cannot be used together: the order the author meant is unknown.`, hint: () => 'Put everything in "body" in the order written (paragraphs, "bullets:", "items:").' },
+  },
+  'nested-task': {
+    vi: { message: () => 'Nhiệm vụ nằm trong một nhiệm vụ khác.', hint: () => 'Bỏ thuộc tính nhiệm vụ của khối ngoài (để mỗi ý bên trong là một nhiệm vụ), hoặc bỏ thuộc tính của các ý bên trong (để cả khối là một nhiệm vụ).' },
+    en: { message: () => 'A task inside another task.', hint: () => 'Remove the task attributes of the outer block (so each inner part is a task), or those of the inner parts (so the whole block is one task).' },
+  },
+  'item-lead': {
+    vi: { message: () => 'Mục đánh số phải mở đầu bằng tên mục (title) hoặc một đoạn văn đứng sau số thứ tự.', hint: () => 'Thêm "text: ..." (hoặc "title: ...") cho mục, trước các gạch đầu dòng và tiểu mục.' },
+    en: { message: () => 'A numbered item must open with a title or a paragraph that follows its number.', hint: () => 'Give the item a "text: ..." (or "title: ...") before its bullets and sub-items.' },
+  },
+  'part-content': {
+    vi: { message: () => 'Phần lớn cần có sections hoặc body (không cả hai).', hint: () => 'Viết "sections:" khi phần lớn chia thành các phần I., II.; viết "body:" khi phần lớn chứa trực tiếp các mục 1., 2.' },
+    en: { message: () => 'A part needs sections or a body (not both).', hint: () => 'Write "sections:" when the part is divided into sections I., II.; "body:" when it holds items 1., 2. directly.' },
+  },
+  'part-label': {
+    vi: { message: (a) => `Nhãn phần lớn gõ tay ${q(a.value)} không khớp với nhãn sẽ in ${q(a.expected)}.`, hint: () => 'Nhãn phần lớn do chương trình đánh (numbering.parts: roman "Phần I", ordinal "PHẦN THỨ NHẤT", letter "A."); sửa hoặc bỏ nhãn gõ tay.' },
+    en: { message: (a) => `The typed part label ${q(a.value)} does not match the label printed, ${q(a.expected)}.`, hint: () => 'Part labels are the compiler\'s (numbering.parts: roman "Phần I", ordinal "PHẦN THỨ NHẤT", letter "A."); correct or remove the typed label.' },
+  },
+  'block-table': {
+    vi: { message: () => 'Khối "table" không phải một bảng Markdown.', hint: () => 'Viết bảng dạng "| Cột 1 | Cột 2 |", dòng thứ hai "|---|---|", mỗi hàng một dòng.' },
+    en: { message: () => 'The "table" block is not a Markdown table.', hint: () => 'Write the table as "| Column 1 | Column 2 |", a second line "|---|---|", one row a line.' },
   },
   'custom-title': {
     vi: { message: () => 'Phần loại custom cần có tên (title).', hint: () => 'Thêm "title: TÊN PHẦN".' },

@@ -5,22 +5,25 @@
  */
 import { type Diagnostic, diagnostic, type Severity } from '../diagnostics/diagnostic.js';
 import type { MessageCode } from '../diagnostics/messages.js';
+import type { Root } from 'mdast';
 import type { ParsedSource } from '../parse/yaml.js';
 import { earliestDay, compareDates, isoDate, parsePlanDate, type PlanDate } from '../vn/dates.js';
 import { closest } from '../vn/similar.js';
 import { slugify } from '../vn/slug.js';
 import { lastDay, parseDeadline } from './deadline.js';
+import { type Addressees, BodyReader, type FieldReader, NO_ADDRESSEES } from './body.js';
 import type {
-  AgencyRef, Appendix, Deadline, Footnote, Inline, Item, Part, Plan, Recipient, ReportDuty, Section, Signature, SigningPrefix, Task,
+  AgencyRef, Appendix, Deadline, Footnote, Inline, Numbering, Part, PartLabel, Plan, Recipient, ReportDuty, Section, Signature, SigningPrefix,
 } from './plan.js';
 import { parseBlocks, parseInline, parseParagraphs, plainText, type ProseProblem } from './prose.js';
 import type { Registry } from './registry.js';
 import { INVALID, type Path } from './shape.js';
 import { shapeDiagnostics } from './shape-diagnostics.js';
 import {
-  type AppendixSource, type ItemSource, planShape, type PlanSource, type RecipientSource, type ReportSource, type SectionSource,
-  type SignatureSource, signaturePrefixes, type TaskSource,
+  type AppendixSource, type NumberingSource, type PartSource, planShape, type PlanSource, type RecipientSource, type ReportSource,
+  type SectionSource, type SignatureSource, signaturePrefixes,
 } from './source-shape.js';
+import { partLabel, readPartLabel } from '../vn/numbering.js';
 
 export interface PlanIdentity {
   /** Plan id, from the file name. */
@@ -46,25 +49,16 @@ export function buildPlan(parsed: ParsedSource, registry: Registry, identity: Pl
 }
 
 const SYMBOL = /^[\p{Lu}\p{N}]+(-[\p{Lu}\p{N}]+)*$/u;
-/**
- * Who an item is addressed to (its `to`, or its enclosing item's): the default lead of its tasks
- * and sender of its reports. `written` says a `to` was written, even if no name in it was found.
- */
-interface Addressees {
-  refs: AgencyRef[];
-  written: boolean;
-}
-const NO_ADDRESSEES: Addressees = { refs: [], written: false };
-
 /** A comma, semicolon or full stop ending a line the document punctuates itself. */
 const TRAILING_PUNCTUATION = /\s*[,;.]+\s*$/u;
 /** Academic ranks and degrees written before a name ("PGS.TS. ", "ThS ", "GS. TSKH. "). */
 const ACADEMIC_TITLE = /^(?:(?:GS|PGS|TSKH|TS|ThS|CN|KS|BS|Ths)\.?\s*)+(?=\p{Lu})/u;
 
-class PlanReader {
+class PlanReader implements FieldReader {
   private readonly labels: string[] = [];
   private readonly taskIds = new Map<string, Path>();
   private planDate: PlanDate | undefined;
+  private readonly body = new BodyReader(this);
 
   constructor(
     private readonly parsed: ParsedSource,
@@ -85,9 +79,10 @@ class PlanReader {
     this.abstractCase(source.title);
     if (source.parts && source.sections) this.report('sections-and-parts', ['parts']);
     if (!source.parts && !source.sections) this.report('no-sections', []);
+    const numbering = this.numbering(source.numbering, source.parts ?? []);
     const parts: Part[] = source.parts
-      ? source.parts.map((part, index) => ({ title: part.title, sections: this.sections(part.sections, ['parts', index, 'sections']) }))
-      : [{ title: null, sections: this.sections(source.sections ?? [], ['sections']) }];
+      ? source.parts.map((part, index) => this.part(part, ['parts', index], numbering.parts, index))
+      : [{ title: null, content: { kind: 'sections', sections: this.sections(source.sections ?? [], ['sections']) } }];
 
     const plan: Plan = {
       id: identity.id,
@@ -100,8 +95,9 @@ class PlanReader {
       date: this.planDate ?? { year: 1970, month: null, day: null },
       title: this.inline(source.title, ['title']),
       opening: source.opening === undefined ? [] : this.paragraphs(source.opening, ['opening']),
+      closing: source.closing === undefined ? [] : this.paragraphs(source.closing, ['closing']),
       bases: (source.bases ?? []).map((basis, index) => this.inline(basis, ['bases', index])),
-      numbering: source.numbering ?? 'roman',
+      numbering,
       parts,
       footnotes: this.footnotes(source.footnotes ?? {}),
       appendices: (source.appendices ?? []).map((appendix, index) => this.appendix(appendix, ['appendices', index])),
@@ -115,66 +111,70 @@ class PlanReader {
     return plan;
   }
 
+  /**
+   * How the plan numbers itself: a style name, or a mapping. A part label typed in the first part's
+   * title ("Phần I", "PHẦN THỨ NHẤT", "A.") sets the parts' label when the plan does not.
+   */
+  private numbering(source: NumberingSource | undefined, parts: readonly PartSource[]): Numbering {
+    const style = source?.style ?? 'roman';
+    const typed = parts.length > 0 ? readPartLabel(parts[0]!.title)?.style : undefined;
+    return {
+      style,
+      parts: source?.parts ?? typed ?? 'roman',
+      sections: source?.sections ?? 'continue',
+      items: source?.items ?? (style === 'decimal' ? ['1.1.'] : ['1.', 'a)', '-']),
+    };
+  }
+
+  /** A part: its title without a typed label (checked against the one printed), and its sections or blocks. */
+  private part(source: PartSource, path: Path, style: PartLabel, index: number): Part {
+    const typed = readPartLabel(source.title);
+    if (typed) {
+      const expected = partLabel(style, index + 1);
+      if (typed.style !== style || typed.number !== index + 1) this.report('part-label', [...path, 'title'], { value: typed.label, expected }, 'warning');
+    }
+    const title = typed ? source.title.slice(typed.length) : source.title;
+    if ((source.sections === undefined) === (source.body === undefined)) this.report('part-content', path);
+    if (source.sections) return { title, content: { kind: 'sections', sections: this.sections(source.sections, [...path, 'sections']) } };
+    const reports = source.reports ? this.reports(source.reports, [...path, 'reports']) : [];
+    return { title, content: { kind: 'blocks', blocks: this.body.body(source.body ?? [], [...path, 'body'], NO_ADDRESSEES, reports), reports } };
+  }
+
   private sections(sources: SectionSource[], path: Path): Section[] {
     return sources.map((section, index) => {
       const at = [...path, index];
       if (section.kind === 'custom' && section.title === undefined) this.report('custom-title', at);
+      const reports = section.reports ? this.reports(section.reports, [...at, 'reports']) : [];
+      const old = (['intro', 'items'] as const).filter((key) => section[key] !== undefined);
+      if (section.body && old.length > 0) this.report('body-and-fields', [...at, old[0]!], { fields: old });
       return {
         kind: section.kind,
         title: section.title ?? null,
-        intro: section.intro === undefined ? [] : this.paragraphs(section.intro, [...at, 'intro']),
-        items: (section.items ?? []).map((item, itemIndex) => this.item(item, [...at, 'items', itemIndex], NO_ADDRESSEES)),
+        blocks: section.body ? this.body.body(section.body, [...at, 'body'], NO_ADDRESSEES, reports) : this.body.sectionFields(section, at, reports),
+        reports,
         path: at,
       };
     });
   }
 
-  /** An item; `inherited` is the addressees of the enclosing items, the default lead of its tasks. */
-  private item(source: ItemSource, path: Path, inherited: Addressees): Item {
-    const to = source.to ? this.refs(source.to, [...path, 'to']) : [];
-    const addressees: Addressees = { refs: to.length > 0 ? to : inherited.refs, written: source.to !== undefined || inherited.written };
-    const empty = !source.title && !source.text && !source.tasks && !source.items && !source.bullets && !source.reports;
-    if (empty) this.report('empty-item', path);
-    return {
-      title: source.title === undefined ? null : this.inline(source.title, [...path, 'title']),
-      text: source.text === undefined ? [] : this.paragraphs(source.text, [...path, 'text']),
-      to,
-      tasks: (source.tasks ?? []).map((task, index) => this.task(task, [...path, 'tasks', index], addressees)),
-      reports: (source.reports ?? []).map((report, index) => this.reportDuty(report, [...path, 'reports', index], addressees)),
-      bullets: (source.bullets ?? []).map((bullet, index) => this.inline(bullet, [...path, 'bullets', index])),
-      items: (source.items ?? []).map((child, index) => this.item(child, [...path, 'items', index], addressees)),
-      path,
-    };
+  private reports(sources: readonly ReportSource[], path: Path): ReportDuty[] {
+    return sources.map((source, index) => this.reportDuty(source, [...path, index], NO_ADDRESSEES));
   }
 
-  private task(source: TaskSource, path: Path, addressees: Addressees): Task {
-    const text = this.inline(source.text, [...path, 'text']);
-    const lead = source.lead ? this.refs(source.lead, [...path, 'lead']) : addressees.refs;
-    // A lead written but not found in the registry is reported there (unknown-agency), not as missing.
-    if (lead.length === 0 && source.lead === undefined && !addressees.written) this.report('missing-field', path, { key: 'lead' });
-    const written = source.id !== undefined;
-    const id = written ? source.id! : this.derivedId(text, lead);
+  taskId(written: string | undefined, path: Path, text: Inline[], lead: AgencyRef[]): string {
+    const id = written ?? this.derivedId(text, lead);
     const first = this.taskIds.get(id);
-    if (first && written) {
+    if (first && written !== undefined) {
       this.report('duplicate-id', [...path, 'id'], { id, firstLine: this.parsed.map.locate(first).line ?? '?' });
     }
-    const uniqueId = first && !written ? this.uniqueId(id) : id;
-    this.taskIds.set(uniqueId, [...path, 'id']);
-    return {
-      id: uniqueId,
-      idWritten: written,
-      text,
-      lead,
-      partners: source.partners ? this.refs(source.partners, [...path, 'partners']) : [],
-      deadlines: (source.deadline ?? []).map((text, index) => this.deadline(text, source.deadline!.length === 1 ? [...path, 'deadline'] : [...path, 'deadline', index])).filter((d): d is Deadline => d !== undefined),
-      deliverable: source.deliverable ?? null,
-      path,
-    };
+    const unique = first && written === undefined ? this.uniqueId(id) : id;
+    this.taskIds.set(unique, [...path, 'id']);
+    return unique;
   }
 
   /** An id from the lead's id and the text's first words: stable when tasks move or are added. */
-  private derivedId(text: Inline, lead: AgencyRef[]): string {
-    const words = plainText(text).split(/\s+/).slice(0, 6).join(' ');
+  private derivedId(text: Inline[], lead: AgencyRef[]): string {
+    const words = text.map(plainText).join(' ').split(/\s+/).slice(0, 6).join(' ');
     return slugify(`${lead[0]?.id ?? 'task'} ${words}`, 60);
   }
 
@@ -184,7 +184,7 @@ class PlanReader {
     return `${base}-${n}`;
   }
 
-  private reportDuty(source: ReportSource, path: Path, addressees: Addressees): ReportDuty {
+  reportDuty(source: ReportSource, path: Path, addressees: Addressees): ReportDuty {
     const from = source.from ? this.refs(source.from, [...path, 'from']) : addressees.refs;
     if (from.length === 0 && source.from === undefined && !addressees.written) this.report('missing-field', path, { key: 'from' });
     return {
@@ -273,7 +273,7 @@ class PlanReader {
     return date;
   }
 
-  private deadline(text: string, path: Path): Deadline | undefined {
+  deadline(text: string, path: Path): Deadline | undefined {
     const read = parseDeadline(text);
     if (!read.ok) {
       this.report(read.reason === 'reversed' ? 'range-reversed' : 'invalid-deadline', path, { value: text });
@@ -286,7 +286,7 @@ class PlanReader {
     return read.deadline;
   }
 
-  private refs(names: string[], path: Path): AgencyRef[] {
+  refs(names: string[], path: Path): AgencyRef[] {
     return names
       .map((name, index) => this.ref(name, names.length === 1 ? path : [...path, index]))
       .filter((ref): ref is AgencyRef => ref !== undefined);
@@ -300,14 +300,18 @@ class PlanReader {
     return ref;
   }
 
-  private inline(text: string, path: Path): Inline {
+  inline(text: string, path: Path): Inline {
     const problems: ProseProblem[] = [];
     const inline = parseInline(text, this.labels, problems);
     this.proseProblems(problems, text, path);
     return inline;
   }
 
-  private paragraphs(text: string, path: Path): Inline[] {
+  blocks(text: string): Root {
+    return parseBlocks(text, this.labels);
+  }
+
+  paragraphs(text: string, path: Path): Inline[] {
     const problems: ProseProblem[] = [];
     const paragraphs = parseParagraphs(text, this.labels, problems);
     this.proseProblems(problems, text, path);
@@ -353,7 +357,7 @@ class PlanReader {
     }
   }
 
-  private report(code: MessageCode, path: Path, args: Record<string, string | number | readonly string[]> = {}, severity: Severity = 'error'): void {
+  report(code: MessageCode, path: Path, args: Record<string, string | number | readonly string[]> = {}, severity: Severity = 'error'): void {
     this.diagnostics.push(diagnostic(code, this.parsed.map.locate(path), args, severity));
   }
 }

@@ -6,7 +6,7 @@
  * when it composes a document. Prose is kept as Markdown phrasing nodes (text, emphasis,
  * strong, footnote references) so that no stage re-parses user text.
  */
-import type { PhrasingContent, Root } from 'mdast';
+import type { PhrasingContent, Root, Table as MdastTable } from 'mdast';
 import type { Path } from './shape.js';
 import type { CivilDate, PlanDate } from '../vn/dates.js';
 import type { StyleSource } from './source-shape.js';
@@ -28,19 +28,26 @@ export type YearPart = { unit: 'month' | 'quarter'; number: number; year: number
 
 export type RecurringPeriod = 'year' | 'half-year' | 'quarter' | 'month' | 'week' | 'continuous';
 
-/** A task: one piece of work assigned to a lead agency, with partners and deadlines. */
+/**
+ * A task: one piece of work assigned to a lead agency, with partners and deadlines. Being a task
+ * is a role, not a shape: the words of a task are a paragraph, part of one, a bullet, a numbered
+ * item or several blocks, drawn as the author wrote them; `content` is those blocks.
+ */
 export interface Task {
   /** Stable id: written by the clerk, or derived from the text's first words. */
   id: string;
   /** Whether the id was written in the source (a derived one changes when the text's start does). */
   idWritten: boolean;
-  text: Inline;
+  /** The blocks that are the task, in order (its own role left out), as an extract draws them. */
+  content: Block[];
   /** Lead (chủ trì): usually one agency; a group when the task goes to every member. */
   lead: AgencyRef[];
   /** Co-ordinating agencies (phối hợp). */
   partners: AgencyRef[];
   deadlines: Deadline[];
   deliverable: string | null;
+  /** A request ("Đề nghị ...") to a body the issuer cannot command, not an order. */
+  request: boolean;
   /** Where the task was written, for diagnostics and follow-up. */
   path: Path;
 }
@@ -55,20 +62,77 @@ export interface ReportDuty {
   path: Path;
 }
 
-/** A numbered item ("1.") or sub-item ("a)"). */
+/** A stretch of a paragraph's words, and the task they are when they are one. */
+export interface Span {
+  text: Inline;
+  task: Task | null;
+}
+
+/** A paragraph: usually one span; several when its sentences are several tasks. */
+export interface Paragraph {
+  kind: 'paragraph';
+  spans: Span[];
+}
+
+/** The mark a bullet is drawn with: "-", "+" below it, "*" below that, or as the author typed. */
+export type BulletMarker = '-' | '+' | '*';
+
+/** One bullet: its first paragraph, then what continues it (paragraphs, bullets of the next level). */
+export interface Bullet {
+  lead: Paragraph;
+  blocks: Block[];
+  /** The task the whole bullet is, if it is one. */
+  task: Task | null;
+}
+
+/** A run of bullets with one marker. */
+export interface BulletList {
+  kind: 'bullets';
+  marker: BulletMarker;
+  bullets: Bullet[];
+}
+
+/** A numbered item in a body: items of one body are numbered on across the blocks between them. */
+export interface ItemBlock {
+  kind: 'item';
+  item: Item;
+}
+
+/** Several blocks that together are one task. */
+export interface TaskBlock {
+  kind: 'task';
+  task: Task;
+  blocks: Block[];
+}
+
+/** A table written in the body, as a GFM table tree. */
+export interface TableBlock {
+  kind: 'table';
+  table: MdastTable;
+}
+
+/** A quotation: paragraphs set in from both sides. */
+export interface QuoteBlock {
+  kind: 'quote';
+  paragraphs: Inline[];
+}
+
+/** A block of running text; every body is a list of these in the order the author wrote them. */
+export type Block = Paragraph | BulletList | ItemBlock | TaskBlock | TableBlock | QuoteBlock;
+
+/** A numbered item ("1."), sub-item ("a)") or deeper item. */
 export interface Item {
-  /** Bold title opening the item, if any. */
+  /** Bold title after the number, if any; otherwise the first block, a paragraph, follows the number. */
   title: Inline | null;
-  /** Paragraphs of the item; the first follows the number. */
-  text: Inline[];
+  /** The item's blocks in order. */
+  blocks: Block[];
   /** Agencies or groups the item is addressed to: the default lead of its tasks. */
   to: AgencyRef[];
-  tasks: Task[];
+  /** The task the whole item is, if it is one. */
+  task: Task | null;
+  /** A request ("Đề nghị ...") to bodies the issuer cannot command. */
+  request: boolean;
   reports: ReportDuty[];
-  /** Dash bullets that are not tasks. */
-  bullets: Inline[];
-  /** Sub-items: a), b) — or 1.1. with decimal numbering. */
-  items: Item[];
   path: Path;
 }
 
@@ -79,15 +143,32 @@ export interface Section {
   kind: SectionKind;
   /** The title as written; null to take the template's wording for the kind. */
   title: string | null;
-  intro: Inline[];
-  items: Item[];
+  blocks: Block[];
+  reports: ReportDuty[];
   path: Path;
 }
 
-/** A part above the sections ("Phần I"); a plan without parts has one untitled part. */
+/** A part above the sections ("Phần I", "PHẦN THỨ NHẤT", "A."): it holds sections, or blocks directly. */
 export interface Part {
+  /** Null for the one untitled part of a plan without parts. */
   title: string | null;
-  sections: Section[];
+  content: { kind: 'sections'; sections: Section[] } | { kind: 'blocks'; blocks: Block[]; reports: ReportDuty[] };
+}
+
+/** How a part is labelled: "Phần I", "PHẦN THỨ NHẤT" or "A.". */
+export type PartLabel = 'roman' | 'ordinal' | 'letter';
+
+/** The label of one level of items: "1.", the decimal path "1.1.", "a)" or a dash. */
+export type ItemLabel = '1.' | '1.1.' | 'a)' | '-';
+
+export interface Numbering {
+  /** Sections "I." with items "1.", or decimal "1." with items "1.1.". */
+  style: 'roman' | 'decimal';
+  parts: PartLabel;
+  /** Whether section numerals run on across parts or start again in each. */
+  sections: 'continue' | 'restart';
+  /** Labels of the item levels below a section, outermost first; the last one repeats below. */
+  items: ItemLabel[];
 }
 
 export interface Footnote {
@@ -145,8 +226,10 @@ export interface Plan {
   title: Inline;
   opening: Inline[];
   bases: Inline[];
-  numbering: 'roman' | 'decimal';
+  numbering: Numbering;
   parts: Part[];
+  /** Paragraphs after the last section, before "Nơi nhận" ("Trên đây là Kế hoạch ..."). */
+  closing: Inline[];
   footnotes: Footnote[];
   appendices: Appendix[];
   recipients: Recipient[];
@@ -158,23 +241,70 @@ export interface Plan {
   style: StyleSource;
 }
 
+/** The bodies of a plan's parts and sections, in document order. */
+export function bodies(plan: Plan): Block[][] {
+  return plan.parts.flatMap((part) => (part.content.kind === 'blocks' ? [part.content.blocks] : part.content.sections.map((section) => section.blocks)));
+}
+
+/** Every block of a body and of the blocks inside it, depth first, in document order. */
+export function* walkBlocks(blocks: readonly Block[]): Generator<Block> {
+  for (const block of blocks) {
+    yield block;
+    if (block.kind === 'item') yield* walkBlocks(block.item.blocks);
+    else if (block.kind === 'task') yield* walkBlocks(block.blocks);
+    else if (block.kind === 'bullets') for (const bullet of block.bullets) yield* walkBlocks([bullet.lead, ...bullet.blocks]);
+  }
+}
+
+/** The tasks a block carries itself (not those of blocks inside it), in order. */
+export function ownTasks(block: Block): Task[] {
+  switch (block.kind) {
+    case 'paragraph':
+      return block.spans.flatMap((span) => (span.task ? [span.task] : []));
+    case 'bullets':
+      return block.bullets.flatMap((bullet) => (bullet.task ? [bullet.task] : []));
+    case 'item':
+      return block.item.task ? [block.item.task] : [];
+    case 'task':
+      return [block.task];
+    default:
+      return [];
+  }
+}
+
 /** Every item of a plan, depth first, in document order. */
 export function* allItems(plan: Plan): Generator<Item> {
-  function* walk(items: Item[]): Generator<Item> {
-    for (const item of items) {
-      yield item;
-      yield* walk(item.items);
-    }
-  }
-  for (const part of plan.parts) for (const section of part.sections) yield* walk(section.items);
+  for (const body of bodies(plan)) for (const block of walkBlocks(body)) if (block.kind === 'item') yield block.item;
 }
 
 /** Every task of a plan in document order. */
 export function allTasks(plan: Plan): Task[] {
-  return [...allItems(plan)].flatMap((item) => item.tasks);
+  return bodies(plan).flatMap((body) => [...walkBlocks(body)].flatMap(ownTasks));
 }
 
 /** Every reporting duty of a plan in document order. */
 export function allReports(plan: Plan): ReportDuty[] {
-  return [...allItems(plan)].flatMap((item) => item.reports);
+  const own = plan.parts.flatMap((part) => (part.content.kind === 'blocks' ? part.content.reports : part.content.sections.flatMap((section) => section.reports)));
+  return [...own, ...[...allItems(plan)].flatMap((item) => item.reports)];
+}
+
+/** The paragraphs of some blocks in reading order, bullets and items flattened: a task's words as one text. */
+export function paragraphsOf(blocks: readonly Block[]): Inline[] {
+  const out: Inline[] = [];
+  for (const block of walkBlocks(blocks)) {
+    if (block.kind === 'paragraph') out.push(joinSpans(block.spans));
+    else if (block.kind === 'item' && block.item.title) out.push(block.item.title);
+    else if (block.kind === 'quote') out.push(...block.paragraphs);
+  }
+  return out;
+}
+
+/** A task's words as one run, its paragraphs joined by a space: for a checklist cell, an id, a table row. */
+export function taskWords(task: Task): Inline {
+  return joinSpans(paragraphsOf(task.content).map((text) => ({ text, task: null })));
+}
+
+/** A paragraph's spans as one run of words, a space between two spans. */
+export function joinSpans(spans: readonly Span[]): Inline {
+  return spans.flatMap((span, index) => (index === 0 ? span.text : [{ type: 'text', value: ' ' } as PhrasingContent, ...span.text]));
 }

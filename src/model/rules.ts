@@ -4,7 +4,7 @@
  */
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceMap } from '../parse/source-map.js';
-import { allItems, type AgencyRef, type Inline, type Plan } from './plan.js';
+import { allTasks, type AgencyRef, bodies, type Inline, paragraphsOf, type Plan, walkBlocks } from './plan.js';
 import type { Registry } from './registry.js';
 
 /** Every content rule's findings for a built plan. */
@@ -29,16 +29,14 @@ function recipientsCoverAssignees(plan: Plan, registry: Registry, map: SourceMap
 
   const diagnostics: Diagnostic[] = [];
   const reported = new Set<string>();
-  for (const item of allItems(plan)) {
-    for (const task of item.tasks) {
-      for (const [role, refs] of [['lead', task.lead], ['partners', task.partners]] as const) {
-        for (const ref of refs) {
-          const key = `${ref.kind}:${ref.id}`;
-          if (isReached(ref) || reported.has(key)) continue;
-          reported.add(key);
-          const written = task.path.length > 0 && map.get([...task.path, role]) ? [...task.path, role] : task.path;
-          diagnostics.push(diagnostic('recipient-missing', map.locate(written), { agency: registry.name(ref) }, 'warning'));
-        }
+  for (const task of allTasks(plan)) {
+    for (const [role, refs] of [['lead', task.lead], ['partners', task.partners]] as const) {
+      for (const ref of refs) {
+        const key = `${ref.kind}:${ref.id}`;
+        if (isReached(ref) || reported.has(key)) continue;
+        reported.add(key);
+        const written = task.path.length > 0 && map.get([...task.path, role]) ? [...task.path, role] : task.path;
+        diagnostics.push(diagnostic('recipient-missing', map.locate(written), { agency: registry.name(ref) }, 'warning'));
       }
     }
   }
@@ -54,12 +52,12 @@ function footnotesUsed(plan: Plan, map: SourceMap): Diagnostic[] {
       else if ('children' in node) collect(node.children as Inline);
     }
   };
-  const everyInline: Inline[] = [plan.title, ...plan.opening, ...plan.bases];
-  for (const part of plan.parts) {
-    for (const section of part.sections) everyInline.push(...section.intro);
-  }
-  for (const item of allItems(plan)) {
-    everyInline.push(...(item.title ? [item.title] : []), ...item.text, ...item.bullets, ...item.tasks.map((t) => t.text));
+  const everyInline: Inline[] = [plan.title, ...plan.opening, ...plan.bases, ...plan.closing];
+  for (const body of bodies(plan)) {
+    everyInline.push(...paragraphsOf(body));
+    for (const block of walkBlocks(body)) {
+      if (block.kind === 'table') for (const row of block.table.children) for (const cell of row.children) everyInline.push(cell.children);
+    }
   }
   for (const footnote of plan.footnotes) everyInline.push(...footnote.content);
   everyInline.forEach(collect);

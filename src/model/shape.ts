@@ -280,7 +280,11 @@ class ObjectShape<P extends Props> extends Shape<ObjectOf<P>> {
     // A fresh object with only the declared keys: nothing from the input (such as a
     // "__proto__" key) can reach an object's prototype.
     const out: Record<string, unknown> = {};
-    for (const [key, shape] of Object.entries(this.props)) {
+    // Keys in the order they were written, then the ones left out: a reader may draw fields in
+    // the author's order (an item's text, tasks and bullets), and problems come in source order.
+    const written = Object.keys(value).filter((key) => Object.hasOwn(this.props, key));
+    const keys = [...written, ...Object.keys(this.props).filter((key) => !written.includes(key))];
+    for (const [key, shape] of keys.map((key) => [key, this.props[key]!] as const)) {
       const field = Object.hasOwn(value, key) ? value[key] : undefined;
       if (field === undefined && !(shape instanceof OptionalShape)) {
         issues.push({ kind: 'missing-field', path, key });

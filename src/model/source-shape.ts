@@ -28,18 +28,21 @@ const reportShape = s
   })
   .describe('Chế độ báo cáo');
 
-const taskObject = s
-  .object({
-    id: s.optional(
-      s.string({ match: { pattern: SLUG, format: 'task-id' } }).describe('Mã nhiệm vụ cố định, dùng để theo dõi tiến độ'),
-    ),
-    text: prose().describe('Nội dung nhiệm vụ (Markdown)'),
-    lead: s.optional(agencyRefs().describe('Cơ quan chủ trì (mặc định: cơ quan được giao của mục)')),
-    partners: s.optional(agencyRefs().describe('Cơ quan phối hợp')),
-    deadline: s.optional(deadlines()),
-    deliverable: s.optional(s.string().describe('Sản phẩm')),
-  })
-  .describe('Nhiệm vụ');
+/** What makes a block, bullet or item a task: its id, agencies, deadlines and deliverable. */
+const taskRoleFields = {
+  id: s.optional(
+    s.string({ match: { pattern: SLUG, format: 'task-id' } }).describe('Mã nhiệm vụ cố định, dùng để theo dõi tiến độ'),
+  ),
+  lead: s.optional(agencyRefs().describe('Cơ quan chủ trì (mặc định: cơ quan được giao của mục)')),
+  partners: s.optional(agencyRefs().describe('Cơ quan phối hợp')),
+  deadline: s.optional(deadlines()),
+  deliverable: s.optional(s.string().describe('Sản phẩm')),
+};
+
+const taskRoleShape = s.object(taskRoleFields).describe('Vai trò nhiệm vụ: mã, cơ quan chủ trì, phối hợp, thời hạn, sản phẩm');
+
+/** A task written with its own text (the older `tasks:` lists, and the sentences of a paragraph). */
+const taskObject = s.object({ text: prose().describe('Nội dung nhiệm vụ (Markdown)'), ...taskRoleFields }).describe('Nhiệm vụ');
 
 /** A task: its text alone, or an object with its agencies and deadlines. */
 const taskShape = s.byType<Infer<typeof taskObject>>({
@@ -50,15 +53,78 @@ const taskShape = s.byType<Infer<typeof taskObject>>({
 const reports = () =>
   s.byType<Infer<typeof reportShape>[]>({ mapping: s.map(reportShape, (one) => [one]), list: s.list(reportShape, 1) });
 
+export const bulletMarkers = ['-', '+', '*'] as const;
+
+/** Source form of a block of a body: exactly one of its content keys, with a task role where it may have one. */
+export interface BlockSource {
+  text?: string;
+  task?: TaskRoleSource;
+  reports?: ReportSource[];
+  tasks?: TaskSource[];
+  bullets?: BulletSource[];
+  marker?: (typeof bulletMarkers)[number];
+  items?: ItemSource[];
+  body?: BlockSource[];
+  table?: string;
+  quote?: string;
+}
+
+/** Source form of a bullet: its text, a task role, and what continues it. */
+export interface BulletSource {
+  text?: string;
+  tasks?: TaskSource[];
+  task?: TaskRoleSource;
+  reports?: ReportSource[];
+  body?: BlockSource[];
+}
+
+export const blockShape: LazyShape<BlockSource> = s.lazy<BlockSource>('block', () =>
+  s.byType<BlockSource>({
+    string: s.map(prose(), (text) => ({ text })),
+    mapping: s
+      .object({
+        text: s.optional(prose().describe('Đoạn văn (Markdown)')),
+        task: s.optional(taskRoleShape),
+        reports: s.optional(reports()),
+        tasks: s.optional(s.list(taskShape, 1).describe('Một đoạn văn gồm nhiều nhiệm vụ nối tiếp nhau')),
+        bullets: s.optional(s.list(bulletShape, 1).describe('Các gạch đầu dòng "-" (cấp dưới: "+")')),
+        marker: s.optional(s.oneOf(bulletMarkers).describe('Dấu đầu dòng: "-", "+" hoặc "*" (mặc định theo cấp)')),
+        items: s.optional(s.list(itemShape, 1).describe('Các mục đánh số tự động')),
+        body: s.optional(s.list(blockShape, 1).describe('Các khối cùng thuộc một nhiệm vụ (cùng với task)')),
+        table: s.optional(s.string().describe('Bảng (Markdown: | cột | cột |)')),
+        quote: s.optional(prose().describe('Đoạn trích dẫn')),
+      })
+      .describe('Khối nội dung: đoạn văn (text), gạch đầu dòng (bullets), mục đánh số (items), nhiệm vụ gồm nhiều khối (task + body), bảng (table) hoặc trích dẫn (quote)'),
+  }),
+);
+
+export const bulletShape: LazyShape<BulletSource> = s.lazy<BulletSource>('bullet', () =>
+  s.byType<BulletSource>({
+    string: s.map(prose(), (text) => ({ text })),
+    mapping: s
+      .object({
+        text: s.optional(prose().describe('Nội dung gạch đầu dòng (Markdown)')),
+        tasks: s.optional(s.list(taskShape, 1).describe('Gạch đầu dòng gồm nhiều nhiệm vụ nối tiếp nhau')),
+        task: s.optional(taskRoleShape),
+        reports: s.optional(reports()),
+        body: s.optional(s.list(blockShape, 1).describe('Đoạn tiếp theo và gạch đầu dòng cấp dưới ("+")')),
+      })
+      .describe('Gạch đầu dòng'),
+  }),
+);
+
 /** Source form of a numbered item (1., 2.) and of its sub-items (a), b)). */
 export interface ItemSource {
   title?: string;
   text?: string;
   to?: string[];
+  task?: TaskRoleSource;
+  request?: boolean;
   tasks?: Infer<typeof taskShape>[];
   reports?: Infer<typeof reportShape>[];
-  bullets?: string[];
+  bullets?: BulletSource[];
   items?: ItemSource[];
+  body?: BlockSource[];
 }
 
 export const itemShape: LazyShape<ItemSource> = s.lazy<ItemSource>('item', () =>
@@ -67,12 +133,15 @@ export const itemShape: LazyShape<ItemSource> = s.lazy<ItemSource>('item', () =>
     mapping: s
       .object({
         title: s.optional(prose().describe('Tên mục, in đậm (Markdown một dòng)')),
-        text: s.optional(prose().describe('Nội dung của mục (Markdown, có thể nhiều đoạn)')),
+        text: s.optional(prose().describe('Đoạn đầu của mục, ngay sau số thứ tự (Markdown, có thể nhiều đoạn)')),
         to: s.optional(agencyRefs().describe('Cơ quan, nhóm cơ quan được giao mục này')),
-        tasks: s.optional(s.list(taskShape, 1).describe('Các nhiệm vụ của mục')),
+        task: s.optional(taskRoleShape),
+        request: s.optional(s.boolean().describe('Mục đề nghị (cơ quan không thuộc quyền chỉ đạo của cơ quan ban hành)')),
+        tasks: s.optional(s.list(taskShape, 1).describe('Các nhiệm vụ của mục, mỗi nhiệm vụ một gạch đầu dòng')),
         reports: s.optional(reports()),
-        bullets: s.optional(s.list(prose(), 1).describe('Các ý gạch đầu dòng không phải nhiệm vụ')),
+        bullets: s.optional(s.list(bulletShape, 1).describe('Các ý gạch đầu dòng không phải nhiệm vụ')),
         items: s.optional(s.list(itemShape, 1).describe('Các tiểu mục a), b), c)...')),
+        body: s.optional(s.list(blockShape, 1).describe('Các khối của mục theo thứ tự viết: đoạn văn, gạch đầu dòng, tiểu mục, bảng')),
       })
       .describe('Mục được đánh số tự động'),
   }),
@@ -86,13 +155,17 @@ const sectionShape = s
     title: s.optional(s.string().describe('Tên phần; bỏ trống để dùng tên mặc định của mẫu')),
     intro: s.optional(prose().describe('Đoạn mở đầu của phần')),
     items: s.optional(s.list(itemShape).describe('Các mục, đánh số 1., 2., ...')),
+    body: s.optional(s.list(blockShape, 1).describe('Các khối của phần theo thứ tự viết: đoạn văn, mục đánh số, gạch đầu dòng, bảng')),
+    reports: s.optional(reports()),
   })
   .describe('Phần của kế hoạch, đánh số I., II., ...');
 
 const partShape = s
   .object({
     title: s.string().describe('Tên phần lớn (Phần I, Phần II...)'),
-    sections: s.list(sectionShape, 1),
+    sections: s.optional(s.list(sectionShape, 1)),
+    body: s.optional(s.list(blockShape, 1).describe('Các khối của phần lớn khi không chia phần nhỏ: mục đánh số, đoạn văn, gạch đầu dòng')),
+    reports: s.optional(reports()),
   })
   .describe('Phần lớn, trên cấp số La Mã');
 
@@ -126,6 +199,21 @@ const appendixShape = s
     landscape: s.optional(s.boolean().describe('Trang nằm ngang')),
   })
   .describe('Phụ lục');
+
+const numberingStyle = () => s.oneOf(['roman', 'decimal'] as const).describe('Đánh số: roman (I., 1., a)) hoặc decimal (1., 1.1., 1.1.1.)');
+
+export const itemLabels = ['1.', '1.1.', 'a)', '-'] as const;
+
+const numberingShape = s
+  .object({
+    style: s.optional(numberingStyle()),
+    parts: s.optional(s.oneOf(['roman', 'ordinal', 'letter'] as const).describe('Nhãn phần lớn: roman ("Phần I"), ordinal ("PHẦN THỨ NHẤT"), letter ("A.")')),
+    sections: s.optional(s.oneOf(['continue', 'restart'] as const).describe('Số La Mã của phần: continue (đánh tiếp qua các phần lớn) hoặc restart (đánh lại từ I trong mỗi phần lớn)')),
+    items: s.optional(s.list(s.oneOf(itemLabels), 1).describe('Nhãn các cấp mục dưới phần, từ ngoài vào trong: "1.", "1.1.", "a)", "-"')),
+  })
+  .describe('Cách đánh số');
+
+type NumberingSource = Infer<typeof numberingShape>;
 
 /** Page and text settings a plan may override (the project's plan.config.yaml holds the defaults). */
 export const styleShape = s
@@ -167,8 +255,14 @@ export const planShape = s
     place: s.string().describe('Địa danh, vd: Kon Tum'),
     date: s.string().describe('Ngày ban hành: 2021-05-25, 25/5/2021 hoặc "ngày 25 tháng 5 năm 2021"; 2021-05 (để trống ngày); 2021 (để trống ngày, tháng)'),
     title: s.string().describe('Trích yếu nội dung'),
-    numbering: s.optional(s.oneOf(['roman', 'decimal'] as const).describe('Đánh số: roman (I., 1., a)) hoặc decimal (1., 1.1., 1.1.1.)')),
+    numbering: s.optional(
+      s.byType<NumberingSource>({
+        string: s.map(numberingStyle(), (style) => ({ style })),
+        mapping: numberingShape,
+      }),
+    ),
     opening: s.optional(prose().describe('Đoạn mở đầu (Markdown)')),
+    closing: s.optional(prose().describe('Các đoạn kết thúc sau phần cuối, trước "Nơi nhận" ("Trên đây là Kế hoạch ...")')),
     bases: s.optional(s.list(prose(), 1).describe('Các căn cứ, mỗi căn cứ một dòng')),
     parts: s.optional(s.list(partShape, 1)),
     sections: s.optional(s.list(sectionShape, 1)),
@@ -189,6 +283,9 @@ export const planShape = s
 export type PlanSource = Infer<typeof planShape>;
 export type SectionSource = Infer<typeof sectionShape>;
 export type TaskSource = Infer<typeof taskObject>;
+export type TaskRoleSource = Infer<typeof taskRoleShape>;
+export type PartSource = Infer<typeof partShape>;
+export type { NumberingSource };
 export type ReportSource = Infer<typeof reportShape>;
 export type RecipientSource = Infer<typeof recipientObject>;
 export type SignatureSource = Infer<typeof signatureShape>;

@@ -15,7 +15,7 @@ import { unified } from 'unified';
 import { type Diagnostic, diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import type { Path } from '../model/shape.js';
 import type { SectionKind } from '../model/plan.js';
-import { readItems } from './markdown-items.js';
+import { BlockReader, type Owner } from './markdown-blocks.js';
 import { MarkdownSource, offsets, type Raw, raw, type Slice } from './markdown-source.js';
 import { SourceMap } from './source-map.js';
 import { type ParsedSource, readYaml } from './yaml.js';
@@ -23,7 +23,7 @@ import { type ParsedSource, readYaml } from './yaml.js';
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
 
 /** The fields the body provides; the front matter must not give them too. */
-const BODY_KEYS = ['opening', 'sections', 'parts', 'footnotes'] as const;
+const BODY_KEYS = ['opening', 'sections', 'parts', 'footnotes', 'closing'] as const;
 
 /** Reads a `*.plan.md` file (NFC, LF line ends). Data is undefined when the front matter is missing or unreadable. */
 export function readMarkdown(text: string, file: string): ParsedSource {
@@ -108,28 +108,27 @@ function inferKind(title: string): SectionKind {
   return (found?.[0] as SectionKind | undefined) ?? 'custom';
 }
 
-/** A section being read: its raw mapping, path, intro paragraphs and items. */
-interface OpenSection {
-  raw: Raw;
-  path: Path;
-  intro: Slice[];
-  items: Raw[];
-}
-
-/** Reads the body (everything after the front matter) into opening, parts, sections and footnotes. */
+/** Reads the body (everything after the front matter) into opening, parts, sections, closing and footnotes. */
 class BodyReader {
   private readonly opening: Slice[] = [];
+  private readonly closing: Slice[] = [];
   private readonly parts: Raw[] = [];
   private readonly sections: Raw[] = [];
   private readonly footnotes = raw();
-  private section: OpenSection | undefined;
+  private readonly blocks: BlockReader;
+  /** Where the blocks read now go: the open section, or a part holding its blocks directly. */
+  private owner: Owner | undefined;
+  /** After a "---" that ends the last section: the closing paragraphs. */
+  private closed = false;
 
-  constructor(private readonly source: MarkdownSource) {}
+  constructor(private readonly source: MarkdownSource) {
+    this.blocks = new BlockReader(source);
+  }
 
   read(tree: Root): Raw {
     this.gatherFootnotes(tree);
     for (const node of tree.children.slice(1)) this.block(node);
-    this.closeSection();
+    this.closeOwner();
     return this.result();
   }
 
@@ -142,60 +141,67 @@ class BodyReader {
     }
     if (this.sections.length > 0) body.sections = this.sections;
     if (this.parts.length > 0) body.parts = this.parts;
+    const closing = this.source.join(this.closing);
+    if (closing) {
+      body.closing = closing.value;
+      this.source.recordText(['closing'], closing);
+    }
     if (Object.keys(this.footnotes).length > 0) body.footnotes = this.footnotes;
     return body;
   }
 
   private block(node: RootContent): void {
     if (node.type === 'footnoteDefinition') return;
-    if (node.type === 'heading' && node.depth === 1) this.part(node);
+    if (this.closed) {
+      if (node.type === 'paragraph') this.closing.push(this.plainParagraph(node));
+      else this.source.misplaced(node);
+    } else if (node.type === 'heading' && node.depth === 1) this.part(node);
     else if (node.type === 'heading' && node.depth === 2) this.openSection(node);
-    else if (this.section) this.sectionBlock(node, this.section);
+    else if (node.type === 'thematicBreak' && (this.sections.length > 0 || this.parts.length > 0)) {
+      // "---" after the last section: what follows is the closing ("Trên đây là Kế hoạch ...").
+      this.closeOwner();
+      this.closed = true;
+    } else if (this.owner && node.type !== 'heading' && node.type !== 'thematicBreak') this.blocks.blocks([node], this.owner);
     else if (node.type === 'paragraph' && this.parts.length === 0) this.opening.push(this.plainParagraph(node));
-    else if (node.type === 'paragraph') {
-      const { start, end } = offsets(node);
-      this.source.structure(start, end, 'paragraph under a part heading', 'Phần lớn (#) chỉ có tên; viết nội dung trong các phần "## …" của nó.', 'A part (#) has a title only; write the text in its "## …" sections.');
-    } else this.source.misplaced(node);
-  }
-
-  /** A block inside a section: intro paragraphs, then the numbered list(s). */
-  private sectionBlock(node: RootContent, section: OpenSection): void {
-    if (node.type === 'paragraph' && section.items.length === 0) section.intro.push(this.plainParagraph(node));
-    else if (node.type === 'list' && node.ordered) {
-      if (section.items.length === 0) this.source.record([...section.path, 'items'], offsets(node).start, offsets(node).end);
-      readItems(this.source, node, [...section.path, 'items'], false, section.items);
-    } else this.source.misplaced(node);
+    else this.source.misplaced(node);
   }
 
   /** `# Heading`: a part; the `##` headings after it are its sections. */
   private part(node: Heading): void {
-    this.closeSection();
+    this.closeOwner();
     const path = ['parts', this.parts.length];
     const { start, end } = offsets(node);
     if (this.parts.length === 0) this.source.record(['parts'], start, end);
     this.source.record(path, start, end);
-    this.source.record([...path, 'sections'], start, end);
-    const { title, blocks } = this.headingText(node);
+    const { title, blocks } = this.headingText(node, false);
     blocks.forEach((block) => this.source.badAttributes(block));
     const part = raw();
     part.title = title.value;
     this.source.recordText([...path, 'title'], title);
     this.parts.push(part);
+    // Until a "##" opens a section, the part holds its blocks (numbered items, paragraphs) itself.
+    this.owner = { raw: part, path, kind: 'part', addressed: false, inTask: false };
   }
 
   /** `## Heading`: a section of the current part, or of the plan when there are no parts. */
   private openSection(node: Heading): void {
-    this.closeSection();
     const part = this.parts.at(-1);
+    if (part && this.owner?.raw === part && part.body !== undefined) {
+      // A part holds sections or blocks, not both: its blocks before the first "##" have no place.
+      const first = this.source.map.get([...this.owner.path, 'body'])!;
+      this.source.diagnostics.push(diagnostic('part-content', { file: this.source.file, line: first.line, column: first.column, length: first.length }));
+    }
+    this.closeOwner();
     const siblings = part ? ((part.sections ??= []) as Raw[]) : this.sections;
-    const path = part ? ['parts', this.parts.length - 1, 'sections', siblings.length] : ['sections', siblings.length];
+    const partPath = ['parts', this.parts.length - 1];
+    const path = part ? [...partPath, 'sections', siblings.length] : ['sections', siblings.length];
     const { start, end } = offsets(node);
-    if (!part && siblings.length === 0) this.source.record(['sections'], start, end);
+    if (siblings.length === 0) this.source.record(part ? [...partPath, 'sections'] : ['sections'], start, end);
     this.source.record(path, start, end);
     const section = raw();
     this.sectionHeading(node, section, path);
     siblings.push(section);
-    this.section = { raw: section, path, intro: [], items: [] };
+    this.owner = { raw: section, path, kind: 'section', addressed: false, inTask: false };
   }
 
   /** A section's kind (from a `{.kind}` class, else from its words) and its title unless the template's. */
@@ -218,28 +224,22 @@ class BodyReader {
   }
 
   /** A heading's words without its attribute blocks and typed number. */
-  private headingText(node: Heading): { title: Slice; blocks: ReturnType<MarkdownSource['blocks']> } {
+  private headingText(node: Heading, numbered = true): { title: Slice; blocks: ReturnType<MarkdownSource['blocks']> } {
     const first = node.children[0];
     const last = node.children.at(-1);
     const start = first ? offsets(first).start : offsets(node).end;
     const end = last ? offsets(last).end : offsets(node).end;
     const blocks = this.source.blocks(node, start, end);
     const text = this.source.without(start, end, blocks);
-    const number = TYPED_NUMBER.exec(text.value)?.[0].length ?? 0;
+    // A section's typed number is the compiler's to print; a part's typed label ("A.", "Phần I")
+    // stays in its title, where the model reads the plan's labelling from it.
+    const number = numbered ? (TYPED_NUMBER.exec(text.value)?.[0].length ?? 0) : 0;
     return { title: { value: text.value.slice(number), start: text.start + number }, blocks };
   }
 
-  /** Ends the open section: its intro, then its items. */
-  private closeSection(): void {
-    const section = this.section;
-    if (!section) return;
-    const intro = this.source.join(section.intro);
-    if (intro) {
-      section.raw.intro = intro.value;
-      this.source.recordText([...section.path, 'intro'], intro);
-    }
-    if (section.items.length > 0) section.raw.items = section.items;
-    this.section = undefined;
+  /** Ends the section or part being read. */
+  private closeOwner(): void {
+    this.owner = undefined;
   }
 
   /** A paragraph of plain prose (opening, intro, footnote): attribute blocks have no meaning there. */

@@ -15,6 +15,7 @@ import { Wording } from '../../src/compose/wording.js';
 import { readYaml } from '../../src/parse/yaml.js';
 import { seedWith } from '../helpers/project.js';
 import { exampleProject, output, seedOutputs, seedPlan, text } from '../extract/seed.js';
+import { itemsOf, sectionsOf } from '../helpers/model.js';
 
 /** RFC 4180 reader: enough to check what we write. */
 function readCsv(source: string): string[][] {
@@ -81,11 +82,12 @@ describe('the checklist Markdown', () => {
 
   it('uses the same numbers as the plan body (one numbering function)', () => {
     const { plan } = seedPlan();
-    const parts = numberPlan(plan);
-    expect(parts[0]!.sections.map((s) => s.label)).toEqual(['I.', 'II.', 'III.']);
-    expect(parts[0]!.sections[1]!.items.map((i) => i.reference)).toEqual(['II.1', 'II.2', 'II.3', 'II.4', 'II.5', 'II.6', 'II.7', 'II.8']);
-    const decimal = numberPlan({ ...plan, numbering: 'decimal' });
-    expect(decimal[0]!.sections[1]!.items[2]).toMatchObject({ label: '2.3.', reference: '2.3' });
+    const numbers = numberPlan(plan);
+    const sections = sectionsOf(plan);
+    expect(sections.map((s) => numbers.sections.get(s))).toEqual(['I.', 'II.', 'III.']);
+    expect(itemsOf(sections[1]!.blocks).map((i) => numbers.items.get(i)!.reference)).toEqual(['II.1', 'II.2', 'II.3', 'II.4', 'II.5', 'II.6', 'II.7', 'II.8']);
+    const decimal = numberPlan({ ...plan, numbering: { ...plan.numbering, style: 'decimal', items: ['1.1.'] } });
+    expect(decimal.items.get(itemsOf(sections[1]!.blocks)[2]!)).toMatchObject({ label: '2.3.', reference: '2.3' });
   });
 });
 

@@ -10,7 +10,7 @@ import { NO_PROGRESS } from '../../src/compose/follow-up.js';
 import { parseMarkdown } from '../../src/compose/markdown-parse.js';
 import { composePlan } from '../../src/compose/plan.js';
 import { Wording } from '../../src/compose/wording.js';
-import type { Plan } from '../../src/model/plan.js';
+import { allTasks, type Plan } from '../../src/model/plan.js';
 import { exampleProject, seedPlan } from './seed.js';
 
 const HOSTILE = ['# x', '- y', '1. z', '| a |', '{{x}}', '</div>', 'a\n2. b\n# c', '**open', '[^9]'];
@@ -18,9 +18,11 @@ const HOSTILE = ['# x', '- y', '1. z', '| a |', '{{x}}', '</div>', 'a\n2. b\n# c
 /** The seed plan with the text of Sở Tư pháp's task replaced (as the model holds it, past the reader's checks). */
 function seedWithTaskText(value: string): Plan {
   const { plan } = seedPlan();
-  const task = plan.parts[0]!.sections[1]!.items[1]!.tasks[0]!;
-  expect(task.id).toBe('danh-gia-thuc-thi-luat');
-  task.text = [{ type: 'text', value }];
+  const task = allTasks(plan).find((each) => each.id === 'danh-gia-thuc-thi-luat')!;
+  // The task is the item's numbered paragraph: its words are drawn where the item draws them.
+  const paragraph = task.content[0]!;
+  expect(paragraph.kind).toBe('paragraph');
+  if (paragraph.kind === 'paragraph') paragraph.spans[0]!.text = [{ type: 'text', value }];
   return plan;
 }
 

@@ -17,7 +17,7 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
 function sections(agency: string) {
   const { plan, tasks } = seedPlan();
   const view = extractView(extractParts(plan, tasks, new Wording(exampleProject().templates)), agency);
-  const ids = new Map(tasks.tasks.map((entry) => [entry.task.text, entry.task.id]));
+  const ids = new Map(tasks.tasks.map((entry) => [entry.task, entry.task.id]));
   return { view, ids, kinds: view.sections.map((s) => s.kind) };
 }
 

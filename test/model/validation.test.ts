@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { wording } from '../../src/diagnostics/messages.js';
 import { buildFromText, positionOf, printed, SEED_TEXT, seedWith } from '../helpers/project.js';
+import { itemsOf, paragraphsIn, sectionsOf } from '../helpers/model.js';
 
 function only(diagnostics: Diagnostic[], code: string): Diagnostic {
   const found = diagnostics.filter((d) => d.code === code);
@@ -208,7 +209,7 @@ describe('validation rules', () => {
     const d = only(diagnostics, 'typed-numbering');
     expect(d.severity).toBe('warning');
     expectAt(d, text, '1. Tổ chức');
-    const first = plan!.parts[0]!.sections[0]!.items[0]!.text[0]![0];
+    const first = paragraphsIn(itemsOf(sectionsOf(plan!)[0]!.blocks)[0]!.blocks)[0]![0];
     expect(first).toMatchObject({ type: 'text' });
     expect((first as { value: string }).value.startsWith('Tổ chức')).toBe(true);
   });

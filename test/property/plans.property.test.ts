@@ -14,7 +14,7 @@ import { followUpOutputs } from '../../src/build/follow-up-outputs.js';
 import { loadProject, type Project } from '../../src/build/project.js';
 import { hasErrors } from '../../src/diagnostics/diagnostic.js';
 import { buildPlan } from '../../src/model/build.js';
-import { allTasks } from '../../src/model/plan.js';
+import { allTasks, taskWords } from '../../src/model/plan.js';
 import { plainText } from '../../src/model/prose.js';
 import { checkPlan } from '../../src/model/rules.js';
 import { parsePlanSource } from '../../src/parse/index.js';
@@ -96,7 +96,7 @@ describe('generated valid plans', () => {
         expect(followUp.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
         const extracts = new Map(followUp.outputs.filter((o) => o.kind === 'extract' && o.format === 'md').map((o) => [o.agency!, new TextDecoder().decode(o.bytes)]));
         for (const entry of allTasks(result.plan)) {
-          const words = squash(plainText(entry.text));
+          const words = squash(plainText(taskWords(entry)));
           expect(body).toContain(words);
           for (const lead of entry.lead) {
             const extract = extracts.get(lead.id);

@@ -8,6 +8,7 @@ import { assignments } from '../../compose/assignments.js';
 import { statusByLead, type LeadStatus } from '../../compose/status-report.js';
 import { type Diagnostic, hasErrors, reportedDiagnostics } from '../../diagnostics/diagnostic.js';
 import { plainText } from '../../model/prose.js';
+import { taskWords } from '../../model/plan.js';
 import { discoverPlans } from '../../build/discover.js';
 import { readPlanFile } from '../../build/pipeline.js';
 import { readProgress } from '../../build/progress.js';
@@ -74,7 +75,7 @@ function planBlock(title: string, leads: LeadStatus[], today: CivilDate, within:
     lines.push('', lead.name);
     for (const item of lead.items) {
       const state = item.state === 'overdue' ? words.statusOverdue(item.days) : words.statusUpcoming(item.days);
-      lines.push(`  ${item.entry.reference.padEnd(6)} ${state} (${shortDate(item.due)})  ${shorten(plainText(item.entry.task.text))}  [${item.entry.task.id}]`);
+      lines.push(`  ${item.entry.reference.padEnd(6)} ${state} (${shortDate(item.due)})  ${shorten(plainText(taskWords(item.entry.task)))}  [${item.entry.task.id}]`);
     }
   }
   return lines.join('\n');

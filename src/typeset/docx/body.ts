@@ -56,7 +56,7 @@ export function bodyBlocks(root: Root, o: BodyOptions): string {
     const inner: Place = { ...place, depth: place.depth + 1 };
     const first = twips(s.firstLineIndent) + twips(LIST_STEP_MM) * place.depth;
     node.children.forEach((item, i) => {
-      const marker = node.ordered ? `${(node.start ?? 1) + i}. ` : '- ';
+      const marker = node.ordered ? `${(node.start ?? 1) + i}. ` : `${node.data?.marker ?? '-'} `;
       let opened = false;
       for (const child of item.children) {
         if (child.type === 'paragraph' && !opened) {

@@ -59,7 +59,7 @@ export function bodyBoxes(ctx: Ctx, root: Root, opts: BodyOptions): Box[] {
     const inner: Place = { ...place, depth: place.depth + 1 };
     const step = mm(LIST_STEP_MM) * place.depth;
     node.children.forEach((item, i) => {
-      const marker = node.ordered ? `${(node.start ?? 1) + i}. ` : '- ';
+      const marker = node.ordered ? `${(node.start ?? 1) + i}. ` : `${node.data?.marker ?? '-'} `;
       let opened = false;
       for (const child of item.children) {
         if (child.type === 'paragraph' && !opened) {
