@@ -279,7 +279,27 @@ export function* allItems(plan: Plan): Generator<Item> {
 
 /** Every task of a plan in document order. */
 export function allTasks(plan: Plan): Task[] {
-  return bodies(plan).flatMap((body) => [...walkBlocks(body)].flatMap(ownTasks));
+  return bodies(plan).flatMap((body) => [...tasksIn(body)]);
+}
+
+/** The tasks of some blocks in document order: a bullet's or an item's own task before those inside it. */
+function* tasksIn(blocks: readonly Block[]): Generator<Task> {
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') {
+      yield* ownTasks(block);
+    } else if (block.kind === 'bullets') {
+      for (const bullet of block.bullets) {
+        if (bullet.task) yield bullet.task;
+        yield* tasksIn([bullet.lead, ...bullet.blocks]);
+      }
+    } else if (block.kind === 'item') {
+      if (block.item.task) yield block.item.task;
+      yield* tasksIn(block.item.blocks);
+    } else if (block.kind === 'task') {
+      yield block.task;
+      yield* tasksIn(block.blocks);
+    }
+  }
 }
 
 /** Every reporting duty of a plan in document order. */

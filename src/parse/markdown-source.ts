@@ -52,6 +52,11 @@ export class MarkdownSource {
     return { line: low + 1, column: offset - this.lineStarts[low]! + 1 };
   }
 
+  /** The source offset of a 1-based line and column. */
+  offset(line: number, column: number): number {
+    return this.lineStarts[line - 1]! + column - 1;
+  }
+
   /** The span of `start..end`, cut at the end of its first line. */
   span(start: number, end: number): SourceSpan {
     const lineEnd = this.text.indexOf('\n', start);

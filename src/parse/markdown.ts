@@ -187,9 +187,12 @@ class BodyReader {
   private openSection(node: Heading): void {
     const part = this.parts.at(-1);
     if (part && this.owner?.raw === part && part.body !== undefined) {
-      // A part holds sections or blocks, not both: its blocks before the first "##" have no place.
+      // A part holds sections or blocks, not both: its blocks before the first "##" have no place
+      // (the error stops the build, so nothing is lost without a word).
       const first = this.source.map.get([...this.owner.path, 'body'])!;
-      this.source.diagnostics.push(diagnostic('part-content', { file: this.source.file, line: first.line, column: first.column, length: first.length }));
+      const start = this.source.offset(first.line, first.column);
+      this.source.structure(start, start + first.length, 'text under a part heading before its sections', 'Phần lớn chia thành các phần "## …" chỉ có tên; viết nội dung này trong một phần "## …" của nó, hoặc bỏ các phần "## …" để phần lớn chứa trực tiếp các mục.', 'A part divided into "## …" sections has a title only; write this text in one of its sections, or drop the sections so that the part holds its items directly.');
+      delete part.body;
     }
     this.closeOwner();
     const siblings = part ? ((part.sections ??= []) as Raw[]) : this.sections;
