@@ -1,7 +1,8 @@
 // The corpus of bad input: every way a hand-written plan, config, registry or template can be
 // wrong ends in a diagnostic with its code, file, line and column, a non-zero exit, no stack
 // trace, and the output folder exactly as it was.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +24,8 @@ interface Case {
   name: string;
   /** Files put into the project (path → content), or removed (null). */
   files: Record<string, string | Uint8Array | null>;
+  /** Things files cannot say: links, named pipes, names that are not UTF-8. */
+  setup?: (project: string) => void;
   /** Command line (default: build the case's plans, or the project); `--json` is added. */
   args?: string[];
   code: MessageCode;
@@ -84,6 +87,10 @@ const CASES_TABLE: Case[] = [
   // Plans that would write into one output folder: the plan already built keeps it.
   { name: 'a plan of the same file name in another folder, built by name', files: { 'plans/2022/base.plan.yaml': BASE }, code: 'plan-id-clash', file: 'plans/2022/base.plan.yaml', exit: 1 },
   { name: 'a plan whose file name reads as the same id', files: { 'plans/Base.plan.yaml': BASE }, args: ['build'], code: 'plan-id-clash', file: 'plans/Base.plan.yaml', exit: 1 },
+  // Names and links.
+  { name: 'a plan file whose name is not UTF-8 (unpacked from a Windows .zip)', files: {}, setup: (project) => writeFileSync(Buffer.concat([Buffer.from(join(project, 'plans', 'k')), Buffer.from([0xea, 0xf2]), Buffer.from('.plan.yaml')]), BASE), args: ['build'], code: 'file-name-not-utf8', file: 'plans/k\\xea\\xf2.plan.yaml', exit: 2 },
+  { name: 'a plan file named on the command line as the shell passes a name that is not UTF-8', files: {}, setup: (project) => writeFileSync(Buffer.concat([Buffer.from(join(project, 'plans', 'k')), Buffer.from([0xea]), Buffer.from('.plan.yaml')]), BASE), args: ['build', 'plans/k\uFFFD.plan.yaml'], code: 'file-name-not-utf8', file: 'plans/k\uFFFD.plan.yaml', exit: 2 },
+  { name: 'a named pipe named on the command line (reading it would wait forever)', files: {}, setup: (project) => execFileSync('mkfifo', [join(project, 'plans', 'ong.plan.yaml')]), args: ['build', 'plans/ong.plan.yaml'], code: 'not-a-regular-file', file: 'plans/ong.plan.yaml', exit: 2 },
   // Missing and unwritable places.
   { name: 'missing plan file', files: {}, args: ['build', 'plans/khong-co.plan.yaml'], code: 'read-failed', file: 'plans/khong-co.plan.yaml', exit: 2 },
   { name: 'missing folder', files: {}, args: ['build', 'khong-co'], code: 'read-failed', file: 'khong-co', exit: 2 },
@@ -126,6 +133,7 @@ function caseProject(files: Case['files']): string {
 describe('bad input', () => {
   it.each(CASES_TABLE)('$name → $code', (entry) => {
     const project = caseProject(entry.files);
+    entry.setup?.(project);
     const before = folderSnapshot(join(project, 'out'));
     // A bad plan is built by name: the base plan's outputs (and the build cache) are then not
     // touched even when the tool itself changed since they were built.
@@ -141,6 +149,51 @@ describe('bad input', () => {
     const where = [entry.file, entry.line, entry.column].filter((part) => part !== undefined).join(':');
     expect(run.stderr).toContain(`${where}: lỗi[${entry.code}]`);
     expect(folderSnapshot(join(project, 'out'))).toEqual(before);
+  });
+
+  it("skips editors' lock files, hidden files, broken links, link loops and named pipes in plans/ and templates/: never read, never fatal", () => {
+    const project = caseProject({ 'templates/ghi-chu.txt': 'not a template' });
+    // Emacs: a link to nothing beside each file with unsaved changes.
+    symlinkSync('root@may.12345:1700000000', join(project, 'plans', '.#base.plan.yaml'));
+    symlinkSync('root@may.12345:1700000000', join(project, 'templates', '.#plan.md.hbs'));
+    writeFileSync(join(project, 'plans', '.base.plan.yaml.swp'), Uint8Array.from([0, 1, 2]));
+    symlinkSync('khong-con.plan.yaml', join(project, 'plans', 'mat.plan.yaml'));
+    symlinkSync('vong.plan.yaml', join(project, 'plans', 'vong.plan.yaml'));
+    symlinkSync('vong.hbs', join(project, 'templates', 'vong.hbs'));
+    execFileSync('mkfifo', [join(project, 'plans', 'ong.plan.yaml'), join(project, 'templates', 'ong.hbs')]);
+    const before = folderSnapshot(join(project, 'out'));
+    const run = plan(['build', '--json'], project);
+    expect(run.code, run.stderr).toBe(0);
+    expect(hasStackTrace(run.stderr), run.stderr).toBe(false);
+    const diagnostics = (JSON.parse(run.stdout) as { diagnostics: { file: string; code: string; severity: string }[] }).diagnostics;
+    expect(diagnostics.map((d) => `${d.file} ${d.severity}[${d.code}]`)).toEqual([
+      'plans/mat.plan.yaml warning[link-broken]',
+      'plans/ong.plan.yaml warning[not-a-regular-file]',
+      'plans/vong.plan.yaml warning[link-broken]',
+      'templates/ong.hbs warning[not-a-regular-file]',
+      'templates/vong.hbs warning[link-broken]',
+    ]);
+    expect(run.stderr).toContain('plans/vong.plan.yaml: cảnh báo[link-broken] Bỏ qua liên kết không dẫn tới tệp nào: các liên kết trỏ vòng vào nhau.');
+    expect(folderSnapshot(join(project, 'out'))).toEqual(before);
+  });
+
+  it('follows a link in plans/ out of the project only when the config allows, and never prints a line of its target', () => {
+    const project = caseProject({});
+    const secret = join(dirname(project), 'bi-mat.plan.yaml');
+    writeFileSync(secret, 'MAT-KHAU-CUA-MAY-CHU: [abc\n');
+    symlinkSync(secret, join(project, 'plans', 'lo.plan.yaml'));
+    const before = folderSnapshot(join(project, 'out'));
+    const run = plan(['build', '--json'], project);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`plans/lo.plan.yaml: cảnh báo[link-outside-project] Bỏ qua liên kết dẫn ra ngoài thư mục dự án (tới "${secret}"); tệp đó không được đọc.`);
+    expect(run.stderr + run.stdout).not.toContain('MAT-KHAU');
+    expect(folderSnapshot(join(project, 'out'))).toEqual(before);
+    // Allowed: read, and its mistakes reported as any plan's.
+    writeFileSync(join(project, 'plan.config.yaml'), `follow-links-outside: true\n${readFileSync(join(project, 'plan.config.yaml'), 'utf8')}`);
+    const allowed = plan(['build', '--json'], project);
+    expect(allowed.code).toBe(1);
+    expect(allowed.stderr).toContain('plans/lo.plan.yaml:1:');
+    expect(allowed.stderr).not.toContain('MAT-KHAU');
   });
 
   it('refuses a file over the size limit quickly, without reading it all', () => {
