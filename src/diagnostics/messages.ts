@@ -183,6 +183,17 @@ const fileError = (a: MessageArgs, words: Record<string, string>): string => {
   const code = errorCode(a);
   return code !== undefined && Object.hasOwn(words, code) ? words[code]! : str(a.reason).replace(/\.$/, '');
 };
+// What a failed write left: a plan's outputs are replaced together or not at all (build/write.ts),
+// unless putting back those already swapped in failed too; other writes keep their one old file.
+const replacedSome = (a: MessageArgs) => Array.isArray(a.replaced) && a.replaced.length > 0;
+const keptVi = (a: MessageArgs): string =>
+  a.outputs === undefined ? 'Các tệp cũ vẫn được giữ nguyên.'
+  : replacedSome(a) ? `Không khôi phục được hết: ${list(a.replaced)} đã là bản mới, các tệp khác trong ${str(a.outputs)} vẫn là bản cũ. Dựng lại sau khi khắc phục.`
+  : `Không tệp nào trong ${str(a.outputs)} bị thay: thư mục vẫn giữ nguyên kết quả của lần dựng trước.`;
+const keptEn = (a: MessageArgs): string =>
+  a.outputs === undefined ? 'Earlier files were kept.'
+  : replacedSome(a) ? `Not all could be put back: ${list(a.replaced)} are new, the other files in ${str(a.outputs)} are old. Build again once it is fixed.`
+  : `No file in ${str(a.outputs)} was replaced: the folder holds the previous build's outputs, all of them.`;
 /** A file held open by another program (Word, a PDF viewer) cannot be replaced on Windows. */
 const heldOpen = (a: MessageArgs): boolean => errorCode(a) === 'EBUSY' || errorCode(a) === 'EPERM';
 
@@ -507,11 +518,11 @@ const catalog = {
   'write-failed': {
     vi: {
       message: (a) => `Không ghi được tệp kết quả: ${fileError(a, FILE_ERRORS_VI)}.`,
-      hint: (a) => `${heldOpen(a) ? 'Đóng tệp nếu nó đang mở trong Word hoặc trình xem PDF, rồi dựng lại.' : 'Kiểm tra quyền ghi và dung lượng trống của thư mục kết quả (--out).'} Các tệp cũ vẫn được giữ nguyên.`,
+      hint: (a) => `${heldOpen(a) ? 'Đóng tệp nếu nó đang mở trong Word hoặc trình xem PDF, rồi dựng lại.' : 'Kiểm tra quyền ghi và dung lượng trống của thư mục kết quả (--out).'} ${keptVi(a)}`,
     },
     en: {
       message: (a) => `Cannot write the output: ${fileError(a, FILE_ERRORS_EN)}.`,
-      hint: (a) => `${heldOpen(a) ? 'Close the file if it is open in Word or a PDF viewer, then build again.' : 'Check write permission and free space of the output folder (--out).'} Earlier files were kept.`,
+      hint: (a) => `${heldOpen(a) ? 'Close the file if it is open in Word or a PDF viewer, then build again.' : 'Check write permission and free space of the output folder (--out).'} ${keptEn(a)}`,
     },
   },
   'out-folder-of-other-project': {
