@@ -1,8 +1,8 @@
 // The corpus of bad input: every way a hand-written plan, config, registry or template can be
 // wrong ends in a diagnostic with its code, file, line and column, a non-zero exit, no stack
 // trace, and the output folder exactly as it was.
-import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -194,6 +194,27 @@ describe('bad input', () => {
     expect(allowed.code).toBe(1);
     expect(allowed.stderr).toContain('plans/lo.plan.yaml:1:');
     expect(allowed.stderr).not.toContain('MAT-KHAU');
+  });
+
+  it('reports a folder under plans/ that an ordinary user cannot read, with its path, and builds the rest', () => {
+    // Root reads every folder: the build runs as "nobody", where setpriv can make it so.
+    if (process.getuid?.() !== 0 || !existsSync('/usr/bin/setpriv')) return;
+    const project = mkdtempSync('/tmp/plan-eacces-');
+    try {
+      copyConfigAndRegistry(project);
+      mkdirSync(join(project, 'plans', 'khoa'), { recursive: true });
+      writeFileSync(join(project, 'plans', 'base.plan.yaml'), BASE);
+      writeFileSync(join(project, 'plans', 'khoa', 'b.plan.yaml'), BASE);
+      execFileSync('chmod', ['-R', 'a+rwX', project]);
+      chmodSync(join(project, 'plans', 'khoa'), 0);
+      const run = spawnSync('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, join(ROOT, 'bin', 'plan.cjs'), 'build', '--json'], { cwd: project, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true', GITHUB_ACTIONS: '', HOME: '/tmp' } });
+      expect(run.status, run.stderr).toBe(2);
+      expect(hasStackTrace(run.stderr), run.stderr).toBe(false);
+      expect(run.stderr).toContain('plans/khoa: lỗi[read-failed] Không đọc được tệp: không có quyền truy cập tệp hoặc thư mục này.');
+      expect(readdirSync(join(project, 'out'))).toContain('base');
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
   });
 
   it('refuses a file over the size limit quickly, without reading it all', () => {
