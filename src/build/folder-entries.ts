@@ -71,7 +71,9 @@ export function listFolder(folder: string, options: ListOptions): Listing {
     if (entry.name[0] === DOT) continue;
     const name = utf8Name(entry.name);
     if (name === undefined) {
-      listing.setAside.push({ name: shownName(entry.name), path: join(folder, shownName(entry.name)), why: 'bad-name' });
+      // The path is only shown, never opened: with \xNN in it, it names no file.
+      const shown = shownName(entry.name);
+      listing.setAside.push({ name: shown, path: join(folder, shown), why: 'bad-name' });
       continue;
     }
     const path = join(folder, name);
