@@ -28,7 +28,7 @@ const { COMPILE_OPTIONS, Templates } = await import(pathToFileURL(join(root, 'di
  * the CLI reads it; and the phrases of the built-in words.yaml, read as the CLI would read them.
  */
 function precompiledTemplates() {
-  const files = collectTemplates([BUILT_IN_TEMPLATES], root);
+  const files = collectTemplates([BUILT_IN_TEMPLATES], root).files;
   const texts = new Set([...files].filter(([name]) => name.endsWith('.hbs')).map(([, file]) => file.text));
   const words = new Templates(files).words;
   for (const { template } of words.values()) texts.add(template.text);

@@ -102,7 +102,7 @@ export interface BuildReport {
 }
 
 /** Codes that mean the command was given wrong files, files could not be read or written, or the tool failed: not that a plan is wrong. */
-const IO_CODES: ReadonlySet<MessageCode> = new Set(['out-folder-of-other-project', 'build-crashed', 'read-failed', 'write-failed', 'remove-failed', 'config-missing', 'no-project', 'not-a-plan-file', 'no-plans', 'registry-missing', 'font-missing', 'font-unsupported']);
+const IO_CODES: ReadonlySet<MessageCode> = new Set(['out-folder-of-other-project', 'build-crashed', 'read-failed', 'write-failed', 'remove-failed', 'config-missing', 'no-project', 'not-a-plan-file', 'not-a-regular-file', 'file-name-not-utf8', 'no-plans', 'registry-missing', 'font-missing', 'font-unsupported']);
 
 /**
  * Plans each building thread gets at least, by default. Starting a worker (a thread, the code, the
@@ -125,7 +125,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
 
   const explicitPaths = options.paths.length > 0;
   const paths = explicitPaths ? options.paths : [relative(cwd, resolve(project.root, project.config.plans)) || '.'];
-  const discovered = discoverPlans(paths, cwd);
+  const discovered = discoverPlans(paths, cwd, { root: project.root, followOutside: project.config.followLinksOutside });
   diagnostics.push(...discovered.diagnostics);
   const outFolder = options.out !== undefined ? resolve(cwd, options.out) : resolve(project.root, project.config.out);
   // Where outputs go, and how messages name them: the output folder's path, once, then the output's own ("/"-separated).

@@ -89,6 +89,7 @@ export const configShape = s
     templates: s.optional(s.string().describe('Thư mục mẫu của dự án (ghi đè mẫu có sẵn), mặc định templates')),
     plans: s.optional(s.string().describe('Thư mục kế hoạch, mặc định plans')),
     out: s.optional(s.string().describe('Thư mục kết quả, mặc định out')),
+    'follow-links-outside': s.optional(s.boolean().describe('Đọc cả kế hoạch, mẫu qua liên kết (symlink) dẫn ra ngoài thư mục dự án; mặc định không')),
     outputs: s.optional(
       s.object({
         plan: formats(OUTPUT_FORMATS.plan, 'Định dạng của kế hoạch: pdf, docx, json (mô hình); mặc định cả ba'),
@@ -138,6 +139,8 @@ export interface ProjectConfig {
   templates: string;
   plans: string;
   out: string;
+  /** Whether links in the plans and templates folders may lead out of the project (off: a pull request could make CI read any file). */
+  followLinksOutside: boolean;
   /** Font files as written (relative to the project), or null for the bundled family. */
   font: Omit<FontFamily, 'name'> & { name: string | null } | null;
   /** The style fields as written in the config, merged later with each plan's. */
@@ -160,6 +163,7 @@ export function readConfig(data: unknown, map: SourceMap): { config: ProjectConf
     templates: source.templates ?? 'templates',
     plans: source.plans ?? 'plans',
     out: source.out ?? 'out',
+    followLinksOutside: source['follow-links-outside'] ?? false,
     font: font ? { name: font.name ?? null, regular: font.regular, bold: font.bold, italic: font.italic, boldItalic: font['bold-italic'] } : null,
     style,
     outputs: {

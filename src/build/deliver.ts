@@ -41,8 +41,9 @@ export interface DifferingOutput {
 
 /**
  * A plan delivered: "failed" when it had errors, and nothing was written; "unwritten" when an
- * output could not be written (a `write-failed` diagnostic says which), and the outputs written
- * before it stay, each whole; "delivered" with what was written or checked.
+ * output could not be written (a `write-failed` diagnostic says which, and what the plan's output
+ * folder holds: the previous build's outputs, all of them, unless a failed swap could not be
+ * undone); "delivered" with what was written or checked.
  */
 export type DeliveredPlan = { source: string; id: string; diagnostics: Diagnostic[] } & (
   | { state: 'failed' | 'unwritten' }
@@ -59,7 +60,14 @@ export function deliverPlan(result: PlanResult, delivery: Delivery | undefined, 
   const { source, id, diagnostics } = result;
   if (hasErrors(diagnostics)) return { source, id, diagnostics, state: 'failed' };
   if (!delivery) return { source, id, diagnostics, state: 'delivered', outputs: [], differing: [] };
-  const unwritten = (path: string, why: string): DeliveredPlan => ({ source, id, diagnostics: [...diagnostics, diagnostic('write-failed', { file: shownOutput(delivery, path) }, { reason: why })], state: 'unwritten' });
+  // The plan's own output folder, as messages name it: every output path begins with it.
+  const planFolder = shownOutput(delivery, result.outputs[0]?.path.split('/')[0] ?? '');
+  const unwritten = (path: string, why: string, replaced: string[] = []): DeliveredPlan => ({
+    source,
+    id,
+    diagnostics: [...diagnostics, diagnostic('write-failed', { file: shownOutput(delivery, path) }, { reason: why, outputs: planFolder, replaced: replaced.map((file) => shownOutput(delivery, file)) })],
+    state: 'unwritten',
+  });
   const files: { path: string; bytes: Uint8Array }[] = [];
   for (const output of result.outputs) {
     // Output names are slugs; one that would leave the output folder is refused (paths.ts).
@@ -75,7 +83,7 @@ export function deliverPlan(result: PlanResult, delivery: Delivery | undefined, 
     });
   } else {
     const failure = writer.writeAll(files);
-    if (failure) return unwritten(result.outputs[failure.index]!.path, reason(failure.error));
+    if (failure) return unwritten(result.outputs[failure.index]!.path, reason(failure.error), failure.replaced.map((index) => result.outputs[index]!.path));
   }
   const outputs = result.outputs.map((output) => ({
     kind: output.kind,

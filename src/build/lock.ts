@@ -9,8 +9,11 @@
  * A lock is the holder's process and machine, and a time the holder renews while it runs. It is
  * stale, and taken over, when its process is gone (on this machine), or when it has not been
  * renewed for a while (a machine that restarted and gave the number to another process, a lock
- * of another machine on a shared folder, one committed by mistake and checked out by CI). A build
- * killed mid-way thus holds up no other.
+ * of another machine on a shared folder, one committed by mistake and checked out by CI). A lock
+ * whose time cannot be trusted (in the future: another machine's clock ahead, a folder unpacked
+ * with future times) or that is not this tool's is judged by the waiting build's own clock: stale
+ * once it has stood unchanged for as long, since a holder that runs rewrites it every few seconds.
+ * A build killed mid-way thus holds up no other, and every wait ends.
  *
  * Locks are not outputs: the time in one is the clock's, and it never reaches a document.
  */
@@ -92,8 +95,16 @@ const POLL_MS = 100;
 export async function lockOutputFolder(outFolder: string, options: LockOptions, io: LockIo = NODE_LOCK_IO): Promise<HeldLock | undefined> {
   const path = join(outFolder, LOCK_FILE);
   let waiting = false;
+  // The lock as this build first read it, and when by its own clock: one that stays the same that
+  // long is stale, whatever time it states.
+  let watched = { text: '', since: io.now() };
+  const look = () => {
+    const read = readLock(path, io);
+    if (read.text !== watched.text) watched = { text: read.text, since: io.now() };
+    return read.holder !== 'free' && io.now() - watched.since > STALE_MS ? 'stale' : read.holder;
+  };
   for (;;) {
-    const holder = readLock(path, io);
+    const holder = look();
     if (holder === 'free' || holder === 'stale') {
       if (!options.take) return undefined;
       const record: LockRecord = { pid: io.pid, host: io.host, token: randomBytes(8).toString('hex'), renewed: io.now() };
@@ -107,7 +118,7 @@ export async function lockOutputFolder(outFolder: string, options: LockOptions, 
       }
       // Another build took it since it was read (wait for it), or the folder cannot hold a lock:
       // free or stale as it was, it cannot be taken.
-      const now = readLock(path, io);
+      const now = look();
       if (now === 'free' || now === 'stale') return undefined;
       continue;
     }
@@ -120,28 +131,29 @@ export async function lockOutputFolder(outFolder: string, options: LockOptions, 
 }
 
 /**
- * The lock's holder; 'unknown' for a lock that does not say (one being written, or not this
- * tool's); 'free' when there is no lock, or 'stale' when its holder is gone.
+ * The lock's holder, with the lock's text ('' when there is none); 'unknown' for a lock that does
+ * not say (one being written, or not this tool's); 'free' when there is no lock, or 'stale' when
+ * its holder is gone.
  */
-function readLock(path: string, io: LockIo): LockHolder | 'unknown' | 'free' | 'stale' {
+function readLock(path: string, io: LockIo): { holder: LockHolder | 'unknown' | 'free' | 'stale'; text: string } {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
-    return 'free';
+    return { holder: 'free', text: '' };
   }
   const record = parseRecord(text);
   if (!record) {
     // Not a lock this tool wrote, or one cut short by a crash: stale once it is old.
     try {
-      return io.now() - statSync(path).mtimeMs > STALE_MS ? 'stale' : 'unknown';
+      return { holder: io.now() - statSync(path).mtimeMs > STALE_MS ? 'stale' : 'unknown', text };
     } catch {
-      return 'free';
+      return { holder: 'free', text: '' };
     }
   }
-  if (io.now() - record.renewed > STALE_MS) return 'stale';
-  if (record.host === io.host && !io.running(record.pid)) return 'stale';
-  return record.host === io.host ? { pid: record.pid } : { pid: record.pid, host: record.host };
+  if (io.now() - record.renewed > STALE_MS) return { holder: 'stale', text };
+  if (record.host === io.host && !io.running(record.pid)) return { holder: 'stale', text };
+  return { holder: record.host === io.host ? { pid: record.pid } : { pid: record.pid, host: record.host }, text };
 }
 
 function parseRecord(text: string): LockRecord | undefined {

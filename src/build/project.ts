@@ -15,7 +15,7 @@ import { readYaml } from '../parse/yaml.js';
 import { hasTrueTypeSignature, NOT_TRUETYPE } from '../typeset/pdf/truetype.js';
 import type { FontFamily } from '../typeset/style.js';
 import { type ProjectConfig, readConfig } from './config.js';
-import { configPathDiagnostics, isFolder } from './paths.js';
+import { configPathDiagnostics, isFolder, isInside } from './paths.js';
 import { BUILT_IN_TEMPLATES, collectTemplates, displayPath } from './template-files.js';
 
 export const CONFIG_FILE = 'plan.config.yaml';
@@ -134,8 +134,10 @@ export function loadProject(cwd: string, configPath?: string): { project: Projec
   // document worded by the built-in templates, unnoticed. Unnamed, it is the default, and optional.
   const templatesAt = configMap?.get(['templates']) && configMap.locate(['templates']);
   if (templatesAt && !isFolder(projectTemplates)) diagnostics.push(diagnostic('templates-missing', templatesAt, { path: displayPath(projectTemplates, cwd) || '.' }, 'warning'));
-  const builtIn = collectTemplates([BUILT_IN_TEMPLATES], cwd);
-  const templateFiles = projectTemplates === resolve(BUILT_IN_TEMPLATES) ? builtIn : new Map([...builtIn, ...collectTemplates([projectTemplates], cwd)]);
+  const builtIn = collectTemplates([BUILT_IN_TEMPLATES], cwd).files;
+  const own = projectTemplates === resolve(BUILT_IN_TEMPLATES) ? undefined : collectTemplates([projectTemplates], cwd, { root: isInside(root, projectTemplates) ? root : projectTemplates, followOutside: config.followLinksOutside });
+  if (own) diagnostics.push(...own.diagnostics);
+  const templateFiles = own ? new Map([...builtIn, ...own.files]) : builtIn;
   const defaultWords = builtIn.get('words.yaml');
   const templates = new Templates(templateFiles, defaultWords);
   diagnostics.push(...templates.diagnostics);

@@ -2,42 +2,51 @@
  * Finds the template files for a build: the built-in ones shipped with the tool, each replaced
  * by a project's file of the same name where the project has one.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TemplateFile, TemplateFiles } from '../compose/templates.js';
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import { lenientText, normaliseText } from '../parse/text.js';
+import { listFolder, type ListOptions, setAsideDiagnostic } from './folder-entries.js';
 import { relativePath } from './paths.js';
+import { reason } from './project.js';
 
 /** The tool's own templates folder (next to src/ and dist/ in the package). */
 export const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
-/** Template name → file, later folders overriding earlier ones; paths shown relative to `cwd`. */
-export function collectTemplates(folders: readonly string[], cwd: string): TemplateFiles {
+const TEMPLATE_FILE = /\.(hbs|yaml)$/;
+
+/**
+ * Template name → file, later folders overriding earlier ones; paths shown relative to `cwd`.
+ * Links in a folder may leave `options.root` only when it allows (folder-entries.ts); what is set
+ * aside or cannot be listed is said, never read.
+ */
+export function collectTemplates(folders: readonly string[], cwd: string, options?: ListOptions): { files: TemplateFiles; diagnostics: Diagnostic[] } {
   const files = new Map<string, TemplateFile>();
+  const diagnostics: Diagnostic[] = [];
   for (const folder of folders) {
-    for (const path of listFiles(folder)) {
+    for (const path of listFiles(folder, true, options ?? { root: folder, followOutside: false }, cwd, diagnostics)) {
       const name = relativePath(folder, path);
-      if (!name.endsWith('.hbs') && !name.endsWith('.yaml')) continue;
+      if (!TEMPLATE_FILE.test(name)) continue;
       const text = normaliseText(lenientText(readFileSync(path)), path).text;
       files.set(name, { file: displayPath(path, cwd), text });
     }
   }
-  return files;
+  return { files, diagnostics };
 }
 
-function listFiles(folder: string): string[] {
-  let entries: string[];
+function listFiles(folder: string, top: boolean, options: ListOptions, cwd: string, diagnostics: Diagnostic[]): string[] {
+  let listing: ReturnType<typeof listFolder>;
   try {
-    if (!statSync(folder).isDirectory()) return [];
-    entries = readdirSync(folder).sort();
-  } catch {
+    listing = listFolder(folder, options);
+  } catch (error) {
+    // The templates folder itself missing is told by the project (templates-missing), or optional.
+    if (!top) diagnostics.push(diagnostic('read-failed', { file: displayPath(folder, cwd) }, { reason: reason(error) }));
     return [];
   }
-  return entries.flatMap((entry) => {
-    const path = join(folder, entry);
-    return statSync(path).isDirectory() ? listFiles(path) : [path];
-  });
+  for (const entry of listing.setAside) if (TEMPLATE_FILE.test(entry.name)) diagnostics.push(setAsideDiagnostic(entry, cwd));
+  return [...listing.files.map((file) => file.path), ...listing.folders.flatMap((sub) => listFiles(sub.path, false, options, cwd, diagnostics))];
 }
 
 /** A path as the user would type it from `cwd`. */

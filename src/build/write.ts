@@ -14,6 +14,11 @@
  * the build to report as `write-failed`. A build that was killed leaves at most hidden
  * temporary files; the next write into the same folder removes those whose process is gone.
  *
+ * A plan's outputs are replaced together or not at all (writeAll): each is first written whole
+ * under its temporary name, and only when all are there are they renamed into place. A full disk
+ * thus fails while nothing is in place yet; a rename that fails (a file held open on Windows)
+ * puts back the outputs renamed before it, from the bytes read to compare them.
+ *
  * The file operations are synchronous. A build writes thousands of small files, and Node's
  * promise-based file calls cost two to three times the processor time of the synchronous ones
  * per file (open, write, close and rename each go through a thread and a promise). The time
@@ -57,13 +62,25 @@ export function temporaryPath(path: string, pid = process.pid): string {
 
 /** Whether `bytes` equals the file at `path`. */
 export function sameContent(path: string, bytes: Uint8Array): boolean | 'missing' {
-  let current: Buffer;
+  const current = currentBytes(path);
+  return current === undefined ? 'missing' : Buffer.compare(current, bytes) === 0;
+}
+
+/** The bytes of the file at `path`; none when it cannot be read. */
+function currentBytes(path: string): Buffer | undefined {
   try {
-    current = readFileSync(path);
+    return readFileSync(path);
   } catch {
-    return 'missing';
+    return undefined;
   }
-  return Buffer.compare(current, bytes) === 0;
+}
+
+/** Why writing a plan's files failed, and what it left: the files it could not put back as they were. */
+export interface WriteFailure {
+  index: number;
+  error: unknown;
+  /** Indexes of the files left new, when a failed swap could not be undone; none, as a rule. */
+  replaced: number[];
 }
 
 /**
@@ -97,16 +114,59 @@ export class AtomicWriter {
     return true;
   }
 
-  /** Writes the files in order, stopping at the first that fails; returns that failure. */
-  writeAll(files: readonly { path: string; bytes: Uint8Array }[]): { index: number; error: unknown } | undefined {
+  /**
+   * Replaces the files together, or none of them: each changed one is staged under its temporary
+   * name, then all are renamed into place. Returns the first failure, and what it left.
+   */
+  writeAll(files: readonly { path: string; bytes: Uint8Array }[]): WriteFailure | undefined {
+    const staged: { index: number; path: string; temporary: string; old: Buffer | undefined }[] = [];
+    const unstage = (from: number) => {
+      for (const entry of staged.slice(from)) this.removeQuietly(entry.temporary);
+    };
     for (const [index, file] of files.entries()) {
+      const temporary = temporaryPath(file.path);
       try {
-        this.write(file.path, file.bytes);
+        const present = this.prepare(dirname(file.path));
+        const old = present.has(basename(file.path)) ? currentBytes(file.path) : undefined;
+        if (old !== undefined && Buffer.compare(old, file.bytes) === 0) continue;
+        staged.push({ index, path: file.path, temporary, old });
+        this.io.writeFile(temporary, file.bytes);
       } catch (error) {
-        return { index, error };
+        // Nothing is in place yet: the old outputs are all as they were.
+        unstage(0);
+        return { index, error, replaced: [] };
+      }
+    }
+    for (const [at, entry] of staged.entries()) {
+      try {
+        this.io.rename(entry.temporary, entry.path);
+      } catch (error) {
+        unstage(at);
+        return { index: entry.index, error, replaced: this.undo(staged.slice(0, at)) };
       }
     }
     return undefined;
+  }
+
+  /** Puts back the files swapped in: the old bytes, or no file where there was none; returns the indexes it could not. */
+  private undo(swapped: readonly { index: number; path: string; old: Buffer | undefined }[]): number[] {
+    return swapped.flatMap((entry) => {
+      try {
+        if (entry.old === undefined) this.io.remove(entry.path);
+        else replaceFile(entry.path, entry.old, this.io);
+        return [];
+      } catch {
+        return [entry.index];
+      }
+    });
+  }
+
+  private removeQuietly(path: string): void {
+    try {
+      this.io.remove(path);
+    } catch {
+      // A temporary file left is hidden, and removed by the next write into its folder.
+    }
   }
 }
 

@@ -2,11 +2,13 @@
  * Prints diagnostics the way compilers do: file:line:column, severity and code, the message,
  * the source line with a caret under the place, and the hint. Colour only on a terminal.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { type Lang, wording } from '../diagnostics/messages.js';
+import { isInside } from '../build/paths.js';
+import { findProjectRoot } from '../build/project.js';
 import { lenientText } from '../parse/text.js';
 
 const SEVERITY: Record<Lang, Record<Diagnostic['severity'], string>> = {
@@ -15,16 +17,25 @@ const SEVERITY: Record<Lang, Record<Diagnostic['severity'], string>> = {
 };
 const HINT: Record<Lang, string> = { vi: 'gợi ý', en: 'hint' };
 
-/** Reads source lines for excerpts, each file once. */
+/**
+ * Reads source lines for excerpts, each file once; none from a file that a link inside the project
+ * leads to outside it (follow-links-outside): a pull request could otherwise make a CI log show a
+ * line of any file the runner can read.
+ */
 class SourceLines {
   private readonly cache = new Map<string, string[] | null>();
+  private readonly root: string;
 
-  constructor(private readonly cwd: string) {}
+  constructor(private readonly cwd: string) {
+    this.root = findProjectRoot(cwd) ?? cwd;
+  }
 
   line(file: string, line: number): string | undefined {
     if (!this.cache.has(file)) {
       try {
-        this.cache.set(file, lenientText(readFileSync(resolve(this.cwd, file))).normalize('NFC').split(/\r?\n/));
+        const path = resolve(this.cwd, file);
+        if (isInside(this.root, path) && !isInside(realpathSync(this.root), realpathSync(path))) throw new Error('outside the project');
+        this.cache.set(file, lenientText(readFileSync(path)).normalize('NFC').split(/\r?\n/));
       } catch {
         this.cache.set(file, null);
       }

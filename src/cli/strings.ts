@@ -1,7 +1,7 @@
 /**
  * The CLI's own words (help, summaries, usage errors) in Vietnamese and English.
  */
-import type { LockHolder } from '../build/lock.js';
+import { LOCK_FILE, type LockHolder } from '../build/lock.js';
 import type { Lang } from '../diagnostics/messages.js';
 
 /** What a build's summary line tells. */
@@ -47,7 +47,7 @@ const vi = {
     `${built + cached + failed} kế hoạch: ${built} dựng lại, ${cached} không đổi${failed ? `, ${failed} có lỗi` : ''}; ${outputs} tệp kết quả${removed ? `, ${removed} tệp cũ đã xóa` : ''}; ${warnings} cảnh báo; ${ms} ms.`,
   removedOutput: (path: string) => `Đã xóa tệp cũ: ${path}`,
   waiting: (folder: string, holder?: LockHolder) =>
-    `Đang chờ: một lần dựng khác${holder ? ` (tiến trình ${holder.pid}${holder.host ? ` trên máy ${holder.host}` : ''})` : ''} đang ghi vào ${folder}; lần này sẽ tiếp tục khi nó xong.`,
+    `Đang chờ: một lần dựng khác${holder ? ` (tiến trình ${holder.pid}${holder.host ? ` trên máy ${holder.host}` : ''})` : ''} đang ghi vào ${folder}; lần này sẽ tiếp tục khi nó xong. Nếu không còn lần dựng nào chạy, xóa tệp ${folder}/${LOCK_FILE}; khóa không đổi trong 30 giây cũng tự được bỏ qua.`,
   progress: (done: number, total: number) => `Đã xong ${done}/${total} kế hoạch...`,
   planStatus: { built: 'đã dựng', cached: 'không đổi', failed: 'có lỗi' } as Record<'built' | 'cached' | 'failed', string>,
   quiet: 'chỉ in lỗi và cảnh báo',
@@ -119,7 +119,7 @@ const en: typeof vi = {
   summary: ({ built, cached, failed, outputs, removed, warnings, ms }) =>
     `${built + cached + failed} plan${built + cached + failed === 1 ? '' : 's'}: ${built} built, ${cached} unchanged${failed ? `, ${failed} with errors` : ''}; ${outputs} output${outputs === 1 ? '' : 's'}${removed ? `, ${removed} old output${removed === 1 ? '' : 's'} removed` : ''}; ${warnings} warning${warnings === 1 ? '' : 's'}; ${ms} ms.`,
   removedOutput: (path) => `Removed old output: ${path}`,
-  waiting: (folder, holder) => `Waiting: another build${holder ? ` (process ${holder.pid}${holder.host ? ` on ${holder.host}` : ''})` : ''} is writing to ${folder}; this one goes on when it ends.`,
+  waiting: (folder, holder) => `Waiting: another build${holder ? ` (process ${holder.pid}${holder.host ? ` on ${holder.host}` : ''})` : ''} is writing to ${folder}; this one goes on when it ends. If no other build runs, delete ${folder}/${LOCK_FILE}; a lock unchanged for 30 seconds is passed over anyway.`,
   progress: (done, total) => `${done} of ${total} plans done...`,
   planStatus: { built: 'built', cached: 'unchanged', failed: 'errors' },
   quiet: 'print only errors and warnings',

@@ -164,6 +164,7 @@ const FILE_ERRORS_VI: Record<string, string> = {
   ENOTDIR: 'một phần của đường dẫn là tệp, không phải thư mục',
   EEXIST: 'đã có một tệp trùng tên với thư mục cần tạo',
   EISDIR: 'đây là một thư mục, không phải tệp',
+  ELOOP: 'các liên kết trỏ vòng vào nhau',
 };
 const FILE_ERRORS_EN: Record<string, string> = {
   EACCES: 'permission denied for this file or folder',
@@ -175,12 +176,24 @@ const FILE_ERRORS_EN: Record<string, string> = {
   ENOTDIR: 'part of the path is a file, not a folder',
   EEXIST: 'a file has the name of a folder to create',
   EISDIR: 'this is a folder, not a file',
+  ELOOP: 'the links point at each other in a loop',
 };
 const errorCode = (a: MessageArgs): string | undefined => /^([A-Z]+): /.exec(str(a.reason))?.[1];
 const fileError = (a: MessageArgs, words: Record<string, string>): string => {
   const code = errorCode(a);
   return code !== undefined && Object.hasOwn(words, code) ? words[code]! : str(a.reason).replace(/\.$/, '');
 };
+// What a failed write left: a plan's outputs are replaced together or not at all (build/write.ts),
+// unless putting back those already swapped in failed too; other writes keep their one old file.
+const replacedSome = (a: MessageArgs) => Array.isArray(a.replaced) && a.replaced.length > 0;
+const keptVi = (a: MessageArgs): string =>
+  a.outputs === undefined ? 'Các tệp cũ vẫn được giữ nguyên.'
+  : replacedSome(a) ? `Không khôi phục được hết: ${list(a.replaced)} đã là bản mới, các tệp khác trong ${str(a.outputs)} vẫn là bản cũ. Dựng lại sau khi khắc phục.`
+  : `Không tệp nào trong ${str(a.outputs)} bị thay: thư mục vẫn giữ nguyên kết quả của lần dựng trước.`;
+const keptEn = (a: MessageArgs): string =>
+  a.outputs === undefined ? 'Earlier files were kept.'
+  : replacedSome(a) ? `Not all could be put back: ${list(a.replaced)} are new, the other files in ${str(a.outputs)} are old. Build again once it is fixed.`
+  : `No file in ${str(a.outputs)} was replaced: the folder holds the previous build's outputs, all of them.`;
 /** A file held open by another program (Word, a PDF viewer) cannot be replaced on Windows. */
 const heldOpen = (a: MessageArgs): boolean => errorCode(a) === 'EBUSY' || errorCode(a) === 'EPERM';
 
@@ -192,6 +205,22 @@ const catalog = {
   'read-failed': {
     vi: { message: (a) => `Không đọc được tệp: ${fileError(a, FILE_ERRORS_VI)}.`, hint: () => 'Kiểm tra đường dẫn và quyền đọc tệp.' },
     en: { message: (a) => `Cannot read the file: ${fileError(a, FILE_ERRORS_EN)}.`, hint: () => 'Check the path and that the file is readable.' },
+  },
+  'file-name-not-utf8': {
+    vi: { message: (a) => `Tên tệp ${q(a.name)} không phải chữ Unicode (UTF-8), nên không đọc được tệp; các byte lỗi được ghi dạng \\xNN.`, hint: () => 'Đổi tên tệp (thường là tên gõ trên máy cũ hoặc giải nén từ tệp .zip của Windows), vd: ke-hoach.plan.yaml.' },
+    en: { message: (a) => `The file name ${q(a.name)} is not Unicode (UTF-8) text, so the file is not read; the bad bytes are shown as \\xNN.`, hint: () => 'Rename the file (such names come from old machines, or from .zip files made on Windows), e.g. ke-hoach.plan.yaml.' },
+  },
+  'link-broken': {
+    vi: { message: (a) => `Bỏ qua liên kết không dẫn tới tệp nào: ${fileError(a, FILE_ERRORS_VI)}.`, hint: () => 'Trỏ liên kết tới tệp có thật, hoặc xóa nó. Tệp khóa của trình soạn thảo (tên bắt đầu bằng .#) được bỏ qua không báo.' },
+    en: { message: (a) => `Skipped a link that leads to no file: ${fileError(a, FILE_ERRORS_EN)}.`, hint: () => 'Point the link at a file that exists, or delete it. Editors\' lock files (names starting with .#) are skipped without a word.' },
+  },
+  'not-a-regular-file': {
+    vi: { message: (a) => `Bỏ qua ${q(a.name)}: đây không phải tệp thường (ống dẫn có tên, socket hoặc thiết bị), đọc nó có thể treo lệnh.`, hint: () => 'Kế hoạch và mẫu phải là tệp thường; xóa hoặc chuyển mục này ra khỏi thư mục.' },
+    en: { message: (a) => `Skipped ${q(a.name)}: it is not a regular file (a named pipe, socket or device), and reading it could hang.`, hint: () => 'Plans and templates must be regular files; delete or move this entry out of the folder.' },
+  },
+  'link-outside-project': {
+    vi: { message: (a) => `Bỏ qua liên kết dẫn ra ngoài thư mục dự án (tới ${q(a.target)}); tệp đó không được đọc.`, hint: () => 'Nếu cố ý dùng tệp dùng chung bên ngoài dự án, thêm dòng "follow-links-outside: true" vào plan.config.yaml.' },
+    en: { message: (a) => `Skipped a link that leads outside the project folder (to ${q(a.target)}); that file is not read.`, hint: () => 'To use a shared file outside the project on purpose, add the line "follow-links-outside: true" to plan.config.yaml.' },
   },
   'not-a-plan-file': {
     vi: { message: (a) => `Tệp ${q(a.name)} không phải tệp kế hoạch: tên tệp kế hoạch kết thúc bằng .plan.yaml hoặc .plan.md.`, hint: () => 'Nếu đây là một kế hoạch, đổi tên tệp, vd: ke-hoach.plan.yaml. Danh mục cơ quan (agencies.yaml) và cấu hình (plan.config.yaml) được đọc tự động, không cần chỉ ra.' },
@@ -517,11 +546,11 @@ const catalog = {
   'write-failed': {
     vi: {
       message: (a) => `Không ghi được tệp kết quả: ${fileError(a, FILE_ERRORS_VI)}.`,
-      hint: (a) => `${heldOpen(a) ? 'Đóng tệp nếu nó đang mở trong Word hoặc trình xem PDF, rồi dựng lại.' : 'Kiểm tra quyền ghi và dung lượng trống của thư mục kết quả (--out).'} Các tệp cũ vẫn được giữ nguyên.`,
+      hint: (a) => `${heldOpen(a) ? 'Đóng tệp nếu nó đang mở trong Word hoặc trình xem PDF, rồi dựng lại.' : 'Kiểm tra quyền ghi và dung lượng trống của thư mục kết quả (--out).'} ${keptVi(a)}`,
     },
     en: {
       message: (a) => `Cannot write the output: ${fileError(a, FILE_ERRORS_EN)}.`,
-      hint: (a) => `${heldOpen(a) ? 'Close the file if it is open in Word or a PDF viewer, then build again.' : 'Check write permission and free space of the output folder (--out).'} Earlier files were kept.`,
+      hint: (a) => `${heldOpen(a) ? 'Close the file if it is open in Word or a PDF viewer, then build again.' : 'Check write permission and free space of the output folder (--out).'} ${keptEn(a)}`,
     },
   },
   'out-folder-of-other-project': {

@@ -147,11 +147,18 @@ export function buildRegistry(data: unknown, map: SourceMap): { registry: Regist
   groupSources.forEach((group, index) => {
     const cycle = findCycle(group.id, includes);
     if (cycle) {
-      diagnostics.push(diagnostic('registry-group-cycle', map.locate(['groups', index, 'includes']), { group: group.id, cycle }));
+      // At the include that leads on around the cycle, so each group on it is reported at its own line.
+      const next = (group.includes ?? []).indexOf(cycle[1]!);
+      diagnostics.push(diagnostic('registry-group-cycle', map.locate(['groups', index, 'includes', next]), { group: group.id, cycle }));
       return;
     }
+    // A group may reach a cycle without being on it (X includes A, A includes A): each group is
+    // visited once, so that reaching one ends; the cycle itself is reported at its own groups.
     const reached = new Set<string>();
+    const visited = new Set<string>();
     const visit = (id: string) => {
+      if (visited.has(id)) return;
+      visited.add(id);
       for (const member of directMembers.get(id) ?? []) reached.add(member);
       for (const child of includes.get(id) ?? []) visit(child);
     };
@@ -165,18 +172,27 @@ export function buildRegistry(data: unknown, map: SourceMap): { registry: Regist
   return { registry: hasErrors ? undefined : new Registry(map.file, agencies, groups), diagnostics };
 }
 
+/**
+ * The path of includes that leads from `start` back to it, ending with `start`; none when it is on
+ * no cycle. Each group is explored once, so a cycle elsewhere (or a wide diamond) cannot make the
+ * search run forever or take exponential time.
+ */
 function findCycle(start: string, includes: Map<string, string[]>): string[] | undefined {
-  const stack: string[] = [];
-  const visit = (id: string): string[] | undefined => {
-    if (stack.includes(id)) return [...stack.slice(stack.indexOf(id)), id];
-    stack.push(id);
+  const explored = new Set<string>();
+  const path: string[] = [start];
+  const visit = (id: string): boolean => {
     for (const child of includes.get(id) ?? []) {
-      const found = visit(child);
-      if (found) return found;
+      if (child === start) {
+        path.push(start);
+        return true;
+      }
+      if (explored.has(child)) continue;
+      explored.add(child);
+      path.push(child);
+      if (visit(child)) return true;
+      path.pop();
     }
-    stack.pop();
-    return undefined;
+    return false;
   };
-  const found = visit(start);
-  return found && found[0] === start ? found : undefined;
+  return visit(start) ? path : undefined;
 }

@@ -1,7 +1,8 @@
 // The corpus of bad input: every way a hand-written plan, config, registry or template can be
 // wrong ends in a diagnostic with its code, file, line and column, a non-zero exit, no stack
 // trace, and the output folder exactly as it was.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +24,8 @@ interface Case {
   name: string;
   /** Files put into the project (path → content), or removed (null). */
   files: Record<string, string | Uint8Array | null>;
+  /** Things files cannot say: links, named pipes, names that are not UTF-8. */
+  setup?: (project: string) => void;
   /** Command line (default: build the case's plans, or the project); `--json` is added. */
   args?: string[];
   code: MessageCode;
@@ -75,6 +78,7 @@ const CASES_TABLE: Case[] = [
   { name: 'config path climbing out of the project', files: { 'plan.config.yaml': corpus('config-path-outside.config.yaml') }, code: 'path-outside-project', file: 'plan.config.yaml', line: 1, column: 11, exit: 1 },
   { name: 'registry id that is not a slug (it names output files)', files: { 'agencies.yaml': readFileSync(join(ROOT, 'agencies.yaml'), 'utf8').replace('  - id: cong-an-tinh\n', '  - id: ../../cong-an-tinh\n') }, code: 'bad-format', file: 'agencies.yaml', line: 41, column: 9, exit: 1 },
   { name: 'registry id Windows keeps for a device (its extracts could not be written there)', files: { 'agencies.yaml': readFileSync(join(ROOT, 'agencies.yaml'), 'utf8').replace('  - id: cong-an-tinh\n', '  - id: con\n') }, code: 'bad-format', file: 'agencies.yaml', line: 41, column: 9, exit: 1 },
+  { name: 'registry group cycle reached through another group (X includes A, A includes A)', files: { 'agencies.yaml': readFileSync(join(ROOT, 'agencies.yaml'), 'utf8').replace('    aliases: ["UBND các huyện, thành phố"]\n', '    aliases: ["UBND các huyện, thành phố"]\n    includes: [ubnd-cap-huyen]\n') }, code: 'registry-group-cycle', file: 'agencies.yaml', line: 16, column: 16, exit: 1 },
   { name: 'registry missing', files: { 'agencies.yaml': null }, code: 'registry-missing', file: 'plan.config.yaml', exit: 2 },
   { name: 'template syntax error', files: { 'templates/plan.md.hbs': corpus('template-syntax.plan.md.hbs') }, code: 'template-error', file: 'templates/plan.md.hbs', line: 3, column: 4, exit: 1 },
   { name: 'template with an unknown helper', files: { 'templates/plan.md.hbs': corpus('template-unknown-helper.plan.md.hbs') }, code: 'template-error', file: 'templates/plan.md.hbs', line: 1, column: 3, exit: 1 },
@@ -83,6 +87,10 @@ const CASES_TABLE: Case[] = [
   // Plans that would write into one output folder: the plan already built keeps it.
   { name: 'a plan of the same file name in another folder, built by name', files: { 'plans/2022/base.plan.yaml': BASE }, code: 'plan-id-clash', file: 'plans/2022/base.plan.yaml', exit: 1 },
   { name: 'a plan whose file name reads as the same id', files: { 'plans/Base.plan.yaml': BASE }, args: ['build'], code: 'plan-id-clash', file: 'plans/Base.plan.yaml', exit: 1 },
+  // Names and links.
+  { name: 'a plan file whose name is not UTF-8 (unpacked from a Windows .zip)', files: {}, setup: (project) => writeFileSync(Buffer.concat([Buffer.from(join(project, 'plans', 'k')), Buffer.from([0xea, 0xf2]), Buffer.from('.plan.yaml')]), BASE), args: ['build'], code: 'file-name-not-utf8', file: 'plans/k\\xea\\xf2.plan.yaml', exit: 2 },
+  { name: 'a plan file named on the command line as the shell passes a name that is not UTF-8', files: {}, setup: (project) => writeFileSync(Buffer.concat([Buffer.from(join(project, 'plans', 'k')), Buffer.from([0xea]), Buffer.from('.plan.yaml')]), BASE), args: ['build', 'plans/k\uFFFD.plan.yaml'], code: 'file-name-not-utf8', file: 'plans/k\uFFFD.plan.yaml', exit: 2 },
+  { name: 'a named pipe named on the command line (reading it would wait forever)', files: {}, setup: (project) => execFileSync('mkfifo', [join(project, 'plans', 'ong.plan.yaml')]), args: ['build', 'plans/ong.plan.yaml'], code: 'not-a-regular-file', file: 'plans/ong.plan.yaml', exit: 2 },
   // Missing and unwritable places.
   { name: 'missing plan file', files: {}, args: ['build', 'plans/khong-co.plan.yaml'], code: 'read-failed', file: 'plans/khong-co.plan.yaml', exit: 2 },
   { name: 'missing folder', files: {}, args: ['build', 'khong-co'], code: 'read-failed', file: 'khong-co', exit: 2 },
@@ -125,6 +133,7 @@ function caseProject(files: Case['files']): string {
 describe('bad input', () => {
   it.each(CASES_TABLE)('$name → $code', (entry) => {
     const project = caseProject(entry.files);
+    entry.setup?.(project);
     const before = folderSnapshot(join(project, 'out'));
     // A bad plan is built by name: the base plan's outputs (and the build cache) are then not
     // touched even when the tool itself changed since they were built.
@@ -140,6 +149,72 @@ describe('bad input', () => {
     const where = [entry.file, entry.line, entry.column].filter((part) => part !== undefined).join(':');
     expect(run.stderr).toContain(`${where}: lỗi[${entry.code}]`);
     expect(folderSnapshot(join(project, 'out'))).toEqual(before);
+  });
+
+  it("skips editors' lock files, hidden files, broken links, link loops and named pipes in plans/ and templates/: never read, never fatal", () => {
+    const project = caseProject({ 'templates/ghi-chu.txt': 'not a template' });
+    // Emacs: a link to nothing beside each file with unsaved changes.
+    symlinkSync('root@may.12345:1700000000', join(project, 'plans', '.#base.plan.yaml'));
+    symlinkSync('root@may.12345:1700000000', join(project, 'templates', '.#plan.md.hbs'));
+    writeFileSync(join(project, 'plans', '.base.plan.yaml.swp'), Uint8Array.from([0, 1, 2]));
+    symlinkSync('khong-con.plan.yaml', join(project, 'plans', 'mat.plan.yaml'));
+    symlinkSync('vong.plan.yaml', join(project, 'plans', 'vong.plan.yaml'));
+    symlinkSync('vong.hbs', join(project, 'templates', 'vong.hbs'));
+    execFileSync('mkfifo', [join(project, 'plans', 'ong.plan.yaml'), join(project, 'templates', 'ong.hbs')]);
+    const before = folderSnapshot(join(project, 'out'));
+    const run = plan(['build', '--json'], project);
+    expect(run.code, run.stderr).toBe(0);
+    expect(hasStackTrace(run.stderr), run.stderr).toBe(false);
+    const diagnostics = (JSON.parse(run.stdout) as { diagnostics: { file: string; code: string; severity: string }[] }).diagnostics;
+    expect(diagnostics.map((d) => `${d.file} ${d.severity}[${d.code}]`)).toEqual([
+      'plans/mat.plan.yaml warning[link-broken]',
+      'plans/ong.plan.yaml warning[not-a-regular-file]',
+      'plans/vong.plan.yaml warning[link-broken]',
+      'templates/ong.hbs warning[not-a-regular-file]',
+      'templates/vong.hbs warning[link-broken]',
+    ]);
+    expect(run.stderr).toContain('plans/vong.plan.yaml: cảnh báo[link-broken] Bỏ qua liên kết không dẫn tới tệp nào: các liên kết trỏ vòng vào nhau.');
+    expect(folderSnapshot(join(project, 'out'))).toEqual(before);
+  });
+
+  it('follows a link in plans/ out of the project only when the config allows, and never prints a line of its target', () => {
+    const project = caseProject({});
+    const secret = join(dirname(project), 'bi-mat.plan.yaml');
+    writeFileSync(secret, 'MAT-KHAU-CUA-MAY-CHU: [abc\n');
+    symlinkSync(secret, join(project, 'plans', 'lo.plan.yaml'));
+    const before = folderSnapshot(join(project, 'out'));
+    const run = plan(['build', '--json'], project);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`plans/lo.plan.yaml: cảnh báo[link-outside-project] Bỏ qua liên kết dẫn ra ngoài thư mục dự án (tới "${secret}"); tệp đó không được đọc.`);
+    expect(run.stderr + run.stdout).not.toContain('MAT-KHAU');
+    expect(folderSnapshot(join(project, 'out'))).toEqual(before);
+    // Allowed: read, and its mistakes reported as any plan's.
+    writeFileSync(join(project, 'plan.config.yaml'), `follow-links-outside: true\n${readFileSync(join(project, 'plan.config.yaml'), 'utf8')}`);
+    const allowed = plan(['build', '--json'], project);
+    expect(allowed.code).toBe(1);
+    expect(allowed.stderr).toContain('plans/lo.plan.yaml:1:');
+    expect(allowed.stderr).not.toContain('MAT-KHAU');
+  });
+
+  it('reports a folder under plans/ that an ordinary user cannot read, with its path, and builds the rest', () => {
+    // Root reads every folder: the build runs as "nobody", where setpriv can make it so.
+    if (process.getuid?.() !== 0 || !existsSync('/usr/bin/setpriv')) return;
+    const project = mkdtempSync('/tmp/plan-eacces-');
+    try {
+      copyConfigAndRegistry(project);
+      mkdirSync(join(project, 'plans', 'khoa'), { recursive: true });
+      writeFileSync(join(project, 'plans', 'base.plan.yaml'), BASE);
+      writeFileSync(join(project, 'plans', 'khoa', 'b.plan.yaml'), BASE);
+      execFileSync('chmod', ['-R', 'a+rwX', project]);
+      chmodSync(join(project, 'plans', 'khoa'), 0);
+      const run = spawnSync('/usr/bin/setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, join(ROOT, 'bin', 'plan.cjs'), 'build', '--json'], { cwd: project, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true', GITHUB_ACTIONS: '', HOME: '/tmp' } });
+      expect(run.status, run.stderr).toBe(2);
+      expect(hasStackTrace(run.stderr), run.stderr).toBe(false);
+      expect(run.stderr).toContain('plans/khoa: lỗi[read-failed] Không đọc được tệp: không có quyền truy cập tệp hoặc thư mục này.');
+      expect(readdirSync(join(project, 'out'))).toContain('base');
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
   });
 
   it('refuses a file over the size limit quickly, without reading it all', () => {

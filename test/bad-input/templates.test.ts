@@ -18,7 +18,7 @@ const BASE = readFileSync(fileURLToPath(new URL('cases/base.plan.yaml', import.m
 
 /** The built-in templates with plan.md.hbs replaced. */
 function withPlanTemplate(text: string): Templates {
-  const files = new Map(collectTemplates([BUILT_IN_TEMPLATES], ROOT));
+  const files = new Map(collectTemplates([BUILT_IN_TEMPLATES], ROOT).files);
   files.set('plan.md.hbs', { file: 'templates/plan.md.hbs', text });
   return new Templates(files);
 }

@@ -106,6 +106,40 @@ describe('lockOutputFolder', () => {
     lock!.release();
   });
 
+  it('takes over a lock from the future (another clock ahead) once it stood unchanged for 30 s of local time', async () => {
+    const out = folderLockedBy({ pid: 200, host: 'may-2', token: 'other', renewed: NOW + 3_600_000 });
+    const io = machine();
+    // Each look is 100 ms later by this machine's clock.
+    io.now = () => NOW + io.slept * 100;
+    const lock = await lockOutputFolder(out, { take: true }, io);
+    expect(io.slept).toBe(301);
+    expect(lockIn(out)).toMatchObject({ pid: 100, host: 'here' });
+    lock!.release();
+  });
+
+  it('the same for a lock of unknown shape with a future time, and for --check', async () => {
+    const out = folderLockedBy('not a lock');
+    const future = new Date(NOW + 3_600_000);
+    utimesSync(join(out, LOCK_FILE), future, future);
+    const io = machine();
+    io.now = () => NOW + io.slept * 100;
+    expect(await lockOutputFolder(out, { take: false }, io)).toBeUndefined();
+    expect(io.slept).toBe(301);
+  });
+
+  it('keeps waiting on a future lock while its holder renews it', async () => {
+    const out = folderLockedBy({ pid: 200, host: 'may-2', token: 'other', renewed: NOW + 3_600_000 });
+    const io = machine([], (slept) => {
+      // The holder renews every 5 s for a minute, then ends.
+      if (slept === 600) unlinkSync(join(out, LOCK_FILE));
+      else if (slept % 50 === 0) writeFileSync(join(out, LOCK_FILE), JSON.stringify({ pid: 200, host: 'may-2', token: 'other', renewed: NOW + 3_600_000 + slept * 100 }));
+    });
+    io.now = () => NOW + io.slept * 100;
+    const lock = await lockOutputFolder(out, { take: true }, io);
+    expect(io.slept).toBe(600);
+    lock!.release();
+  });
+
   it('with --check, waits but takes no lock', async () => {
     const out = folderLockedBy({ pid: 200, host: 'here', token: 'other', renewed: NOW });
     const io = machine([200], () => unlinkSync(join(out, LOCK_FILE)));

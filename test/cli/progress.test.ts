@@ -72,9 +72,9 @@ describe('a build that waits for another', () => {
   }
 
   it('says who holds the output folder, on which machine when it is another', () => {
-    expect(waited({ folder: 'out', holder: { pid: 4242 } }, 'vi')).toBe('Đang chờ: một lần dựng khác (tiến trình 4242) đang ghi vào out; lần này sẽ tiếp tục khi nó xong.\n');
-    expect(waited({ folder: 'out', holder: { pid: 4242, host: 'may-2' } }, 'en')).toBe('Waiting: another build (process 4242 on may-2) is writing to out; this one goes on when it ends.\n');
-    expect(waited({ folder: 'ket-qua' }, 'en')).toBe('Waiting: another build is writing to ket-qua; this one goes on when it ends.\n');
+    expect(waited({ folder: 'out', holder: { pid: 4242 } }, 'vi')).toBe('Đang chờ: một lần dựng khác (tiến trình 4242) đang ghi vào out; lần này sẽ tiếp tục khi nó xong. Nếu không còn lần dựng nào chạy, xóa tệp out/.plan-build.lock; khóa không đổi trong 30 giây cũng tự được bỏ qua.\n');
+    expect(waited({ folder: 'out', holder: { pid: 4242, host: 'may-2' } }, 'en')).toBe('Waiting: another build (process 4242 on may-2) is writing to out; this one goes on when it ends. If no other build runs, delete out/.plan-build.lock; a lock unchanged for 30 seconds is passed over anyway.\n');
+    expect(waited({ folder: 'ket-qua' }, 'en')).toBe('Waiting: another build is writing to ket-qua; this one goes on when it ends. If no other build runs, delete ket-qua/.plan-build.lock; a lock unchanged for 30 seconds is passed over anyway.\n');
   });
 
   it('is quiet with --quiet', () => {

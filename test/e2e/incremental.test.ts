@@ -316,13 +316,13 @@ describe('a build while another writes to the same output folder', () => {
     let pid = await otherBuild(project);
     const check = await planAsync(['build', '--check'], project);
     expect(check.code).toBe(0);
-    expect(check.stderr).toContain(`Đang chờ: một lần dựng khác (tiến trình ${pid}) đang ghi vào out; lần này sẽ tiếp tục khi nó xong.`);
+    expect(check.stderr).toContain(`Đang chờ: một lần dựng khác (tiến trình ${pid}) đang ghi vào out; lần này sẽ tiếp tục khi nó xong. Nếu không còn lần dựng nào chạy, xóa tệp out/.plan-build.lock; khóa không đổi trong 30 giây cũng tự được bỏ qua.`);
 
     writeFileSync(join(project, SEED), `${readFileSync(join(project, SEED), 'utf8')}\n`);
     pid = await otherBuild(project);
     const run = await planAsync(['build', '--lang', 'en'], project);
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain(`Waiting: another build (process ${pid}) is writing to out; this one goes on when it ends.`);
+    expect(run.stderr).toContain(`Waiting: another build (process ${pid}) is writing to out; this one goes on when it ends. If no other build runs, delete out/.plan-build.lock; a lock unchanged for 30 seconds is passed over anyway.`);
     expect(summary(run.stderr)).toMatch(/^2 plans: 1 built, 1 unchanged;/);
     expect(existsSync(lock)).toBe(false);
   });

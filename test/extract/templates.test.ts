@@ -19,7 +19,7 @@ import { exampleProject, seedPlan } from './seed.js';
 
 /** The built-in templates with `name` replaced by `text`, as a project's own file would. */
 function templatesWith(name: string, text: string): Templates {
-  const files = new Map(collectTemplates([BUILT_IN_TEMPLATES], ROOT));
+  const files = new Map(collectTemplates([BUILT_IN_TEMPLATES], ROOT).files);
   files.set(name, { file: `templates/${name}`, text });
   return new Templates(files);
 }
@@ -77,7 +77,7 @@ describe('template helpers and partials', () => {
 
 /** The built-in set with an extract body that calls every helper and a project partial "extract-note". */
 function templatesWithPartial(): Templates {
-  const files = new Map(collectTemplates([BUILT_IN_TEMPLATES], ROOT));
+  const files = new Map(collectTemplates([BUILT_IN_TEMPLATES], ROOT).files);
   files.set('extract.md.hbs', {
     file: 'templates/extract.md.hbs',
     text: '{{longDate "2021-08-02"}} · {{shortDate "2021-01-05"}} · {{roman 4}} · {{letter 5}} · {{add 1 2}} · {{agency "so-tu-phap"}} · {{agency "ubnd-cap-huyen"}} · {{role "partner"}} · {{> extract-note}}\n',

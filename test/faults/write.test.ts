@@ -84,8 +84,8 @@ describe('temporary files left by a killed build', () => {
 });
 
 describe('a disk that fills during a build', () => {
-  it('gives write-failed and exit code 2, and the old output stays whole', async () => {
-    if (!existsSync('/dev/full')) return;
+  /** A project with the corpus's base plan, built. */
+  const builtBase = async () => {
     const { runBuild } = await import('../../src/build/build.js');
     const { ROOT } = await import('../helpers/project.js');
     const project = folder();
@@ -94,6 +94,12 @@ describe('a disk that fills during a build', () => {
     const base = readFileSync(new URL('../bad-input/cases/base.plan.yaml', import.meta.url), 'utf8');
     writeFileSync(join(project, 'plans', 'base.plan.yaml'), base);
     expect((await runBuild({ cwd: project, paths: [], jobs: 1 })).exitCode).toBe(0);
+    return { runBuild, project, base };
+  };
+
+  it('gives write-failed and exit code 2, and the old output stays whole', async () => {
+    if (!existsSync('/dev/full')) return;
+    const { runBuild, project, base } = await builtBase();
     const pdf = join(project, 'out', 'base', 'base.pdf');
     const old = readFileSync(pdf);
 
@@ -106,14 +112,39 @@ describe('a disk that fills during a build', () => {
     expect(readFileSync(pdf)).toEqual(old);
     expect(readdirSync(join(project, 'out', 'base')).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
+
+  it("when an extract fails to write, none of the plan's outputs is new, and the message says so", async () => {
+    if (!existsSync('/dev/full')) return;
+    const { runBuild, project, base } = await builtBase();
+    const { wording } = await import('../../src/diagnostics/messages.js');
+    const { folderSnapshot } = await import('../bad-input/snapshot.js');
+    const outputs = join(project, 'out', 'base');
+    const extract = readdirSync(join(outputs, 'extracts')).find((name) => name.endsWith('.pdf'))!;
+    const before = folderSnapshot(outputs);
+
+    writeFileSync(join(project, 'plans', 'base.plan.yaml'), base.replace('Thử nghiệm dữ liệu hỏng', 'Thử nghiệm đĩa đầy'));
+    // The plan's PDF, DOCX and model are written before its extracts.
+    symlinkSync('/dev/full', temporaryPath(join(outputs, 'extracts', extract)));
+    const report = await runBuild({ cwd: project, paths: [], jobs: 1 });
+    expect(report.exitCode).toBe(2);
+    const failed = report.diagnostics.find((d) => d.code === 'write-failed')!;
+    expect(failed.location.file).toBe(`out/base/extracts/${extract}`);
+    expect(wording('write-failed', failed.args, 'vi').hint).toContain('Không tệp nào trong out/base bị thay: thư mục vẫn giữ nguyên kết quả của lần dựng trước.');
+    // Bar the link this test put there, the folder is byte for byte as the last build left it.
+    expect(folderSnapshot(outputs)).toEqual(before);
+  });
 });
 
 describe('AtomicWriter.writeAll', () => {
-  it('writes every file in order, and stops at the first that fails', () => {
+  const twenty = (dir: string) => Array.from({ length: 20 }, (_, i) => ({ path: join(dir, i % 2 ? 'sub' : '', `f${i}.txt`), bytes: bytes(`file ${i}`) }));
+  const contents = (files: { path: string }[]) => files.map((file) => (existsSync(file.path) ? readFileSync(file.path, 'utf8') : null));
+  const temporaries = (dir: string) => readdirSync(dir, { recursive: true }).map(String).filter((name) => name.endsWith('.tmp'));
+
+  it('replaces every file, or none: a write that fails leaves all as they were, and no temporary file', () => {
     const dir = folder();
-    const files = Array.from({ length: 20 }, (_, i) => ({ path: join(dir, `f${i}.txt`), bytes: bytes(`file ${i}`) }));
+    const files = twenty(dir);
     expect(new AtomicWriter().writeAll(files)).toBeUndefined();
-    for (const [i, file] of files.entries()) expect(readFileSync(file.path, 'utf8')).toBe(`file ${i}`);
+    expect(contents(files)).toEqual(files.map((_, i) => `file ${i}`));
 
     const failing = new Set([files[7]!.path, files[3]!.path].map((path) => temporaryPath(path)));
     const io: WriteIo = {
@@ -123,11 +154,49 @@ describe('AtomicWriter.writeAll', () => {
         NODE_IO.writeFile(path, data);
       },
     };
-    const changed = files.map((file, i) => ({ path: file.path, bytes: bytes(`new ${i}`) }));
+    const changed = [...files.map((file, i) => ({ path: file.path, bytes: bytes(`new ${i}`) })), { path: join(dir, 'moi.txt'), bytes: bytes('new') }];
     const failure = new AtomicWriter(io).writeAll(changed);
-    expect(failure?.index).toBe(3);
-    // Those before are new, the failed one and those after are as they were.
-    expect(files.map((file) => readFileSync(file.path, 'utf8'))).toEqual(files.map((_, i) => (i < 3 ? `new ${i}` : `file ${i}`)));
-    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(failure).toMatchObject({ index: 3, replaced: [] });
+    // Those before the failure are old too: nothing was renamed into place.
+    expect(contents(changed)).toEqual([...files.map((_, i) => `file ${i}`), null]);
+    expect(temporaries(dir)).toEqual([]);
+  });
+
+  it('a rename that fails midway puts back the files renamed before it, and removes a file that was not there', () => {
+    const dir = folder();
+    const files = twenty(dir);
+    new AtomicWriter().writeAll(files);
+    const changed = [{ path: join(dir, 'moi.txt'), bytes: bytes('new') }, ...files.map((file, i) => ({ path: file.path, bytes: bytes(`new ${i}`) }))];
+    let renames = 0;
+    const io: WriteIo = {
+      ...NODE_IO,
+      rename: (from, to) => {
+        // The tenth file is held open by Word.
+        if (++renames === 10) throw fault('EBUSY');
+        NODE_IO.rename(from, to);
+      },
+    };
+    expect(new AtomicWriter(io).writeAll(changed)).toMatchObject({ index: 9, replaced: [] });
+    expect(contents(changed)).toEqual([null, ...files.map((_, i) => `file ${i}`)]);
+    expect(temporaries(dir)).toEqual([]);
+  });
+
+  it('says which files stay new when putting them back fails too', () => {
+    const dir = folder();
+    const files = twenty(dir).slice(0, 4);
+    new AtomicWriter().writeAll(files);
+    let renames = 0;
+    const io: WriteIo = {
+      ...NODE_IO,
+      rename: (from, to) => {
+        renames++;
+        // The third rename fails, and so does putting back the first file.
+        if (renames === 3 || (renames > 3 && to === files[0]!.path)) throw fault('EBUSY');
+        NODE_IO.rename(from, to);
+      },
+    };
+    const failure = new AtomicWriter(io).writeAll(files.map((file, i) => ({ path: file.path, bytes: bytes(`new ${i}`) })));
+    expect(failure).toMatchObject({ index: 2, replaced: [0] });
+    expect(contents(files)).toEqual(['new 0', 'file 1', 'file 2', 'file 3']);
   });
 });

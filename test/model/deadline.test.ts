@@ -51,7 +51,7 @@ describe('a deadline', () => {
   });
 
   it('of a part of a year is worded as written for people, and as its days for machines', () => {
-    const words = new Wording(new Templates(collectTemplates([BUILT_IN_TEMPLATES], ROOT)));
+    const words = new Wording(new Templates(collectTemplates([BUILT_IN_TEMPLATES], ROOT).files));
     const text = (source: string, say = deadlineWords(words)) => {
       const read = parseDeadline(source);
       if (!read.ok) throw new Error(source);

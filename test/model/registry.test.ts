@@ -52,3 +52,22 @@ describe('the agency registry', () => {
     expect(built.diagnostics.map((d) => [d.code, d.args.group, d.args.suggestion])).toEqual([['registry-unknown-group', 'so-ban-ngan', 'so-ban-nganh']]);
   });
 });
+
+describe('group cycles', () => {
+  const groups = (lines: string) => {
+    const parsed = readYaml(`groups:\n${lines}agencies:\n  - id: so-noi-vu\n    name: Sở Nội vụ\n    groups: [x]\n`, 'agencies.yaml');
+    return buildRegistry(parsed.data, parsed.map).diagnostics.map((d) => [d.code, d.args.group, d.args.cycle, d.location.line, d.location.column]);
+  };
+  const group = (id: string, includes: string[]) => `  - id: ${id}\n    name: Nhóm ${id}\n    includes: [${includes.join(', ')}]\n`;
+
+  it('reached through another group (X includes A, A includes A): reported at A, without overflowing the stack', () => {
+    expect(groups(group('x', ['a']) + group('a', ['a']))).toEqual([['registry-group-cycle', 'a', ['a', 'a'], 7, 16]]);
+  });
+
+  it('X → A → B → A: every group on the cycle at its own include, none for X', () => {
+    expect(groups(group('x', ['a']) + group('a', ['b']) + group('b', ['a']))).toEqual([
+      ['registry-group-cycle', 'a', ['a', 'b', 'a'], 7, 16],
+      ['registry-group-cycle', 'b', ['b', 'a', 'b'], 10, 16],
+    ]);
+  });
+});

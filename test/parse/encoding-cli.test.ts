@@ -1,6 +1,6 @@
 // `plan fix-encoding FILE`: legacy TCVN3 / VNI files become Unicode NFC, the original is kept
 // as FILE.bak and an existing backup is never overwritten.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -40,6 +40,24 @@ describe('plan fix-encoding', () => {
     expect(readFileSync(file, 'utf8')).toBe(UNICODE);
     expect(new Uint8Array(readFileSync(`${file}.bak`))).toEqual(tcvn3);
     expect(new Uint8Array(readFileSync(`${file}.1.bak`))).toEqual(vni);
+  });
+
+  it('converts a plan that is a link to a shared file through the link: the link stays, the backup is beside the shared file', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'plan-fix-'));
+    mkdirSync(join(folder, 'chung'));
+    mkdirSync(join(folder, 'du-an'));
+    const shared = join(folder, 'chung', 'ke-hoach.plan.yaml');
+    const tcvn3 = bytesOf(encodeLegacy(UNICODE, 'TCVN3'));
+    writeFileSync(shared, tcvn3);
+    symlinkSync('../chung/ke-hoach.plan.yaml', join(folder, 'du-an', 'ke-hoach.plan.yaml'));
+
+    const run = plan(['fix-encoding', 'ke-hoach.plan.yaml'], join(folder, 'du-an'));
+    expect(run.code, run.stderr).toBe(0);
+    expect(lstatSync(join(folder, 'du-an', 'ke-hoach.plan.yaml')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(shared, 'utf8')).toBe(UNICODE);
+    expect(new Uint8Array(readFileSync(`${shared}.bak`))).toEqual(tcvn3);
+    expect(existsSync(join(folder, 'du-an', 'ke-hoach.plan.yaml.bak'))).toBe(false);
+    expect(run.stderr).toContain(`${shared}.bak`);
   });
 
   it('a legacy plan is reported by build with the Unicode reading and the command to run', () => {

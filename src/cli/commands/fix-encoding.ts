@@ -4,9 +4,11 @@
  *
  * The backup is written first, with exclusive creation, so an earlier backup is never
  * overwritten and the original survives any failure; the new text then replaces the file
- * atomically.
+ * atomically. A file reached through a symbolic link (a plan shared by several projects) is
+ * converted where it is, and its backup kept beside it: replacing the link by a converted copy
+ * would cut the project off from the shared file.
  */
-import { writeFileSync } from 'node:fs';
+import { realpathSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { reason } from '../../build/project.js';
 import { displayPath } from '../../build/template-files.js';
@@ -83,8 +85,10 @@ export function runFixEncoding(file: string, options: GlobalOptions): number {
     return 2;
   };
   let bytes: Uint8Array;
+  let real: string;
   try {
-    bytes = readSourceFile(path);
+    real = realpathSync(path);
+    bytes = readSourceFile(real);
   } catch (error) {
     return fail(diagnostic('read-failed', { file: shown }, { reason: reason(error) }));
   }
@@ -99,8 +103,8 @@ export function runFixEncoding(file: string, options: GlobalOptions): number {
   }
   let backup: string;
   try {
-    backup = writeBackup(path, bytes);
-    writeAtomic(path, fixed.bytes);
+    backup = writeBackup(real, bytes);
+    writeAtomic(real, fixed.bytes);
   } catch (error) {
     return fail(diagnostic('write-failed', { file: shown }, { reason: reason(error) }));
   }

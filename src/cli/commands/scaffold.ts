@@ -62,7 +62,7 @@ function renderAll(templates: Templates, files: [string, string, object][], opti
 export function runInit(dir: string, options: GlobalOptions): number {
   const cwd = process.cwd();
   const root = resolve(cwd, dir);
-  const builtIn = collectTemplates([BUILT_IN_TEMPLATES], cwd);
+  const builtIn = collectTemplates([BUILT_IN_TEMPLATES], cwd).files;
   const templates = new Templates(builtIn);
   const starter: Starter = { agency: 'Sở Tư pháp', issuerText: 'Sở ...', year: new Date().getFullYear(), file: 'plans/ke-hoach-mau.plan.yaml' };
   const starters = renderAll(templates, [

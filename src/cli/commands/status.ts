@@ -44,7 +44,7 @@ export function runStatus(options: StatusCommandOptions): number {
   const blocks: string[] = [];
   if (project) {
     const paths = options.paths.length > 0 ? options.paths : [relative(cwd, resolve(project.root, project.config.plans)) || '.'];
-    const discovered = discoverPlans(paths, cwd);
+    const discovered = discoverPlans(paths, cwd, { root: project.root, followOutside: project.config.followLinksOutside });
     diagnostics.push(...discovered.diagnostics);
     for (const file of discovered.files) {
       const read = readPlanFile(project, file);

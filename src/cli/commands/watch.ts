@@ -48,11 +48,18 @@ export function runWatch(options: BuildCommandOptions): Promise<number> {
       again = false;
       const elapsed = stopwatch();
       const progress = progressReporter(options, words);
-      const report = await runBuild({ cwd, paths: options.paths, out: options.out, config: options.config, jobs: options.jobs, onPlan: progress.onPlan, onWait: progress.onWait });
-      outFolder = report.outFolder ?? outFolder;
-      if (report.inputs) outside = foldersOutside(root, [...report.inputs, ...namedFiles]);
-      progress.clear();
-      printReport(report, options, elapsed());
+      try {
+        const report = await runBuild({ cwd, paths: options.paths, out: options.out, config: options.config, jobs: options.jobs, onPlan: progress.onPlan, onWait: progress.onWait });
+        outFolder = report.outFolder ?? outFolder;
+        if (report.inputs) outside = foldersOutside(root, [...report.inputs, ...namedFiles]);
+        progress.clear();
+        printReport(report, options, elapsed());
+      } catch (error) {
+        // A fault of the tool itself ends this build, not the watch: the last good outputs stay
+        // served, and the next save builds again. The message alone, as main.ts prints it.
+        progress.clear();
+        process.stderr.write(`${words.internal}\n  plan watch\n  ${error instanceof Error ? error.message : String(error)}\n`);
+      }
     } while (again);
     building = false;
   };
