@@ -1,7 +1,8 @@
 // Property-based tests: generated valid plans always build, and every task's words reach the
 // composed plan and the extracts of its agencies; random damage to the seed's source gives
 // diagnostics (or a plan), never an exception. Fixed seed, bounded runs.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { toString } from 'mdast-util-to-string';
@@ -11,6 +12,7 @@ import { assignments } from '../../src/compose/assignments.js';
 import { NO_PROGRESS } from '../../src/compose/follow-up.js';
 import { composePlan } from '../../src/compose/plan.js';
 import { followUpOutputs } from '../../src/build/follow-up-outputs.js';
+import { buildPlanFile, type PlanResult } from '../../src/build/pipeline.js';
 import { loadProject, type Project } from '../../src/build/project.js';
 import { hasErrors } from '../../src/diagnostics/diagnostic.js';
 import { buildPlan } from '../../src/model/build.js';
@@ -19,8 +21,11 @@ import { plainText } from '../../src/model/prose.js';
 import { checkPlan } from '../../src/model/rules.js';
 import { parsePlanSource } from '../../src/parse/index.js';
 import { ROOT, SEED_TEXT } from '../helpers/project.js';
+import { docxText, fold, pdfText } from '../helpers/read-back.js';
 
 const SEED = 20_261_128;
+/** How many plans each property typesets; a nightly job may raise it. */
+const RUNS = Number(process.env.PLAN_PROPERTY_RUNS ?? 20);
 const project: Project = (() => {
   const loaded = loadProject(ROOT);
   if (!loaded.project) throw new Error(JSON.stringify(loaded.diagnostics));
@@ -82,6 +87,14 @@ function compile(text: string) {
 /** Spaces as the typesetter sees them: one between words. */
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+/** Every output of a plan source, typeset and written in memory as a build does. */
+function typeset(text: string, name: string): PlanResult {
+  const file = join(scratch, `${name}.plan.yaml`);
+  writeFileSync(file, text);
+  return buildPlanFile(project, file);
+}
+const scratch = mkdtempSync(join(tmpdir(), 'plan-property-'));
+
 describe('generated valid plans', () => {
   it('always build, and every task is in the plan and in its agencies\' extracts', () => {
     fc.assert(
@@ -106,13 +119,39 @@ describe('generated valid plans', () => {
           }
         }
       }),
-      { seed: SEED, numRuns: 40 },
+      { seed: SEED, numRuns: RUNS * 2 },
     );
   });
+
+  it('typeset to a PDF and a DOCX that hold every task\'s words', async () => {
+    for (const [index, data] of fc.sample(planData, { seed: SEED, numRuns: RUNS }).entries()) {
+      const result = typeset(source(data), `generated-${index}`);
+      expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const bytes = (suffix: string) => result.outputs.find((o) => o.path.endsWith(suffix))!.bytes;
+      const pdf = await pdfText(bytes(`generated-${index}.pdf`));
+      const docx = fold(docxText(bytes(`generated-${index}.docx`)));
+      for (const entry of allTasks(typesetPlan(data))) {
+        const words = fold(plainText(taskWords(entry)));
+        expect(pdf).toContain(words);
+        expect(docx).toContain(words);
+      }
+    }
+  }, 120_000);
 });
 
+/** The model of a generated plan (its tasks, to look for in the typeset outputs). */
+function typesetPlan(data: PlanData) {
+  const result = compile(source(data));
+  if (!result.plan) throw new Error('a generated plan did not build');
+  return result.plan;
+}
+
 /** A change to the seed's lines: delete, duplicate, swap, or insert characters. */
-const NASTY = ['"', "'", ':', '\t', '{{', '}}', '[^', '#', '- ', '&a', '*b', '|', '\u0000', '\uD800', '\uDC00', '\u200B', '\r', ' ', '\\', '%', '@', '`', '>', '!'];
+const NASTY = [
+  '"', "'", ':', '\t', '{{', '}}', '[^', '#', '- ', '&a', '*b', '|', '\u0000', '\uD800', '\uDC00', '\u200B', '\r', ' ', '\\', '%', '@', '`', '>', '!',
+  // Escapes YAML decodes inside double quotes, and values nested far deeper than the limit.
+  ' "\\u0000 \\x1b[2J \\u202e \\u2066 \\r"', ' "\\x07"', ` ${'['.repeat(200)}`, ` ${'{a: '.repeat(120)}`, `\n${'  - '.repeat(90)}x`,
+];
 const mutation = fc.oneof(
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
   fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat() }),
@@ -149,15 +188,24 @@ describe('damaged sources', () => {
   const lines = SEED_TEXT.split('\n');
 
   it('give a plan or diagnostics, never an exception', () => {
+    let typesetCount = 0;
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (changes) => {
         const text = changes.reduce((current, change) => mutate(current, change), lines).join('\n');
         const result = compile(text);
         if (!result.composed) expect(hasErrors(result.diagnostics)).toBe(true);
         for (const d of result.diagnostics) expect(d.location.file).toBe('generated.plan.yaml');
+        // What builds is typeset and written too: no stage may throw on what the others let through.
+        if (result.composed?.ok) {
+          typesetCount++;
+          const built = typeset(text, 'damaged');
+          expect(built.outputs.length > 0 || hasErrors(built.diagnostics)).toBe(true);
+        }
       }),
-      { seed: SEED, numRuns: 60 },
+      { seed: SEED, numRuns: RUNS * 5 },
     );
+    // Damage often leaves a plan that builds: those must reach the typesetters.
+    expect(typesetCount).toBeGreaterThanOrEqual(RUNS / 2);
   });
 
   it('in Markdown too', () => {
@@ -166,11 +214,23 @@ describe('damaged sources', () => {
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (changes) => {
         const text = changes.reduce((current, change) => mutate(current, change), mdLines).join('\n');
         const parsed = parsePlanSource(new TextEncoder().encode(text), 'generated.plan.md');
-        if (parsed.data === undefined) return;
+        for (const d of parsed.diagnostics) expect(d.location.file).toBe('generated.plan.md');
+        if (parsed.data === undefined) {
+          expect(hasErrors(parsed.diagnostics)).toBe(true);
+          return;
+        }
         const built = buildPlan(parsed, project.registry, { id: 'generated', source: 'generated.plan.md' });
-        if (built.plan && !hasErrors([...parsed.diagnostics, ...built.diagnostics])) composePlan(built.plan, project.registry, project.templates);
+        const diagnostics = [...parsed.diagnostics, ...built.diagnostics];
+        for (const d of diagnostics) expect(d.location.file).toBe('generated.plan.md');
+        if (!built.plan) {
+          expect(hasErrors(diagnostics)).toBe(true);
+          return;
+        }
+        if (hasErrors(diagnostics)) return;
+        const composed = composePlan(built.plan, project.registry, project.templates);
+        expect(composed.ok || composed.diagnostics.length > 0).toBe(true);
       }),
-      { seed: SEED, numRuns: 60 },
+      { seed: SEED, numRuns: RUNS * 5 },
     );
   });
 });
