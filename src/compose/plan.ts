@@ -3,7 +3,7 @@
  * rendered through plan.md.hbs, parsed back into a Markdown tree for the typesetters.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { allTasks, type Plan, taskWords } from '../model/plan.js';
+import { allTasks, bodies, paragraphsOf, type Plan, taskWords } from '../model/plan.js';
 import { plainText } from '../model/prose.js';
 import type { Registry } from '../model/registry.js';
 import { BLANK, earliestDay, isoDate, longDate, planDateText } from '../vn/dates.js';
@@ -35,6 +35,7 @@ export function composePlan(plan: Plan, registry: Registry, templates: Templates
     partLabel: (style, number) => words.word(`part-label.${style}`, { number }),
   });
   const body = parseMarkdown(words.render('plan.md.hbs', view));
+  words.checkDrawn('plan.md.hbs', [...plan.opening, ...bodies(plan).flatMap(paragraphsOf), ...plan.closing], body);
   addEndMark(body, words.word('end-mark'));
 
   const number = numberText(plan);

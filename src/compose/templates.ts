@@ -82,6 +82,11 @@ export class Templates {
     return this.run(file, template.fn, context, 1, helpers);
   }
 
+  /** The file of the template `name` that wins (the project's or the built-in one), for messages. */
+  fileOf(name: string): string {
+    return this.files.get(name)?.file ?? `templates/${name}`;
+  }
+
   /** Renders the fixed phrase `key` of words.yaml with the given fields. */
   word(key: string, context: object = {}): Rendered {
     const entry = this.words.get(key);

@@ -2,8 +2,14 @@
  * Words and templates rendered while composing one document: the first failures are kept as
  * diagnostics and composition goes on with blanks, so one build reports every broken template.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Root } from 'mdast';
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
+import type { Inline } from '../model/plan.js';
+import { firstUndrawn } from './drawn-text.js';
 import type { Templates } from './templates.js';
+
+/** How much of a lost paragraph a message quotes. */
+const EXCERPT = 80;
 
 /** Renders words.yaml phrases and templates, collecting their diagnostics. */
 export class Wording {
@@ -17,6 +23,20 @@ export class Wording {
     if (rendered.ok) return rendered.text;
     this.diagnostics.push(rendered.diagnostic);
     return '';
+  }
+
+  /**
+   * Records an error when the document composed from template `name` lacks one of `paragraphs`
+   * (the model's, in order): the template would lose the author's words without a word said.
+   * A template that already failed is reported as such, not again.
+   */
+  checkDrawn(name: string, paragraphs: readonly Inline[], tree: Root): void {
+    const file = this.templates.fileOf(name);
+    if (this.diagnostics.some((d) => d.location.file === file)) return;
+    const lost = firstUndrawn(paragraphs, tree);
+    if (lost === undefined) return;
+    const excerpt = lost.length > EXCERPT ? `${lost.slice(0, EXCERPT)}…` : lost;
+    this.diagnostics.push(diagnostic('template-drops-text', { file }, { template: name, text: excerpt }));
   }
 
   /** The template `name` rendered with `context`, or '' after recording why it failed. */

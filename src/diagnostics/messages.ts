@@ -531,6 +531,16 @@ const catalog = {
     vi: { message: (a) => `Phông chữ ${q(a.font)} không có ký tự ${q(a.char)} (${str(a.codePoint)}).`, hint: () => 'Thay ký tự này bằng ký tự tương đương, hoặc chọn phông chữ có đủ ký tự trong plan.config.yaml.' },
     en: { message: (a) => `Font ${q(a.font)} has no glyph for ${q(a.char)} (${str(a.codePoint)}).`, hint: () => 'Replace the character, or choose a font that has it in plan.config.yaml.' },
   },
+  'template-drops-text': {
+    vi: {
+      message: (a) => `Mẫu ${q(a.template)} không in đoạn ${q(a.text)} của kế hoạch: văn bản dựng ra sẽ thiếu nội dung.`,
+      hint: () => 'Mẫu có thể dùng một trường không có (gõ sai tên, hoặc mẫu được chép từ phiên bản cũ của chương trình). So sánh với mẫu có sẵn (lệnh "plan init" trong một thư mục trống tạo bản mới), hoặc xóa tệp mẫu này khỏi thư mục templates để dùng mẫu có sẵn.',
+    },
+    en: {
+      message: (a) => `Template ${q(a.template)} does not print the plan's paragraph ${q(a.text)}: the document built would lack it.`,
+      hint: () => 'The template may use a field that does not exist (a typo, or a copy made for an older version of the tool). Compare it with the built-in template ("plan init" in an empty folder writes a fresh copy), or delete this file from the templates folder to use the built-in one.',
+    },
+  },
   'template-error': {
     vi: byMistake(TEMPLATE_MISTAKES_VI, TEMPLATE_GENERAL_VI),
     en: byMistake(TEMPLATE_MISTAKES_EN, TEMPLATE_GENERAL_EN),

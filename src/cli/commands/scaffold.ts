@@ -15,7 +15,7 @@ import { formatDiagnostics } from '../report.js';
 import { strings } from '../strings.js';
 
 /** Built-in templates a new project gets a copy of, to edit. */
-const EDITABLE_TEMPLATES = ['words.yaml', 'plan.md.hbs', 'assignments.md.hbs', 'partials/item.hbs'];
+const EDITABLE_TEMPLATES = ['words.yaml', 'plan.md.hbs', 'assignments.md.hbs', 'partials/item.hbs', 'partials/block.hbs', 'partials/bullets.hbs'];
 
 interface Starter {
   agency: string;
