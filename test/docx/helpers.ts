@@ -75,7 +75,7 @@ export function atAll(expected: string[], got: string[]): number {
 
 /** The reference text of the seed (the issued plan as read from its PDF), split into running text and footnotes. */
 export function referenceText(): { all: string; running: string; notes: string } {
-  const all = readFileSync('/work/shared/reference/000_12614846f72f7ca8.txt', 'utf8');
+  const all = readFileSync(join(ROOT, 'test/fixtures/seed-reference.txt'), 'utf8');
   // A note there is a line opened by its superscript number, at the foot of the page that holds its reference.
   const isNote = (line: string): boolean => /^[¹²³⁴⁵⁶⁷⁸⁹⁰]+\s/.test(line);
   const lines = all.split('\n');
