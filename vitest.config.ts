@@ -6,6 +6,7 @@ export default defineConfig({
     testTimeout: 240_000,
     hookTimeout: 240_000,
     pool: 'forks',
-    globalSetup: ['test/helpers/scratch-folder.ts'],
+    // fresh-dist first: it may build dist/ (the CLI tests run it) before the scratch folder is set.
+    globalSetup: ['test/helpers/fresh-dist.ts', 'test/helpers/scratch-folder.ts'],
   },
 });
