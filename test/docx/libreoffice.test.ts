@@ -2,12 +2,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { typesetDocx } from '../../src/typeset/docx/index.js';
 import { loadFonts, typesetPdf } from '../../src/typeset/pdf/index.js';
+import { requireReal } from '../helpers/real.js';
 import { readPdf } from '../typeset/helpers.js';
 import type { ReadPage } from '../typeset/helpers.js';
 import { atAll, hasSoffice, inSequence, libreOfficePdf, referenceText, seedDocument, words } from './helpers.js';
 
-const soffice = hasSoffice();
-if (!soffice) console.warn('test/docx/libreoffice.test.ts skipped: soffice (LibreOffice) is not installed; apt-get install -y libreoffice-writer-nogui');
+const soffice = requireReal('LibreOffice (soffice)', hasSoffice(), 'apt-get install -y libreoffice-writer-nogui');
 
 describe.skipIf(!soffice)('the seed DOCX rendered by LibreOffice', () => {
   let pages: ReadPage[];
