@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { strFromU8, unzlibSync, unzipSync } from 'fflate';
 import * as fontkit from 'fontkit';
 import { describe, expect, it } from 'vitest';
-import { copyExampleProject, hasStackTrace, plan } from '../helpers/cli.js';
+import { copyExampleProject, hasStackTrace, plan, planFails } from '../helpers/cli.js';
 import { positionOf, ROOT } from '../helpers/project.js';
 import { requireReal } from '../helpers/real.js';
 
@@ -110,8 +110,7 @@ describe('fonts', () => {
   it('a missing font file is an I/O error naming it', () => {
     const project = copyExampleProject();
     writeFileSync(join(project, 'plan.config.yaml'), 'font:\n  regular: f/a.ttf\n  bold: f/b.ttf\n  italic: f/c.ttf\n  bold-italic: f/d.ttf\n');
-    const run = plan(['build'], project);
-    expect(run.code).toBe(2);
+    const run = planFails(2, ['build'], project);
     expect(run.stderr).toContain('f/a.ttf');
     // At the line that names the file.
     expect(run.stderr).toMatch(/plan\.config\.yaml:2:12: /);
@@ -124,8 +123,7 @@ describe('fonts', () => {
     // The header of a CFF-flavoured OpenType font ("OTTO"), which the subsetter cannot embed.
     writeFileSync(join(project, 'f', 'a.otf'), Buffer.concat([Buffer.from('OTTO'), Buffer.alloc(64)]));
     writeFileSync(join(project, 'plan.config.yaml'), 'font:\n  regular: f/a.otf\n  bold: f/a.otf\n  italic: f/a.otf\n  bold-italic: f/a.otf\n');
-    const run = plan(['build'], project);
-    expect(run.code).toBe(2);
+    const run = planFails(2, ['build'], project);
     expect(run.stderr).toContain('font-unsupported');
     expect(run.stderr).toMatch(/plan\.config\.yaml:2:12: /);
     expect(run.stderr).toContain('f/a.otf');
@@ -138,8 +136,7 @@ describe('fonts', () => {
     const file = join(project, SEED);
     const text = readFileSync(file, 'utf8').replace('Lê Ngọc Tuấn', 'Lê Ngọc Tuấn 𝔸');
     writeFileSync(file, text);
-    const run = plan(['build', SEED], project);
-    expect(run.code).toBe(1);
+    const run = planFails(1, ['build', SEED], project);
     const { line, column } = positionOf(text, '𝔸');
     expect(run.stderr).toContain(`${SEED}:${line}:${column}: lỗi[missing-glyph]`);
     expect(run.stderr).toContain('U+1D538');
