@@ -130,6 +130,8 @@ describe('typesetDocx appendices', () => {
     expect((assignment.match(/<w:tblHeader\/>/g) ?? []).length).toBe(1);
     const grid = [...assignment.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
     const relative = fixture.appendices[0]?.tableColumns[0] ?? [];
+    expect(relative.length).toBeGreaterThan(2);
+    expect(grid).toHaveLength(relative.length);
     const sum = relative.reduce((a, b) => a + b, 0);
     const width = Math.round((297 * 1440) / 25.4) - Math.round((30 * 1440) / 25.4) - Math.round((15 * 1440) / 25.4);
     grid.forEach((w, i) => expect(w).toBeCloseTo(((relative[i] ?? 0) * width) / sum, -1));

@@ -32,7 +32,13 @@ describe('plan build --json', () => {
     const run = plan(['build', '--json', '--out', 'build/docs'], project);
     expect(run.code, run.stderr).toBe(0);
     const paths = (JSON.parse(run.stdout) as { plans: { outputs: { path: string }[] }[] }).plans.flatMap((p) => p.outputs.map((o) => o.path));
-    expect(paths.every((p) => p.startsWith('build/docs/'))).toBe(true);
+    // Every file written under build/docs is in the manifest, by its path from the working folder, and nothing else.
+    const written = Object.keys(folderState(join(project, 'build', 'docs')))
+      .filter((path) => !path.endsWith('/') && path !== '.plan-cache.json')
+      .map((path) => `build/docs/${path}`);
+    expect(written.length).toBeGreaterThan(100);
+    expect([...paths].sort()).toEqual(written.sort());
+    expect(existsSync(join(project, 'out'))).toBe(false);
   });
 
   it('a plan with errors exits 1, names file:line:column, prints no stack trace, and writes nothing of its own', () => {
