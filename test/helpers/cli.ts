@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { expect } from 'vitest';
 import { ROOT } from './project.js';
 
@@ -17,7 +17,8 @@ export interface CliRun {
 /** Runs `plan ...args` in `cwd` (a temporary folder), without colours, in a fixed time zone unless told otherwise. */
 export function plan(args: string[], cwd: string, env: Record<string, string> = {}): CliRun {
   const within = relative(ROOT, resolve(cwd ?? '.'));
-  if (cwd === undefined || !within.startsWith('..')) throw new Error(`CLI tests run in a temporary copy, not in the repository (${cwd ?? 'no folder given'})`);
+  // Outside the repository: a path up from it, or on another drive (Windows).
+  if (cwd === undefined || !(within.startsWith('..') || isAbsolute(within))) throw new Error(`CLI tests run in a temporary copy, not in the repository (${cwd ?? 'no folder given'})`);
   const result = spawnSync(process.execPath, [join(ROOT, 'bin', 'plan.cjs'), ...args], {
     cwd,
     encoding: 'utf8',
