@@ -61,6 +61,15 @@ describe('plan build --json', () => {
     expect(run.stderr).toContain('error[missing-field]');
     expect(run.stderr).toContain('hint:');
   });
+
+  it('speaks English with PLAN_LANG=en, and --lang wins over it', () => {
+    const project = copyExampleProject();
+    writeFileSync(join(project, 'plans', 'x.plan.yaml'), 'place: 1\n');
+    expect(planFails(1, ['check'], project, { PLAN_LANG: 'en' }).stderr).toContain('error[missing-field]');
+    const vi = planFails(1, ['--lang', 'vi', 'check'], project, { PLAN_LANG: 'en' }).stderr;
+    expect(vi).toContain('lỗi[missing-field]');
+    expect(vi).not.toContain('error[');
+  });
 });
 
 describe('plan check', () => {
