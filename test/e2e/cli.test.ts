@@ -62,6 +62,13 @@ describe('plan build --json', () => {
     expect(run.stderr).toContain('hint:');
   });
 
+  it('--no-color turns colour off, even where FORCE_COLOR turns it on', () => {
+    const project = copyExampleProject();
+    writeFileSync(join(project, 'plans', 'x.plan.yaml'), 'place: 1\n');
+    expect(planFails(1, ['check'], project, { FORCE_COLOR: '1' }).stderr).toContain('\u001b[');
+    expect(planFails(1, ['--no-color', 'check'], project, { FORCE_COLOR: '1' }).stderr).not.toContain('\u001b[');
+  });
+
   it('speaks English with PLAN_LANG=en, and --lang wins over it', () => {
     const project = copyExampleProject();
     writeFileSync(join(project, 'plans', 'x.plan.yaml'), 'place: 1\n');
