@@ -8,7 +8,7 @@
  * are removed (leftovers.ts), but only files the cache records as written by this tool, with the
  * content it wrote. One build at a time writes to an output folder (lock.ts).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { readSourceFile } from '../parse/text.js';
@@ -131,7 +131,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
   // Where outputs go, and how messages name them: the output folder's path, once, then the output's own ("/"-separated).
   const delivery: Delivery = { mode: options.check ? 'check' : 'write', outFolder, shownFolder: displayPath(outFolder, cwd) };
   const located = { outFolder, inputs: project.inputs };
+  // Every path named on the command line was wrong (missing, not a plan): nothing to build, so
+  // nothing is written, not even the output folder or its cache.
+  if (explicitPaths && discovered.files.length === 0) return { ...finish([], diagnostics, [], [], NOTHING_BUILT), ...located };
+  // Made by this build: removed again if the build leaves nothing in it (every plan failed).
+  let made = false;
   if (!options.check && !options.validateOnly) {
+    made = !existsSync(outFolder);
     // An output folder that cannot be made (a file in its place, no permission) is said once,
     // not once for each plan and again for the cache.
     try {
@@ -148,6 +154,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildReport> {
     return { ...(await buildPlans(options, project, discovered.files, explicitPaths, delivery, diagnostics)), ...located };
   } finally {
     lock?.release();
+    if (made) {
+      try {
+        rmdirSync(outFolder);
+      } catch {
+        // Not empty: the build wrote something there.
+      }
+    }
   }
 }
 

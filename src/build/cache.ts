@@ -168,6 +168,8 @@ export function recordCache(outFolder: string, cache: BuildCache, outcome: Recor
   } catch {
     // No cache yet: this build wrote or checked every output it will record.
   }
+  // A first build that recorded nothing (every plan failed) leaves no cache behind.
+  if (before === undefined && Object.keys(cache.plans).length === 0 && !cache.leftovers) return;
   const written = outcome.changed && write(path, new TextEncoder().encode(cacheText(cache)));
   try {
     if (outcome.vouched && !written && !outcome.timesTrusted) renew(path);

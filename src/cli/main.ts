@@ -50,7 +50,7 @@ function requestedLang(argv: readonly string[]): string {
   return process.env.PLAN_LANG ?? 'vi';
 }
 
-function program(words: Strings, run: (code: Promise<number> | number) => void): Command {
+function program(words: Strings, run: (code: Promise<number> | number) => void, lang: Lang): Command {
   const root = new Command('plan')
     .description(words.description)
     .usage(words.usage)
@@ -73,7 +73,8 @@ function program(words: Strings, run: (code: Promise<number> | number) => void):
 
   const globals = (command: Command): GlobalOptions => {
     const options = command.optsWithGlobals<{ lang?: Lang; color: boolean; config?: string }>();
-    return { lang: options.lang ?? 'vi', color: options.color && wantsColor(process.stderr.isTTY === true, process.env), config: options.config };
+    // --lang, else PLAN_LANG (main read and checked both), else Vietnamese.
+    return { lang: options.lang ?? lang, color: options.color && wantsColor(process.stderr.isTTY === true, process.env), config: options.config };
   };
 
   /** Options of a command that builds; undefined (after a message) when a value is malformed. */
@@ -170,9 +171,13 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   let result: Promise<number> | number = 0;
   try {
-    await program(words, (code) => {
-      result = code;
-    }).parseAsync([...argv]);
+    await program(
+      words,
+      (code) => {
+        result = code;
+      },
+      asked,
+    ).parseAsync([...argv]);
     return await result;
   } catch (error) {
     if (error instanceof CommanderError) return usageError(error, words);

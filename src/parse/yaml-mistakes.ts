@@ -88,7 +88,7 @@ export function explainYamlError(error: YamlError, text: string): ExplainedError
       // "!Khẩn": a tag's name stops at the first letter a tag may not hold.
       return (/^Tags and anchors must be separated/.test(error.message) && markedStart(text, at)) || parserPlace;
     case 'BAD_DQ_ESCAPE':
-      // "C:\Fonts" in double quotes: the parser points at the backslash.
+      // "..\Fonts" in double quotes: the parser points at the backslash.
       return text[at] === '\\' ? mistake('bad-escape', at, 2, { escape: text.slice(at, at + 2) }) : parserPlace;
     case 'MULTIPLE_DOCS':
       return mistake('second-document', at, Math.max(1, lineEndAt(text, at) - at));

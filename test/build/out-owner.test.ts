@@ -8,7 +8,7 @@ import { CACHE_FILE } from '../../src/build/cache.js';
 import { otherProject, projectReference } from '../../src/build/out-owner.js';
 import { CONFIG_FILE } from '../../src/build/project.js';
 import { folderSnapshot } from '../bad-input/snapshot.js';
-import { hasStackTrace, plan } from '../helpers/cli.js';
+import { hasStackTrace, plan, planFails } from '../helpers/cli.js';
 
 describe('otherProject', () => {
   const root = mkdtempSync(join(tmpdir(), 'plan-owner-'));
@@ -72,8 +72,7 @@ describe('two projects, one output folder', () => {
     expect(JSON.parse(readFileSync(join(out, CACHE_FILE), 'utf8')).project).toBe('../first');
 
     for (const args of [['build'], ['build', '--check'], ['build', '--lang', 'en']]) {
-      const run = plan([...args, '--out', out], second);
-      expect(run.code).toBe(2);
+      const run = planFails(2, [...args, '--out', out], second);
       expect(run.stderr).toContain('out-folder-of-other-project');
       expect(run.stderr).toContain(join(root, 'first'));
       expect(hasStackTrace(run.stderr)).toBe(false);
@@ -103,6 +102,6 @@ describe('two projects, one output folder', () => {
     // Its own folder is its own: the cache names the config file.
     expect(plan(['build', '--config', 'second.yaml', '--out', 'second-out'], project).code).toBe(0);
     expect(JSON.parse(readFileSync(join(project, 'second-out', CACHE_FILE), 'utf8')).project).toBe('../second.yaml');
-    expect(plan(['build', '--out', 'second-out'], project).code).toBe(2);
+    planFails(2, ['build', '--out', 'second-out'], project);
   });
 });

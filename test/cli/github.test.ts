@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { githubAnnotations } from '../../src/cli/github.js';
-import { copyExampleProject, plan } from '../helpers/cli.js';
+import { copyExampleProject, plan, planFails } from '../helpers/cli.js';
 
 describe('githubAnnotations', () => {
   it('writes each diagnostic as a command, its file relative to the repository, text escaped', () => {
@@ -28,8 +28,7 @@ describe('plan build in a GitHub Actions run', () => {
     const file = join(project, 'plans', 'kon-tum-ngay-toan-dan-pcmbn-2021.plan.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('lead: Sở Tư pháp', 'lead: Sở Tư Phap'));
     const env = { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: project };
-    const run = plan(['check'], project, env);
-    expect(run.code).toBe(1);
+    const run = planFails(1, ['check'], project, env);
     expect(run.stdout).toMatch(/^::error file=plans\/kon-tum-ngay-toan-dan-pcmbn-2021\.plan\.yaml,line=\d+,col=\d+,endColumn=\d+,title=plan unknown-agency::/m);
     expect(run.stderr).toContain('lỗi[unknown-agency]');
     expect(() => JSON.parse(plan(['check', '--json'], project, env).stdout)).not.toThrow();

@@ -4,6 +4,7 @@ import { typesetDocx } from '../../src/typeset/docx/index.js';
 import { loadFonts } from '../../src/typeset/pdf/index.js';
 import type { PageStyle } from '../../src/typeset/style.js';
 import { defaultStyle, seedTree } from '../fixtures/typeset/seed-tree.js';
+import { elements, parseXml } from '../helpers/xml.js';
 import { atAll, inSequence, parts, referenceText, seedDocument, words, xmlText } from './helpers.js';
 
 let tree: DocumentTree;
@@ -59,11 +60,27 @@ describe('typesetDocx on the seed plan', () => {
   });
 
   it('numbers pages with a PAGE field in a centred header hidden on the first page', () => {
-    const headers = Object.entries(xml).filter(([path]) => /^word\/header\d+\.xml$/.test(path));
-    const numbered = headers.filter(([, text]) => /<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/.test(text));
-    expect(numbered.length).toBeGreaterThan(0);
-    for (const [, text] of numbered) expect(text).toContain('<w:jc w:val="center"/>');
-    expect(doc()).toMatch(/<w:headerReference w:type="first" r:id="[^"]+"\/>/);
+    // Each section's header references, resolved through the document's relationships to the parts they name.
+    const targets = new Map(elements(parseXml(xml['word/_rels/document.xml.rels']!), 'Relationship').map((r) => [r.attributes.Id!, `word/${r.attributes.Target!}`]));
+    const hasPageField = (part: string): boolean => elements(parseXml(xml[part]!), 'w:instrText').some((e) => e.children.join('').trim() === 'PAGE');
+    const sections = elements(parseXml(doc()), 'w:sectPr');
+    expect(sections).toHaveLength(1 + tree.appendices.length);
+    for (const section of sections) {
+      // A distinct first page...
+      expect(elements(section, 'w:titlePg')).toHaveLength(1);
+      const header = (type: string): string => {
+        const refs = elements(section, 'w:headerReference').filter((r) => r.attributes['w:type'] === type);
+        expect(refs, type).toHaveLength(1);
+        const part = targets.get(refs[0]!.attributes['r:id']!);
+        expect(part && xml[part], `${type} header part`).toBeDefined();
+        return part!;
+      };
+      // ...whose header has no page number, while every other page's header has it, centred.
+      expect(hasPageField(header('first'))).toBe(false);
+      const other = header('default');
+      expect(hasPageField(other)).toBe(true);
+      expect(elements(parseXml(xml[other]!), 'w:jc').map((e) => e.attributes['w:val'])).toContain('center');
+    }
   });
 
   it('writes real footnotes numbered in order of first reference', () => {
@@ -130,6 +147,8 @@ describe('typesetDocx appendices', () => {
     expect((assignment.match(/<w:tblHeader\/>/g) ?? []).length).toBe(1);
     const grid = [...assignment.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
     const relative = fixture.appendices[0]?.tableColumns[0] ?? [];
+    expect(relative.length).toBeGreaterThan(2);
+    expect(grid).toHaveLength(relative.length);
     const sum = relative.reduce((a, b) => a + b, 0);
     const width = Math.round((297 * 1440) / 25.4) - Math.round((30 * 1440) / 25.4) - Math.round((15 * 1440) / 25.4);
     grid.forEach((w, i) => expect(w).toBeCloseTo(((relative[i] ?? 0) * width) / sum, -1));

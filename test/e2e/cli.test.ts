@@ -1,11 +1,12 @@
 // The CLI end to end, as a clerk and CI use it: build with a manifest, check, schema, init, new.
+// Every command runs in a temporary folder; one that fails must leave its folder as it found it.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { copyExampleProject, hasStackTrace, plan } from '../helpers/cli.js';
+import { copyExampleProject, folderState, hasStackTrace, plan, plan as run, planFails } from '../helpers/cli.js';
 import { ROOT } from '../helpers/project.js';
 
 describe('plan build --json', () => {
@@ -31,7 +32,13 @@ describe('plan build --json', () => {
     const run = plan(['build', '--json', '--out', 'build/docs'], project);
     expect(run.code, run.stderr).toBe(0);
     const paths = (JSON.parse(run.stdout) as { plans: { outputs: { path: string }[] }[] }).plans.flatMap((p) => p.outputs.map((o) => o.path));
-    expect(paths.every((p) => p.startsWith('build/docs/'))).toBe(true);
+    // Every file written under build/docs is in the manifest, by its path from the working folder, and nothing else.
+    const written = Object.keys(folderState(join(project, 'build', 'docs')))
+      .filter((path) => !path.endsWith('/') && path !== '.plan-cache.json')
+      .map((path) => `build/docs/${path}`);
+    expect(written.length).toBeGreaterThan(100);
+    expect([...paths].sort()).toEqual(written.sort());
+    expect(existsSync(join(project, 'out'))).toBe(false);
   });
 
   it('a plan with errors exits 1, names file:line:column, prints no stack trace, and writes nothing of its own', () => {
@@ -50,34 +57,50 @@ describe('plan build --json', () => {
   it('speaks English with --lang en', () => {
     const project = copyExampleProject();
     writeFileSync(join(project, 'plans', 'x.plan.yaml'), 'place: 1\n');
-    const run = plan(['--lang', 'en', 'check'], project);
-    expect(run.code).toBe(1);
+    const run = planFails(1, ['--lang', 'en', 'check'], project);
     expect(run.stderr).toContain('error[missing-field]');
     expect(run.stderr).toContain('hint:');
+  });
+
+  it('--no-color turns colour off, even where FORCE_COLOR turns it on', () => {
+    const project = copyExampleProject();
+    writeFileSync(join(project, 'plans', 'x.plan.yaml'), 'place: 1\n');
+    expect(planFails(1, ['check'], project, { FORCE_COLOR: '1' }).stderr).toContain('\u001b[');
+    expect(planFails(1, ['--no-color', 'check'], project, { FORCE_COLOR: '1' }).stderr).not.toContain('\u001b[');
+  });
+
+  it('speaks English with PLAN_LANG=en, and --lang wins over it', () => {
+    const project = copyExampleProject();
+    writeFileSync(join(project, 'plans', 'x.plan.yaml'), 'place: 1\n');
+    expect(planFails(1, ['check'], project, { PLAN_LANG: 'en' }).stderr).toContain('error[missing-field]');
+    const vi = planFails(1, ['--lang', 'vi', 'check'], project, { PLAN_LANG: 'en' }).stderr;
+    expect(vi).toContain('lỗi[missing-field]');
+    expect(vi).not.toContain('error[');
   });
 });
 
 describe('plan check', () => {
-  it('exits 0 on the example plans', () => {
-    const run = plan(['check']);
+  it('exits 0 on the example plans, and writes nothing', () => {
+    const project = copyExampleProject(true);
+    const before = folderState(project);
+    const run = plan(['check'], project);
     expect(run.code, run.stderr).toBe(0);
+    expect(folderState(project)).toEqual(before);
   });
 
-  it('usage errors exit 2 with a message in Vietnamese', () => {
-    const run = plan(['build', '--bogus']);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('Tùy chọn không hợp lệ');
-    expect(plan(['không-có-lệnh-này']).code).toBe(2);
-    expect(plan(['check', 'no/such/folder']).code).toBe(2);
-    // Asked to say less and more at once: neither is guessed.
+  it('usage errors exit 2 with a message in Vietnamese, and write nothing', () => {
     const project = copyExampleProject();
-    const both = plan(['build', '-q', '-v'], project);
-    expect(both.code).toBe(2);
+    const run = planFails(2, ['build', '--bogus'], project);
+    expect(run.stderr).toContain('Tùy chọn không hợp lệ');
+    planFails(2, ['không-có-lệnh-này'], project);
+    planFails(2, ['check', 'no/such/folder'], project);
+    planFails(2, ['build', 'no/such/folder'], project);
+    // Asked to say less and more at once: neither is guessed.
+    const both = planFails(2, ['build', '-q', '-v'], project);
     expect(both.stderr).toContain('Không dùng --quiet cùng với --verbose');
     expect(existsSync(join(project, 'out'))).toBe(false);
-    // The registry named as if it were a plan: not read field by field as one.
-    const notPlan = plan(['build', 'agencies.yaml']);
-    expect(notPlan.code).toBe(2);
+    // The registry named as if it were a plan: not read field by field as one, and no cache written.
+    const notPlan = planFails(2, ['build', 'agencies.yaml'], project);
     expect(notPlan.stderr).toContain('agencies.yaml: lỗi[not-a-plan-file]');
     expect(notPlan.stderr).not.toContain('missing-field');
   });
@@ -85,8 +108,7 @@ describe('plan check', () => {
   it('run outside any project, says so and points to plan init', () => {
     const folder = mkdtempSync(join(tmpdir(), 'plan-nowhere-'));
     for (const command of ['build', 'check']) {
-      const run = plan([command], folder);
-      expect(run.code).toBe(2);
+      const run = planFails(2, [command], folder);
       expect(run.stderr).toContain(`${folder}: lỗi[no-project] Không tìm thấy dự án kế hoạch`);
       expect(run.stderr).toContain('plan init');
       expect(run.stderr).not.toContain('registry-missing');
@@ -95,24 +117,29 @@ describe('plan check', () => {
   });
 
   it("every command's help is in the user's language, usage and arguments too", () => {
+    const folder = mkdtempSync(join(tmpdir(), 'plan-help-'));
+    const plan = (args: string[]) => run(args, folder);
     for (const command of ['build', 'check', 'watch', 'status', 'schema', 'init', 'new', 'fix-encoding']) {
       const vi = plan([command, '--help']).stdout;
       expect(vi, command).toMatch(new RegExp(`^Cách dùng: plan ${command} \\[tùy chọn\\]`));
       expect(vi, command).not.toMatch(/\[options\]|\(default:|Arguments:|Options:|<dir>|<file>|<lang>|<date>|<days>|YYYY-MM-DD/);
       expect(plan([command, '--help', '--lang', 'en']).stdout, command).toMatch(new RegExp(`^Usage: plan ${command} \\[options\\]`));
     }
-    expect(plan(['new']).stderr).toContain('Thiếu tham số: tên.');
+    expect(planFails(2, ['new'], folder).stderr).toContain('Thiếu tham số: tên.');
     // The list of commands too.
     const root = plan(['--help']).stdout;
     expect(root).toMatch(/^ {2}build \[tùy chọn\] \[đường dẫn\.\.\.\]/m);
     expect(root).toMatch(/^ {2}help \[lệnh\]/m);
     expect(root).not.toMatch(/\[options\]|\[command\]/);
     expect(plan(['--help', '--lang', 'en']).stdout).toMatch(/^ {2}build \[options\] \[paths\.\.\.\]/m);
+    expect(readdirSync(folder)).toEqual([]);
   });
 });
 
 describe('plan schema', () => {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
+  const folder = mkdtempSync(join(tmpdir(), 'plan-schema-'));
+  const plan = (args: string[]) => run(args, folder);
 
   it('validates every example source and rejects a broken one', () => {
     const schema = JSON.parse(plan(['schema']).stdout) as object;
@@ -167,8 +194,7 @@ describe('plan init and plan new', () => {
     expect(init.stderr).toContain('plan.config.yaml: cảnh báo[file-exists]');
     expect(readFileSync(join(project, 'plan.config.yaml'), 'utf8')).toBe(before);
     // The one file asked for is not made: an error, not a warning.
-    const again = plan(['new', 'kon-tum-ngay-toan-dan-pcmbn-2021'], project);
-    expect(again.code).toBe(1);
+    const again = planFails(1, ['new', 'kon-tum-ngay-toan-dan-pcmbn-2021'], project);
     expect(again.stderr).toContain('lỗi[file-exists]');
   });
 
@@ -176,8 +202,7 @@ describe('plan init and plan new', () => {
     const project = copyExampleProject();
     const plans = readdirSync(join(project, 'plans'));
     for (const name of ['', '!!!', '  ']) {
-      const run = plan(['new', name], project);
-      expect(run.code, name).toBe(2);
+      const run = planFails(2, ['new', name], project);
       expect(run.stderr).toContain('không có chữ cái hay chữ số nào');
     }
     expect(readdirSync(join(project, 'plans'))).toEqual(plans);

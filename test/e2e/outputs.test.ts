@@ -3,7 +3,7 @@
 import { appendFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyExampleProject, plan } from '../helpers/cli.js';
+import { copyExampleProject, plan, planFails } from '../helpers/cli.js';
 
 const SEED = 'plans/kon-tum-ngay-toan-dan-pcmbn-2021.plan.yaml';
 
@@ -40,8 +40,7 @@ describe('outputs in plan.config.yaml', () => {
   it('refuses a format that does not exist, naming the ones that do', () => {
     const project = copyExampleProject();
     appendFileSync(join(project, 'plan.config.yaml'), '\noutputs:\n  plan: [pdf, doc]\n');
-    const run = plan(['build', '--jobs', '1'], project);
-    expect(run.code).toBe(1);
+    const run = planFails(1, ['build', '--jobs', '1'], project);
     expect(run.stderr).toMatch(/plan\.config\.yaml:\d+:\d+/);
     expect(run.stderr).toContain('pdf, docx, json');
   });

@@ -14,6 +14,7 @@ interface Item {
   str: string;
   x: number;
   y: number;
+  width: number;
 }
 
 let bytes: Uint8Array;
@@ -29,21 +30,22 @@ beforeAll(async () => {
   for (let n = 1; n <= pdf.numPages; n++) {
     const content = await (await pdf.getPage(n)).getTextContent();
     pages.push(
-      (content.items as { str: string; transform: number[] }[])
+      (content.items as { str: string; transform: number[]; width: number }[])
         .filter((item) => item.str.trim() !== '')
-        .map((item) => ({ str: item.str, x: item.transform[4]!, y: item.transform[5]! })),
+        .map((item) => ({ str: item.str, x: item.transform[4]!, y: item.transform[5]!, width: item.width })),
     );
   }
 });
 
 describe('the seed plan PDF', () => {
-  it("holds the real plan's words: 97% in sequence, 99.5% at all", async () => {
+  it("holds the real plan's words: every one but the issued plan's typo, at most 37 out of order", async () => {
     const reference = readFileSync(join(ROOT, 'test/fixtures/seed-reference.txt'), 'utf8');
     const { text } = await extractText(await getDocumentProxy(bytes.slice()), { mergePages: true });
     const coverage = wordCoverage(reference, text);
-    expect(coverage.missing, `missing: ${coverage.missing.join(' ')}`).toHaveLength(coverage.missing.length);
-    expect(coverage.present).toBeGreaterThanOrEqual(0.995);
-    expect(coverage.inSequence).toBeGreaterThanOrEqual(0.97);
+    // The issued plan's "Lưu: VT, BCD, NCLTD." misspells the board's initials, BCĐ, which the source spells right.
+    expect(coverage.missing).toEqual(['bcd']);
+    // Words found but out of the reference's order (footnotes and the header fall elsewhere in the reading order than in the issued plan's text): 37 today, and more would be a regression.
+    expect(coverage.outOfOrder).toBeLessThanOrEqual(37);
   });
 
   it('opens with the Decree 30 header on page 1', () => {
@@ -53,24 +55,47 @@ describe('the seed plan PDF', () => {
     }
   });
 
-  it('numbers pages from page 2, centred in the top margin', () => {
+  it('numbers pages from page 2, centred over the text area in the top margin', () => {
     expect(pages.length).toBeGreaterThan(1);
+    const mm = 72 / 25.4;
     const pageHeight = 841.89;
-    const topMargin = (20 * 72) / 25.4;
+    // The example config's margins: top 20 mm, left 30 mm, right 15 mm, on A4 (210 mm wide).
+    const topMargin = 20 * mm;
+    const textCentre = (30 + (210 - 30 - 15) / 2) * mm;
     pages.forEach((items, index) => {
       const numbers = items.filter((item) => /^\d+$/.test(item.str.trim()) && item.y > pageHeight - topMargin);
-      if (index === 0) expect(numbers).toEqual([]);
-      else expect(numbers.map((n) => n.str.trim())).toEqual([String(index + 1)]);
+      if (index === 0) return expect(numbers).toEqual([]);
+      expect(numbers.map((n) => n.str.trim())).toEqual([String(index + 1)]);
+      const number = numbers[0]!;
+      expect(number.x + number.width / 2).toBeCloseTo(textCentre, 0);
+      // Its baseline in the margin's lower half, a cap height below its middle at most.
+      expect(number.y).toBeGreaterThan(pageHeight - topMargin);
+      expect(number.y).toBeLessThan(pageHeight - topMargin / 2);
     });
   });
 
-  it('ends with recipients and signature on one page, after the end mark', () => {
-    const last = pages[pages.length - 1]!.map((item) => item.str).join(' ');
-    expect(last).toContain('Nơi nhận:');
-    expect(last).toContain('TRƯỞNG BAN');
-    expect(last).toContain('Lê Ngọc Tuấn');
-    expect(last).toContain('- Lưu: VT, BCĐ, NCLTD.');
-    expect(last).toMatch(/kế hoạch này\.\/\./);
+  it('ends with recipients and signature on one page, below the end mark', () => {
+    const last = pages[pages.length - 1]!;
+    const text = last.map((item) => item.str).join(' ');
+    expect(text).toContain('Nơi nhận:');
+    expect(text).toContain('TRƯỞNG BAN');
+    expect(text).toContain('Lê Ngọc Tuấn');
+    expect(text).toContain('- Lưu: VT, BCĐ, NCLTD.');
+    const y = (pattern: RegExp): number => {
+      const found = last.filter((item) => pattern.test(item.str));
+      expect(found, String(pattern)).toHaveLength(1);
+      return found[0]!.y;
+    };
+    // The body's last line, with the end mark "./.", sits above the closing block on the same page.
+    const endMark = y(/kế hoạch này\.\/\./);
+    const recipients = y(/^Nơi nhận:/);
+    const title = y(/^TRƯỞNG BAN$/);
+    const name = y(/^Lê Ngọc Tuấn$/);
+    expect(endMark).toBeGreaterThan(recipients);
+    expect(endMark).toBeGreaterThan(title);
+    // Recipients and signature side by side: the title level with "Nơi nhận:", the signer's name lower.
+    expect(title).toBeCloseTo(recipients, -1);
+    expect(name).toBeLessThan(title);
   });
 
   it('is the same bytes when built again in another time zone', () => {

@@ -1,5 +1,7 @@
-// A fault of the tool while one plan is built (a bug, a worker out of memory): that plan is
-// reported, and the others are still built and recorded in the cache.
+// A fault of the tool while one plan is built (a bug that throws, here in this thread with
+// --jobs 1): that plan is reported, and the others are still built and recorded in the cache.
+// A worker that dies (out of memory) takes the same path in build.ts, through the pool's
+// rejection; this test does not start a worker.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -18,7 +20,7 @@ vi.mock('../../src/build/pipeline.js', async (original) => {
 });
 
 describe('a plan whose build fails inside the tool', () => {
-  it('is reported at its file, and the other plans are built and recorded', async () => {
+  it('is reported at its file, and the other plans are built and recorded (a throw in the main thread)', async () => {
     const project = copyExampleProject();
     const report = await runBuild({ cwd: project, paths: [], jobs: 1 });
     expect(report.diagnostics).toEqual([

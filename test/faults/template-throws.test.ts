@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { copyConfigAndRegistry, hasStackTrace, plan } from '../helpers/cli.js';
+import { copyConfigAndRegistry, hasStackTrace, plan, planFails } from '../helpers/cli.js';
 import { ROOT } from '../helpers/project.js';
 import { folderSnapshot } from '../bad-input/snapshot.js';
 
@@ -25,8 +25,7 @@ describe('a template that throws', () => {
     mkdirSync(join(project, 'templates', 'partials'), { recursive: true });
     const item = readFileSync(join(ROOT, 'templates', 'partials', 'item.hbs'), 'utf8');
     writeFileSync(join(project, 'templates', 'partials', 'item.hbs'), `${item}{{role "khong-co"}}\n`);
-    const run = plan(['build'], project);
-    expect(run.code, run.stderr).toBe(1);
+    const run = planFails(1, ['build'], project);
     expect(hasStackTrace(run.stderr)).toBe(false);
     // Errors inside a partial are reported against the template that calls it (compose/templates.ts).
     expect(run.stderr).toMatch(/templates\/[\w/.-]+\.hbs(:\d+)?(:\d+)?: lỗi\[template-error\]/);

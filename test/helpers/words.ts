@@ -1,10 +1,10 @@
 // Word-sequence comparison: how much of a reference text survives, in order, in a produced text.
 
-/** Words of a text: split on white space, punctuation and footnote markers stripped, NFC, lower case. */
+/** Words of a text: split on white space, punctuation and footnote markers ("⁽¹⁾", "¹", "(1)") stripped, NFC, lower case. */
 export function words(text: string): string[] {
   return text
     .normalize('NFC')
-    .replace(/[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]/g, ' ')
+    .replace(/\(\d+\)|[⁽⁾⁰¹²³⁴⁵⁶⁷⁸⁹]/g, ' ')
     .split(/\s+/)
     .map((word) => word.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, '').toLocaleLowerCase('vi'))
     .filter((word) => word !== '');
@@ -23,8 +23,12 @@ function commonSubsequence(a: readonly string[], b: readonly string[]): number {
   return previous[b.length]!;
 }
 
-/** Share of the reference's words found in order (`inSequence`) and at all, as a multiset (`present`). */
-export function wordCoverage(reference: string, produced: string): { inSequence: number; present: number; missing: string[] } {
+/**
+ * Share of the reference's words found in order (`inSequence`) and at all, as a multiset
+ * (`present`); the words not found (`missing`, in reference order), and how many of the found
+ * ones are out of order (`outOfOrder`).
+ */
+export function wordCoverage(reference: string, produced: string): { inSequence: number; present: number; missing: string[]; outOfOrder: number } {
   const expected = words(reference);
   const actual = words(produced);
   const counts = new Map<string, number>();
@@ -35,9 +39,11 @@ export function wordCoverage(reference: string, produced: string): { inSequence:
     if (left > 0) counts.set(word, left - 1);
     else missing.push(word);
   }
+  const inOrder = commonSubsequence(expected, actual);
   return {
-    inSequence: commonSubsequence(expected, actual) / expected.length,
+    inSequence: inOrder / expected.length,
     present: (expected.length - missing.length) / expected.length,
     missing,
+    outOfOrder: expected.length - missing.length - inOrder,
   };
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encodeLegacy } from '../../src/vn/legacy-encoding.js';
-import { copyExampleProject, hasStackTrace, plan } from '../helpers/cli.js';
+import { copyExampleProject, hasStackTrace, plan, planFails } from '../helpers/cli.js';
 
 const UNICODE = 'title: Kế hoạch triển khai các hoạt động hưởng ứng “Ngày toàn dân phòng, chống mua bán người”\nopening: Các sở, ban ngành tổ chức thực hiện; báo cáo kết quả về Công an tỉnh.\n';
 const CP1252: Record<string, number> = { '“': 0x93, '”': 0x94, '–': 0x96 };
@@ -64,8 +64,7 @@ describe('plan fix-encoding', () => {
     const project = copyExampleProject();
     const source = readFileSync(join(project, 'plans', 'kon-tum-ngay-toan-dan-pcmbn-2021.plan.yaml'), 'utf8');
     writeFileSync(join(project, 'plans', 'kon-tum-ngay-toan-dan-pcmbn-2021.plan.yaml'), bytesOf(encodeLegacy(source.replace(/[“”]/g, '"'), 'VNI')));
-    const run = plan(['check'], project);
-    expect(run.code).toBe(1);
+    const run = planFails(1, ['check'], project);
     expect(hasStackTrace(run.stderr)).toBe(false);
     expect(run.stderr).toMatch(/kon-tum-ngay-toan-dan-pcmbn-2021\.plan\.yaml:3:\d+: lỗi\[legacy-encoding\]/);
     expect(run.stderr).toContain('# Kế hoạch triển khai các hoạt động hưởng ứng');
@@ -101,8 +100,7 @@ describe('plan fix-encoding', () => {
   });
 
   it('reports a missing file without a stack trace', () => {
-    const run = plan(['fix-encoding', 'khong-co.plan.yaml'], mkdtempSync(join(tmpdir(), 'plan-fix-')));
-    expect(run.code).toBe(2);
+    const run = planFails(2, ['fix-encoding', 'khong-co.plan.yaml'], mkdtempSync(join(tmpdir(), 'plan-fix-')));
     expect(run.stderr).toContain('lỗi[read-failed]');
     expect(hasStackTrace(run.stderr)).toBe(false);
   });

@@ -70,10 +70,10 @@ describe('the common YAML mistakes', () => {
   });
 
   it('a backslash in double quotes that starts no escape, at the backslash', () => {
-    expect(firstError('font:\n  regular: "C:\\Windows\\Fonts\\times.ttf"\n')).toMatchObject({
+    expect(firstError('font:\n  regular: "..\\Fonts\\times.ttf"\n')).toMatchObject({
       at: [2, 15],
       mistake: 'bad-escape',
-      vi: { message: expect.stringContaining('"\\W"'), hint: expect.stringContaining('ngoặc đơn') },
+      vi: { message: expect.stringContaining('"\\F"'), hint: expect.stringContaining('ngoặc đơn') },
       en: { hint: expect.stringContaining('single quotes') },
     });
   });

@@ -3,7 +3,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyExampleProject, hasStackTrace, plan } from '../helpers/cli.js';
+import { copyExampleProject, hasStackTrace, plan, planFails } from '../helpers/cli.js';
 
 const SEED = 'plans/kon-tum-ngay-toan-dan-pcmbn-2021.plan.yaml';
 const PROGRESS = 'plans/kon-tum-ngay-toan-dan-pcmbn-2021.progress.yaml';
@@ -49,8 +49,7 @@ describe('plan status', () => {
   });
 
   it('reports a bad --today as a usage error, without a stack trace', () => {
-    const run = plan(['status', '--today', '2021-02-30'], dir);
-    expect(run.code).toBe(2);
+    const run = planFails(2, ['status', '--today', '2021-02-30'], dir);
     expect(run.stderr).toContain('2021-02-30');
     expect(hasStackTrace(run.stderr)).toBe(false);
   });

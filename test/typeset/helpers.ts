@@ -1,5 +1,6 @@
 // Reads a typeset PDF back with unpdf: text items with positions, per page.
 import type { Nodes } from 'mdast';
+import { inflateSync } from 'node:zlib';
 import { getDocumentProxy } from 'unpdf';
 
 /** One text item as pdf.js extracts it: baseline position in PDF points (origin bottom-left). */
@@ -57,4 +58,47 @@ export function plainText(node: Nodes): string {
   if ('value' in node && typeof node.value === 'string') return node.value;
   if ('children' in node) return (node.children as Nodes[]).map(plainText).join(' ');
   return '';
+}
+
+/**
+ * What a page holds from a footnote's first line down: the text of those lines (white space
+ * removed, footnote numbers too) and the lowest baseline. For checking a note sits at the foot.
+ */
+export function footOfPage(page: ReadPage, noteStart: Item): { text: string; lowest: number } {
+  const below = page.items.filter((i) => i.y <= noteStart.y + 0.5 && i.str.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
+  const text = below
+    .map((i) => i.str)
+    .join('')
+    .replace(/\s+/g, '')
+    .replace(/^[(⁽]?[\d¹²³⁴⁵⁶⁷⁸⁹⁰]+[)⁾]?/, '')
+    .replace(/[(⁽]?[\d¹²³⁴⁵⁶⁷⁸⁹⁰]+[)⁾]?(?=\p{Lu})/gu, '');
+  return { text, lowest: Math.min(...below.map((i) => i.y)) };
+}
+
+/** A stroked rectangle ("x y w h re ... S") of a page, in PDF points with the origin bottom-left. */
+export interface StrokedRect {
+  left: number;
+  bottom: number;
+  right: number;
+  top: number;
+}
+
+/**
+ * The rectangles each page's content stream strokes, in page order. Our frames are drawn in
+ * pdfkit's flipped space (y down from the top), which this undoes.
+ */
+export function strokedFrames(bytes: Uint8Array): StrokedRect[][] {
+  const raw = Buffer.from(bytes).toString('latin1');
+  return [...raw.matchAll(/\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]\n\/Contents (\d+) 0 R/g)].map(([, , height, id]) => {
+    const opening = `\n${id} 0 obj\n<<\n`;
+    const at = raw.indexOf(opening) + opening.length;
+    const streamAt = raw.indexOf('>>\nstream\n', at);
+    const length = Number(/\/Length (\d+)/.exec(raw.slice(at, streamAt))![1]);
+    const start = streamAt + '>>\nstream\n'.length;
+    const content = inflateSync(Buffer.from(bytes).subarray(start, start + length)).toString('latin1');
+    return [...content.matchAll(/([\d.-]+) ([\d.-]+) ([\d.-]+) ([\d.-]+) re [\d.]+ w S/g)].map((m) => {
+      const [x, y, w, h] = m.slice(1, 5).map(Number) as [number, number, number, number];
+      return { left: x, right: x + w, top: Number(height) - y, bottom: Number(height) - y - h };
+    });
+  });
 }

@@ -9,7 +9,7 @@ import type { Box, Frame, Run } from '../../src/typeset/pdf/model.js';
 import { FootnoteNumbers } from '../../src/typeset/pdf/runs.js';
 import { defaultStyle, parseMarkdown, seedTree } from '../fixtures/typeset/seed-tree.js';
 import type { Item } from './helpers.js';
-import { MM, readPdf } from './helpers.js';
+import { MM, readPdf, strokedFrames } from './helpers.js';
 
 const fonts = loadFonts(defaultStyle.font);
 const m = new Measure(fonts);
@@ -135,5 +135,12 @@ describe('marks', () => {
     expect(urgent.y).toBeLessThan(find('Số:').y);
     expect(urgent.x + urgent.width / 2).toBeLessThan((defaultStyle.margins.left + 165 * defaultStyle.headerLeftShare) * MM);
     expect(result.pageCount).toBe(1);
+    // Each mark inside a stroked rectangle of its own, which holds no other text.
+    const [rects] = strokedFrames(result.bytes);
+    const boxesOf = (item: Item) => rects!.filter((r) => r.left <= item.x && item.x + item.width <= r.right && r.bottom <= item.y && item.y <= r.top);
+    expect(boxesOf(draft)).toHaveLength(1);
+    expect(boxesOf(urgent)).toHaveLength(1);
+    expect(boxesOf(draft)[0]).not.toEqual(boxesOf(urgent)[0]);
+    for (const item of page!.items.filter((i) => i.str.trim() !== '' && i !== draft && i !== urgent)) expect(boxesOf(item), item.str).toEqual([]);
   });
 });

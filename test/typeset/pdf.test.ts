@@ -4,7 +4,7 @@ import { loadFonts, typesetPdf } from '../../src/typeset/pdf/index.js';
 import type { DocumentTree } from '../../src/compose/tree.js';
 import { defaultStyle, parseMarkdown, seedTree } from '../fixtures/typeset/seed-tree.js';
 import type { Item, ReadPage } from './helpers.js';
-import { MM, plainText, readPdf, words } from './helpers.js';
+import { footOfPage, MM, plainText, readPdf, words } from './helpers.js';
 
 const fonts = loadFonts(defaultStyle.font);
 let tree: DocumentTree;
@@ -122,18 +122,28 @@ describe('typesetPdf on the seed plan', () => {
   });
 
   it('draws each footnote at the foot of the page of its marker', () => {
+    const definitions = tree.body.children.filter((n) => n.type === 'footnoteDefinition');
+    expect(definitions).toHaveLength(2);
+    const squeeze = (text: string): string => text.replace(/\s+/g, '');
+    const allNotes = squeeze(definitions.map(plainText).join(''));
     for (const [n, marker, note] of [
       [1, 'khẩu hiệu hành động(1)', 'Các khẩu hiệu tuyên truyền'],
       [2, 'đường dây nóng(2)', 'Đường dây nóng phòng, chống mua bán người'],
     ] as const) {
-      const markerPage = pages.findIndex((p) => p.text.replace(/\s+/g, ' ').replace(/ \(/g, '(').includes(marker) || p.text.includes(`(${n})`));
-      expect(markerPage, marker).toBeGreaterThanOrEqual(0);
-      const page = pages[markerPage] as ReadPage;
+      const markerPages = pages.flatMap((p, i) => (p.text.replace(/\s+/g, ' ').replace(/ \(/g, '(').includes(marker) ? [i] : []));
+      expect(markerPages, marker).toHaveLength(1);
+      const page = pages[markerPages[0]!] as ReadPage;
       const noteItem = find(page, note.slice(0, 20));
       expect(noteItem, note).toBeDefined();
-      // The note is in the lower part of the page, under every body line that references it.
       const ref = page.items.find((i) => i.str.includes(`(${n})`)) as Item;
       expect((noteItem as Item).y).toBeLessThan(ref.y);
+      // At the foot: from the note's first line down, the page holds only footnote text (the note's
+      // number and words), and its last line sits on the bottom margin, not higher up the page.
+      const { text, lowest } = footOfPage(page, noteItem as Item);
+      expect(allNotes.includes(text), text).toBe(true);
+      const bottom = defaultStyle.margins.bottom * MM;
+      expect(lowest).toBeGreaterThanOrEqual(bottom - 1);
+      expect(lowest).toBeLessThan(bottom + defaultStyle.footnoteSize * 1.5);
     }
   });
 
