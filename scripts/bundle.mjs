@@ -19,7 +19,7 @@ const out = join(root, 'dist', 'bundle');
 const unbundled = join(root, 'dist', 'typeset', 'pdf', 'pdfkit-unbundled.js');
 const childProcessOnDemand = join(root, 'dist', 'cli', 'child-process-on-demand.js');
 
-const { BUILT_IN_TEMPLATES, collectTemplates } = await import(pathToFileURL(join(root, 'dist', 'build', 'template-files.js')).href);
+const { BUILT_IN_TEMPLATES, collectTemplates } = await import(pathToFileURL(join(root, 'dist', 'project', 'template-files.js')).href);
 const { COMPILE_OPTIONS, Templates } = await import(pathToFileURL(join(root, 'dist', 'compose', 'templates.js')).href);
 
 /**

@@ -7,5 +7,5 @@ export { main } from './main.js';
 
 /** A build worker's loop (build/worker.ts). */
 export async function serveBuilds(): Promise<void> {
-  (await import('../build/worker.js')).serveBuilds();
+  (await import('../project/worker.js')).serveBuilds();
 }

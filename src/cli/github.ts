@@ -5,7 +5,7 @@
  * request, not only in the log. The syntax and escapes are those of GitHub's actions toolkit.
  */
 import { resolve } from 'node:path';
-import { relativePath } from '../build/paths.js';
+import { relativePath } from '../project/paths.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { type Lang, wording } from '../diagnostics/messages.js';
 

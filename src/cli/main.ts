@@ -7,7 +7,7 @@
  */
 import { Command, CommanderError, Help } from 'commander';
 import type { Lang } from '../diagnostics/messages.js';
-import { parseShard } from '../build/shard.js';
+import { parseShard } from '../project/shard.js';
 import { asciiWords } from '../vn/slug.js';
 import type { BuildCommandOptions } from './commands/build.js';
 import { strings, type Strings } from './strings.js';

@@ -4,7 +4,7 @@
  * one line per plan with --verbose; nothing with --quiet. And a line when the build waits for
  * another that writes to the same output folder.
  */
-import type { BuildWait, PlanEvent } from '../build/build.js';
+import type { BuildWait, PlanEvent } from '../project/build.js';
 import { stopwatch } from './stopwatch.js';
 import type { Strings } from './strings.js';
 

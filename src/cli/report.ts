@@ -7,8 +7,8 @@ import { resolve } from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { type Lang, wording } from '../diagnostics/messages.js';
-import { isInside } from '../build/paths.js';
-import { findProjectRoot } from '../build/project.js';
+import { isInside } from '../project/paths.js';
+import { findProjectRoot } from '../project/project.js';
 import { lenientText } from '../parse/text.js';
 
 const SEVERITY: Record<Lang, Record<Diagnostic['severity'], string>> = {

@@ -1,7 +1,7 @@
 /**
  * The CLI's own words (help, summaries, usage errors) in Vietnamese and English.
  */
-import { LOCK_FILE, type LockHolder } from '../build/lock.js';
+import { LOCK_FILE, type LockHolder } from '../project/lock.js';
 import type { Lang } from '../diagnostics/messages.js';
 
 /** What a build's summary line tells. */

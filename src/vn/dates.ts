@@ -118,3 +118,9 @@ export function earliestDay(date: PlanDate): CivilDate {
 function pad(value: number): string {
   return String(value).padStart(2, '0');
 }
+
+/** The day after a date. */
+export function nextDay(date: CivilDate): CivilDate {
+  const next = new Date(Date.UTC(date.year, date.month - 1, date.day + 1));
+  return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
+}

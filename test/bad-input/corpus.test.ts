@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runBuild } from '../../src/build/build.js';
+import { runBuild } from '../../src/project/build.js';
 import type { MessageCode } from '../../src/diagnostics/messages.js';
 import { MAX_SOURCE_BYTES } from '../../src/parse/text.js';
 import { encodeLegacy } from '../../src/vn/legacy-encoding.js';

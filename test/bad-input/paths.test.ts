@@ -4,9 +4,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../../src/build/config.js';
-import { configPathDiagnostics, isInside, outputPath } from '../../src/build/paths.js';
-import { loadProject } from '../../src/build/project.js';
+import { readConfig } from '../../src/project/config.js';
+import { configPathDiagnostics, isInside, outputPath } from '../../src/project/paths.js';
+import { loadProject } from '../../src/project/project.js';
 import { readYaml } from '../../src/parse/yaml.js';
 import { ROOT } from '../helpers/project.js';
 

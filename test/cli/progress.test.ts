@@ -1,7 +1,7 @@
 // Progress: a live line that fits the terminal (a wrapped line is not cleared by the next one),
 // and in a log a plain line now and then while a long build runs.
 import { describe, expect, it } from 'vitest';
-import type { PlanEvent } from '../../src/build/build.js';
+import type { PlanEvent } from '../../src/project/build.js';
 import { fitted, LOG_INTERVAL_MS, progressReporter } from '../../src/cli/progress.js';
 import { strings } from '../../src/cli/strings.js';
 

@@ -3,8 +3,8 @@
 // Markdown files written beside them (extracts, checklists) for people to read.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { followUpOutputs } from '../../src/build/follow-up-outputs.js';
-import { readPlanFile } from '../../src/build/pipeline.js';
+import { followUpOutputs } from '../../src/project/follow-up-outputs.js';
+import { readPlanFile } from '../../src/project/pipeline.js';
 import { assignments } from '../../src/compose/assignments.js';
 import { NO_PROGRESS } from '../../src/compose/follow-up.js';
 import { composePlan } from '../../src/compose/plan.js';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_TEMPLATES, collectTemplates } from '../../src/build/template-files.js';
+import { BUILT_IN_TEMPLATES, collectTemplates } from '../../src/project/template-files.js';
 import { firstUndrawn } from '../../src/compose/drawn-text.js';
 import { composePlan } from '../../src/compose/plan.js';
 import { Templates } from '../../src/compose/templates.js';

@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBuild } from '../../src/build/build.js';
-import { CACHE_FILE } from '../../src/build/cache.js';
+import { runBuild } from '../../src/project/build.js';
+import { CACHE_FILE } from '../../src/project/cache.js';
 import { copyExampleProject, plan } from '../helpers/cli.js';
 
 function files(folder: string): Map<string, Buffer> {

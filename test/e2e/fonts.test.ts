@@ -143,7 +143,7 @@ describe('fonts', () => {
   });
 
   it('a font file replaced between builds of one process (plan watch) is read again', async () => {
-    const { runBuild } = await import('../../src/build/build.js');
+    const { runBuild } = await import('../../src/project/build.js');
     const project = copyExampleProject();
     const fonts = join(ROOT, 'fonts');
     mkdirSync(join(project, 'f'));

@@ -363,7 +363,7 @@ describe('a write that fails while plans are built on two threads', () => {
     // A file where each copy's output folder should be. Builders take plans as they are free, so
     // which thread builds which plan varies: with four of the six plans failing, the worker (ready
     // after a plan or two of the main thread's) nearly always meets one, but nothing here proves
-    // it did; the checks below hold whichever thread does. test/build/worker-write.test.ts makes
+    // it did; the checks below hold whichever thread does. test/project/worker-write.test.ts makes
     // the worker meet them for certain.
     mkdirSync(join(project, 'out'));
     for (let i = 1; i <= 4; i++) writeFileSync(join(project, 'out', `ban-sao-${i}`), 'không phải thư mục');

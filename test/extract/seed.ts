@@ -2,8 +2,8 @@
 // extracts and checklists.
 import { join } from 'node:path';
 import { assignments, type Assignments } from '../../src/compose/assignments.js';
-import { buildPlanFile, type Output, type PlanResult } from '../../src/build/pipeline.js';
-import { loadProject, type Project } from '../../src/build/project.js';
+import { buildPlanFile, type Output, type PlanResult } from '../../src/project/pipeline.js';
+import { loadProject, type Project } from '../../src/project/project.js';
 import type { Plan } from '../../src/model/plan.js';
 import { buildFromText, ROOT, SEED_FILE, SEED_TEXT } from '../helpers/project.js';
 

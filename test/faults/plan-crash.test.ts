@@ -5,11 +5,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { runBuild } from '../../src/build/build.js';
+import { runBuild } from '../../src/project/build.js';
 import { copyExampleProject } from '../helpers/cli.js';
 
-vi.mock('../../src/build/pipeline.js', async (original) => {
-  const pipeline = await original<typeof import('../../src/build/pipeline.js')>();
+vi.mock('../../src/project/pipeline.js', async (original) => {
+  const pipeline = await original<typeof import('../../src/project/pipeline.js')>();
   return {
     ...pipeline,
     buildPlanFile: (...args: Parameters<typeof pipeline.buildPlanFile>) => {

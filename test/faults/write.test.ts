@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { requireReal } from '../helpers/real.js';
-import { AtomicWriter, NODE_IO, removeStaleTemporaries, temporaryPath, type WriteIo, writeAtomic } from '../../src/build/write.js';
+import { AtomicWriter, NODE_IO, removeStaleTemporaries, temporaryPath, type WriteIo, writeAtomic } from '../../src/project/write.js';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'plan-write-'));
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -89,7 +89,7 @@ describe('temporary files left by a killed build', () => {
 describe('a disk that fills during a build', () => {
   /** A project with the corpus's base plan, built. */
   const builtBase = async () => {
-    const { runBuild } = await import('../../src/build/build.js');
+    const { runBuild } = await import('../../src/project/build.js');
     const { ROOT } = await import('../helpers/project.js');
     const project = folder();
     for (const file of ['plan.config.yaml', 'agencies.yaml']) writeFileSync(join(project, file), readFileSync(join(ROOT, file)));

@@ -1,6 +1,6 @@
 // Deadlines as clerks write them, read into the days they allow.
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_TEMPLATES, collectTemplates } from '../../src/build/template-files.js';
+import { BUILT_IN_TEMPLATES, collectTemplates } from '../../src/project/template-files.js';
 import { deadlineText, deadlineWords } from '../../src/compose/deadlines.js';
 import { Templates } from '../../src/compose/templates.js';
 import { Wording } from '../../src/compose/wording.js';

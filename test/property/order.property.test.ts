@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { buildPlanFile } from '../../src/build/pipeline.js';
+import { buildPlanFile } from '../../src/project/pipeline.js';
 import { exampleProject } from '../extract/seed.js';
 import { buildFromText } from '../helpers/project.js';
 import { docxText, outOfOrder, pdfText } from '../helpers/read-back.js';
@@ -42,7 +42,12 @@ const item = (depth: number): fc.Arbitrary<Node> =>
   fc.record({
     title: fc.boolean(),
     task,
-    children: fc.array(depth < 2 ? fc.oneof(paragraph, bulletList(0), item(depth + 1)) : fc.oneof(paragraph, bulletList(0)), { maxLength: 3 }),
+    // A paragraph after a list (a lead-in to the next list) is the case an old model got wrong:
+    // items hold up to five blocks, paragraphs and lists the likeliest.
+    children: fc.array(
+      depth < 2 ? fc.oneof({ weight: 3, arbitrary: paragraph }, { weight: 3, arbitrary: bulletList(0) }, { weight: 1, arbitrary: item(depth + 1) }) : fc.oneof(paragraph, bulletList(0)),
+      { maxLength: 5 },
+    ),
   }).map((fields) => ({ kind: 'item', ...fields }));
 const body = fc.array(fc.oneof(paragraph, bulletList(0), item(0)), { minLength: 1, maxLength: 5 });
 const planShape = fc.record({ sections: fc.array(body, { minLength: 1, maxLength: 3 }), closing: fc.integer({ min: 0, max: 2 }) });

@@ -7,13 +7,13 @@ import { newerThanBundle } from '../helpers/fresh-dist.js';
 
 function tree(): { root: string; bundle: string; source: string } {
   const root = mkdtempSync(join(tmpdir(), 'plan-fresh-dist-'));
-  for (const dir of ['src/build', 'templates', 'scripts', 'bin', 'dist/bundle']) mkdirSync(join(root, dir), { recursive: true });
-  for (const file of ['src/build/build.ts', 'templates/plan.md.hbs', 'scripts/bundle.mjs', 'bin/plan.cjs']) writeFileSync(join(root, file), '');
+  for (const dir of ['src/project', 'templates', 'scripts', 'bin', 'dist/bundle']) mkdirSync(join(root, dir), { recursive: true });
+  for (const file of ['src/project/build.ts', 'templates/plan.md.hbs', 'scripts/bundle.mjs', 'bin/plan.cjs']) writeFileSync(join(root, file), '');
   const bundle = join(root, 'dist/bundle/main.js');
   writeFileSync(bundle, '');
   const past = new Date(Date.now() - 60_000);
-  for (const file of ['src/build/build.ts', 'templates/plan.md.hbs', 'scripts/bundle.mjs', 'bin/plan.cjs']) utimesSync(join(root, file), past, past);
-  return { root, bundle, source: join(root, 'src/build/build.ts') };
+  for (const file of ['src/project/build.ts', 'templates/plan.md.hbs', 'scripts/bundle.mjs', 'bin/plan.cjs']) utimesSync(join(root, file), past, past);
+  return { root, bundle, source: join(root, 'src/project/build.ts') };
 }
 
 describe('the check that dist/ is not older than src/', () => {
@@ -26,7 +26,7 @@ describe('the check that dist/ is not older than src/', () => {
     const { root, bundle, source } = tree();
     const later = new Date(Date.now() + 60_000);
     utimesSync(source, later, later);
-    expect(newerThanBundle(root, bundle)).toEqual([join('src', 'build', 'build.ts')]);
+    expect(newerThanBundle(root, bundle)).toEqual([join('src', 'project', 'build.ts')]);
   });
 
   it('names a missing bundle', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planId } from '../../src/build/plan-id.js';
+import { planId } from '../../src/project/plan-id.js';
 import { slugify } from '../../src/vn/slug.js';
 
 describe('slugify', () => {

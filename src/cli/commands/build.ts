@@ -2,8 +2,8 @@
  * `plan build` and `plan check`: run a build, print diagnostics on stderr (or the manifest on
  * stdout with --json), a summary, and return the exit code.
  */
-import { type BuildReport, runBuild } from '../../build/build.js';
-import type { Shard } from '../../build/shard.js';
+import { type BuildReport, runBuild } from '../../project/build.js';
+import type { Shard } from '../../project/shard.js';
 import type { GlobalOptions } from '../main.js';
 import { githubAnnotations, inGithubActions } from '../github.js';
 import { progressReporter } from '../progress.js';

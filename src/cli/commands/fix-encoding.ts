@@ -10,9 +10,9 @@
  */
 import { realpathSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { reason } from '../../build/project.js';
-import { displayPath } from '../../build/template-files.js';
-import { writeAtomic } from '../../build/write.js';
+import { reason } from '../../project/project.js';
+import { displayPath } from '../../project/template-files.js';
+import { writeAtomic } from '../../project/write.js';
 import { type Diagnostic, diagnostic } from '../../diagnostics/diagnostic.js';
 import { decodeUnicode, MAX_SOURCE_BYTES, readSourceFile, unicodeEncoding } from '../../parse/text.js';
 import { decodeWindows1252, detectLegacy, type LegacyEncoding } from '../../vn/legacy-encoding.js';

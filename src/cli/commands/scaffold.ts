@@ -4,9 +4,9 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { BUILT_IN_TEMPLATES, collectTemplates, displayPath } from '../../build/template-files.js';
-import { loadProject } from '../../build/project.js';
-import { SCHEMA_KINDS, schemaText } from '../../build/schemas.js';
+import { BUILT_IN_TEMPLATES, collectTemplates, displayPath } from '../../project/template-files.js';
+import { loadProject } from '../../project/project.js';
+import { SCHEMA_KINDS, schemaText } from '../../project/schemas.js';
 import { Templates } from '../../compose/templates.js';
 import { type Diagnostic, diagnostic } from '../../diagnostics/diagnostic.js';
 import { slugify } from '../../vn/slug.js';

@@ -1,7 +1,7 @@
 /**
  * `plan schema [kind]`: prints the JSON Schema of a source format on stdout.
  */
-import { SCHEMA_KINDS, type SchemaKind, schemaText } from '../../build/schemas.js';
+import { SCHEMA_KINDS, type SchemaKind, schemaText } from '../../project/schemas.js';
 import type { GlobalOptions } from '../main.js';
 import { strings } from '../strings.js';
 

@@ -6,11 +6,11 @@
  */
 import { type FSWatcher, watch } from 'node:fs';
 import { basename, dirname, resolve, sep } from 'node:path';
-import { runBuild } from '../../build/build.js';
-import { isFolder, isInside, relativePath } from '../../build/paths.js';
+import { runBuild } from '../../project/build.js';
+import { isFolder, isInside, relativePath } from '../../project/paths.js';
 import { progressPath } from '../../parse/plan-file.js';
-import { findProjectRoot } from '../../build/project.js';
-import { displayPath } from '../../build/template-files.js';
+import { findProjectRoot } from '../../project/project.js';
+import { displayPath } from '../../project/template-files.js';
 import { progressReporter } from '../progress.js';
 import { strings } from '../strings.js';
 import { type BuildCommandOptions, printReport } from './build.js';

@@ -1,28 +1,11 @@
 /**
- * iCalendar (RFC 5545) files: all-day events, text escaped, lines folded at 75 octets without
- * splitting a UTF-8 character, CRLF line ends. Nothing here reads the clock: the stamp is
- * given, so the same plan always gives the same bytes.
+ * Writes a calendar that compose made (compose/calendar.ts) as an iCalendar (RFC 5545) file:
+ * all-day events, text escaped, lines folded at 75 octets without splitting a UTF-8 character,
+ * CRLF line ends. Nothing here reads the clock: the stamp is given, so the same plan always
+ * gives the same bytes.
  */
+import type { IcsCalendar } from '../compose/calendar.js';
 import type { CivilDate } from '../vn/dates.js';
-
-/** One all-day event. */
-export interface IcsEvent {
-  uid: string;
-  start: CivilDate;
-  /** The day after the last day (DTEND is exclusive). */
-  end: CivilDate;
-  /** RRULE value, e.g. "FREQ=YEARLY", for recurring work. */
-  rrule: string | null;
-  summary: string;
-  description: string;
-}
-
-/** A calendar: its name, the stamp of every event, and the events. */
-export interface IcsCalendar {
-  name: string;
-  stamp: CivilDate;
-  events: IcsEvent[];
-}
 
 const encoder = new TextEncoder();
 
@@ -50,12 +33,6 @@ export function icsBytes(calendar: IcsCalendar): Uint8Array {
     'END:VCALENDAR',
   ];
   return encoder.encode(lines.map(fold).join('\r\n') + '\r\n');
-}
-
-/** The day after a date. */
-export function nextDay(date: CivilDate): CivilDate {
-  const next = new Date(Date.UTC(date.year, date.month - 1, date.day + 1));
-  return { year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() };
 }
 
 function compact(date: CivilDate): string {

@@ -1,10 +1,10 @@
 // Page style from plan.config.yaml and a plan's own style: defaults, overrides, the decree's ranges.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STYLE, readConfig, resolveStyle } from '../../src/build/config.js';
+import { DEFAULT_STYLE, readConfig, resolveStyle } from '../../src/project/config.js';
 import { wording } from '../../src/diagnostics/messages.js';
 import { readYaml } from '../../src/parse/yaml.js';
 import { buildFromText, positionOf, seedWith } from '../helpers/project.js';
-import { checkPlanStyle } from '../../src/build/config.js';
+import { checkPlanStyle } from '../../src/project/config.js';
 import { parsePlanSource } from '../../src/parse/index.js';
 
 const font = { name: 'Times New Roman', regular: 'r.ttf', bold: 'b.ttf', italic: 'i.ttf', boldItalic: 'bi.ttf' };

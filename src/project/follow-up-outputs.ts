@@ -15,9 +15,9 @@ import type { DocumentTree } from '../compose/tree.js';
 import { Wording } from '../compose/wording.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Plan } from '../model/plan.js';
-import { planCalendar } from './calendar.js';
-import { csvBytes } from './csv.js';
-import { icsBytes } from './ics.js';
+import { planCalendar } from '../compose/calendar.js';
+import { csvBytes } from '../typeset/csv.js';
+import { icsBytes } from '../typeset/ics.js';
 import type { Output } from './pipeline.js';
 import type { Project } from './project.js';
 

@@ -4,9 +4,9 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, unlinkSync, utimesSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { runBuild } from '../../src/build/build.js';
-import { LOCK_FILE, type LockHolder, type LockIo, lockOutputFolder } from '../../src/build/lock.js';
-import { temporaryPath } from '../../src/build/write.js';
+import { runBuild } from '../../src/project/build.js';
+import { LOCK_FILE, type LockHolder, type LockIo, lockOutputFolder } from '../../src/project/lock.js';
+import { temporaryPath } from '../../src/project/write.js';
 import { copyExampleProject } from '../helpers/cli.js';
 
 const NOW = 1_800_000_000_000;

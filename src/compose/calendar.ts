@@ -4,12 +4,30 @@
  * a report, which has no id, by who reports and when) so calendars that imported the file
  * update events instead of doubling them.
  */
-import type { Checklist } from '../compose/checklist.js';
-import type { Wording } from '../compose/wording.js';
+import type { Checklist } from './checklist.js';
+import type { Wording } from './wording.js';
 import type { Deadline, Plan, RecurringPeriod } from '../model/plan.js';
 import type { Registry } from '../model/registry.js';
-import { type CivilDate, earliestDay, isoDate } from '../vn/dates.js';
-import { type IcsCalendar, type IcsEvent, nextDay } from './ics.js';
+import { type CivilDate, earliestDay, isoDate, nextDay } from '../vn/dates.js';
+
+/** One all-day event. */
+export interface IcsEvent {
+  uid: string;
+  start: CivilDate;
+  /** The day after the last day (DTEND is exclusive). */
+  end: CivilDate;
+  /** RRULE value, e.g. "FREQ=YEARLY", for recurring work. */
+  rrule: string | null;
+  summary: string;
+  description: string;
+}
+
+/** A calendar: its name, the stamp of every event, and the events. */
+export interface IcsCalendar {
+  name: string;
+  stamp: CivilDate;
+  events: IcsEvent[];
+}
 
 /** RRULE of each recurring period; continuous work has no day to put in a calendar. */
 const RRULE: Record<RecurringPeriod, string | null> = {

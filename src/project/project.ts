@@ -95,7 +95,7 @@ export function loadProject(cwd: string, configPath?: string): { project: Projec
     const checked = readConfig(read.data, read.map);
     diagnostics.push(...checked.diagnostics);
     config = checked.config;
-    // Relative paths in the config may not climb out of the project (src/build/paths.ts).
+    // Relative paths in the config may not climb out of the project (src/project/paths.ts).
     const outside = config ? configPathDiagnostics(config, root, read.map) : [];
     diagnostics.push(...outside);
     if (outside.length > 0) config = undefined;

@@ -1,11 +1,11 @@
 // A write that fails on a worker thread, for certain: this thread holds its first plan until the
 // worker has built every other one, so the plans whose output folders cannot be made are the
-// worker's. Run with the built modules (dist/), whose pool starts dist/build/worker-entry.js.
+// worker's. Run with the built modules (dist/), whose pool starts dist/project/worker-entry.js.
 import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { DeliveredPlan } from '../../src/build/deliver.js';
+import type { DeliveredPlan } from '../../src/project/deliver.js';
 import { copyExampleProject } from '../helpers/cli.js';
 import { ROOT } from '../helpers/project.js';
 
@@ -31,11 +31,11 @@ describe('a write that fails on a worker', () => {
     mkdirSync(join(project, 'out'));
     for (let i = 1; i <= 2; i++) writeFileSync(join(project, 'out', `ban-sao-${i}`), 'không phải thư mục');
 
-    const { loadProject } = await built<typeof import('../../src/build/project.js')>('build/project.js');
-    const { PlanPool } = await built<typeof import('../../src/build/pool.js')>('build/pool.js');
-    const { buildPlanFile } = await built<typeof import('../../src/build/pipeline.js')>('build/pipeline.js');
-    const { deliverPlan } = await built<typeof import('../../src/build/deliver.js')>('build/deliver.js');
-    const { AtomicWriter } = await built<typeof import('../../src/build/write.js')>('build/write.js');
+    const { loadProject } = await built<typeof import('../../src/project/project.js')>('project/project.js');
+    const { PlanPool } = await built<typeof import('../../src/project/pool.js')>('project/pool.js');
+    const { buildPlanFile } = await built<typeof import('../../src/project/pipeline.js')>('project/pipeline.js');
+    const { deliverPlan } = await built<typeof import('../../src/project/deliver.js')>('project/deliver.js');
+    const { AtomicWriter } = await built<typeof import('../../src/project/write.js')>('project/write.js');
     const loaded = loadProject(project).project!;
     const delivery = { mode: 'write' as const, outFolder: join(project, 'out'), shownFolder: 'out' };
     // This thread takes the first plan; the worker the others, in order: the two copies, then the second plan.

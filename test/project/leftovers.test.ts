@@ -4,8 +4,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type CachedOutput, cacheText, readCache, sha256 } from '../../src/build/cache.js';
-import { removeLeftovers } from '../../src/build/leftovers.js';
+import { type CachedOutput, cacheText, readCache, sha256 } from '../../src/project/cache.js';
+import { removeLeftovers } from '../../src/project/leftovers.js';
 
 /** An output folder holding `files` (path → text), and their records as the cache keeps them. */
 function written(files: Record<string, string>): { out: string; outputs: CachedOutput[] } {

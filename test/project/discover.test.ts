@@ -7,8 +7,8 @@ import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { discoverPlans } from '../../src/build/discover.js';
-import { NODE_LIST_IO } from '../../src/build/folder-entries.js';
+import { discoverPlans } from '../../src/project/discover.js';
+import { NODE_LIST_IO } from '../../src/project/folder-entries.js';
 
 /** A project folder with `files` (path → text) and `links` (path → target). */
 function project(files: string[], links: Record<string, string> = {}): string {

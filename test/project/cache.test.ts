@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, statSync, utimesSync, writeFileSync } from 'nod
 import { tmpdir, uptime } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CACHE_FILE, type CacheEntry, outputsIntact, readCache, recordCache, sha256, trustedSince } from '../../src/build/cache.js';
+import { CACHE_FILE, type CacheEntry, outputsIntact, readCache, recordCache, sha256, trustedSince } from '../../src/project/cache.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 

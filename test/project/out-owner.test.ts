@@ -4,9 +4,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, symlink
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CACHE_FILE } from '../../src/build/cache.js';
-import { otherProject, projectReference } from '../../src/build/out-owner.js';
-import { CONFIG_FILE } from '../../src/build/project.js';
+import { CACHE_FILE } from '../../src/project/cache.js';
+import { otherProject, projectReference } from '../../src/project/out-owner.js';
+import { CONFIG_FILE } from '../../src/project/project.js';
 import { folderSnapshot } from '../bad-input/snapshot.js';
 import { hasStackTrace, plan, planFails } from '../helpers/cli.js';
 

@@ -2,7 +2,7 @@
 // builder, however the threads interleave, and who took which is known.
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { MAIN_THREAD, newClaims, takeNext, takenBy } from '../../src/build/claims.js';
+import { MAIN_THREAD, newClaims, takeNext, takenBy } from '../../src/project/claims.js';
 
 describe('claims', () => {
   it('hands out every plan once, in order, then -1', () => {
@@ -22,7 +22,7 @@ describe('claims', () => {
     // running: a full test run on two cores.)
     const gate = new Int32Array(new SharedArrayBuffer(12));
     // The same takeNext, compiled, on three threads, racing this one.
-    const url = new URL('../../dist/build/claims.js', import.meta.url).href;
+    const url = new URL('../../dist/project/claims.js', import.meta.url).href;
     const code = `const { parentPort, workerData } = require('node:worker_threads');
       import(${JSON.stringify(url)}).then(({ takeNext }) => {
         const { claims, gate, who } = workerData;

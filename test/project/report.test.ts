@@ -2,7 +2,7 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runBuild } from '../../src/build/build.js';
+import { runBuild } from '../../src/project/build.js';
 import { copyExampleProject } from '../helpers/cli.js';
 
 describe('a build report', () => {
