@@ -6,6 +6,7 @@
  * type system checks it).
  */
 import type { MessageArgs } from './diagnostic.js';
+import { visible } from './visible.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -545,8 +546,15 @@ export function isMessageCode(code: unknown): code is MessageCode {
 /** The message and hint of a diagnostic in a language. */
 export function wording(code: MessageCode, args: MessageArgs, lang: Lang): { message: string; hint: string | undefined } {
   const words: Wording = catalog[code][lang];
-  const hint = words.hint?.(args);
-  return { message: words.message(args), hint: hint === '' ? undefined : hint };
+  // The facts may quote a user's file: their control characters are shown, never sent to the terminal.
+  const shown: MessageArgs = Object.fromEntries(Object.entries(args).map(([key, value]) => [key, shownArg(value)]));
+  const hint = words.hint?.(shown);
+  return { message: words.message(shown), hint: hint === '' ? undefined : hint };
+}
+
+function shownArg(value: MessageArgs[string]): MessageArgs[string] {
+  if (typeof value === 'string') return visible(value);
+  return Array.isArray(value) ? value.map((item: string) => visible(item)) : value;
 }
 
 /** Every code with its wording, for tests that check the catalog is complete. */

@@ -18,6 +18,8 @@ const CASES = join(dirname(fileURLToPath(import.meta.url)), 'cases');
 const corpus = (name: string) => readFileSync(join(CASES, name));
 const BASE = corpus('base.plan.yaml').toString('utf8');
 const BAD = 'plans/bad.plan.yaml';
+/** What nothing printed may hold: terminal controls (but the line end) and direction overrides. */
+const RAW_CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 interface Case {
   name: string;
@@ -57,6 +59,7 @@ const CASES_TABLE: Case[] = [
   { name: 'YAML: a tag mark takes the first word of the place', files: { [BAD]: replaced('place: Kon Tum', 'place: !Kon Tum') }, code: 'yaml-syntax', file: BAD, line: 6, column: 8, exit: 1 },
   { name: 'alias bomb', files: plan1('alias-bomb'), code: 'yaml-syntax', file: BAD, line: 6, column: 8, exit: 1 },
   { name: 'deep nesting', files: plan1('deep-nesting'), code: 'yaml-syntax', file: BAD, line: 8, column: 72, exit: 1 },
+  { name: 'terminal escape sequences in a key are shown, not sent to the terminal', files: { [BAD]: replaced('place: Kon Tum', 'plac\u001b[2J\u001b[32m0 lỗi\u001b[0m\u202e: Kon Tum') }, code: 'unknown-key', file: BAD, line: 6, column: 1, exit: 1 },
   { name: 'legacy TCVN3 text pasted into a UTF-8 file', files: { [BAD]: replaced('title: Thử nghiệm dữ liệu hỏng', `title: ${encodeLegacy('Triển khai các hoạt động hưởng ứng ngày toàn dân', 'TCVN3')}`) }, code: 'legacy-encoding', file: BAD, line: 8, column: 8, exit: 1 },
   { name: 'legacy VNI file saved as 8-bit bytes', files: { [BAD]: Uint8Array.from([...encodeLegacy(BASE, 'VNI')].map((char) => char.charCodeAt(0))) }, code: 'legacy-encoding', file: BAD, line: 2, column: 11, exit: 1 },
   // Shape and content.
@@ -132,6 +135,7 @@ describe('bad input', () => {
     const run = plan([...(entry.args ?? ['build', ...plans]), '--json'], project);
     expect(run.code, run.stderr).toBe(entry.exit);
     expect(hasStackTrace(run.stderr), run.stderr).toBe(false);
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(RAW_CONTROL);
     const diagnostics = (JSON.parse(run.stdout) as { diagnostics: { file: string; line: number | null; column: number | null; code: string }[] }).diagnostics;
     const found = diagnostics.find((d) => d.code === entry.code && d.file === entry.file);
     expect(found, `${entry.code} in ${entry.file} among ${JSON.stringify(diagnostics, null, 1)}`).toBeDefined();
