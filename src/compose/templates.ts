@@ -9,6 +9,7 @@
  */
 import Handlebars from 'handlebars';
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
+import { visible } from '../diagnostics/visible.js';
 import { readYaml } from '../parse/yaml.js';
 import { fixedHelpers } from './helpers.js';
 import { explainTemplateError } from './template-mistakes.js';
@@ -38,6 +39,9 @@ export class Templates {
   /** Compiled templates by file (or words.yaml entry): a set is built once per build and serves every plan. */
   private readonly compiled = new Map<TemplateFile, HandlebarsTemplateDelegate>();
   private readonly partialErrors: Diagnostic[] = [];
+  /** The template being rendered (and the line its text starts on), for what {{log}} prints. */
+  private rendering: TemplateFile | undefined;
+  private renderingOffset = 1;
   readonly words: Words;
   readonly diagnostics: Diagnostic[] = [];
 
@@ -61,6 +65,13 @@ export class Templates {
       Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : '',
     );
     this.env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+    // Handlebars' {{log}} writes to the console, i.e. stdout, which carries `build --json`'s
+    // manifest alone: a template's log goes to stderr, naming where it was written.
+    this.env.registerHelper('log', (...args: unknown[]) => {
+      const options = args.pop() as { loc?: { start?: { line?: number } } };
+      const where = this.rendering ? `${this.rendering.file}:${(options.loc?.start?.line ?? 1) + this.renderingOffset - 1}` : 'templates';
+      process.stderr.write(`${visible(where)}: {{log}} ${visible(args.map((arg) => String(arg)).join(' '))}\n`);
+    });
     for (const [name, helper] of Object.entries(fixedHelpers)) this.env.registerHelper(name, helper);
     // {{role "lead"}} → the word for a role, from words.yaml (role.lead), so templates and
     // words.yaml never disagree on what a role is called.
@@ -119,10 +130,16 @@ export class Templates {
   }
 
   private run(file: TemplateFile, fn: HandlebarsTemplateDelegate, context: object, lineOffset = 1, helpers: Record<string, Handlebars.HelperDelegate> = {}): Rendered {
+    const outer = { file: this.rendering, offset: this.renderingOffset };
+    this.rendering = file;
+    this.renderingOffset = lineOffset;
     try {
       return { ok: true, text: fn(context, { helpers, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }) };
     } catch (error) {
       return { ok: false, diagnostic: templateDiagnostic(file, error, lineOffset) };
+    } finally {
+      this.rendering = outer.file;
+      this.renderingOffset = outer.offset;
     }
   }
 

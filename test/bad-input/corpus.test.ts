@@ -162,6 +162,15 @@ describe('bad input', () => {
     expect(folderSnapshot(join(project, 'out'))).toEqual(before);
   });
 
+  it('a {{log}} in a template leaves stdout to the manifest: it goes to stderr, with its place', () => {
+    const template = readFileSync(join(ROOT, 'templates', 'plan.md.hbs'), 'utf8');
+    const project = caseProject({ 'templates/plan.md.hbs': `{{log "xin chào" title}}\n${template}`, 'plans/log.plan.yaml': BASE });
+    const run = plan(['build', 'plans/log.plan.yaml', '--json'], project);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toHaveProperty('diagnostics');
+    expect(run.stderr).toContain('templates/plan.md.hbs:1: {{log}} xin chào');
+  });
+
   it('never pollutes Object.prototype, whatever keys a plan or registry holds', async () => {
     const project = caseProject({
       ...plan1('proto-keys'),
