@@ -21,6 +21,7 @@ import {
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import type { Path } from '../model/shape.js';
 import { SourceMap, type SourceSpan } from './source-map.js';
+import { codePointName, HIDDEN_ESCAPED } from './text.js';
 import { type ExplainedError, explainYamlError, markedValue } from './yaml-mistakes.js';
 
 /** Most values an alias may expand to, in all: far above any plan, far below a bomb. */
@@ -79,6 +80,9 @@ export function readYaml(text: string, file: string, options: YamlOptions = {}):
     if (marked.length > 0) {
       return { file, data: undefined, map, diagnostics: marked.map(({ offset, length, args }) => diagnostic('yaml-syntax', { file, ...position(offset), length }, args)) };
     }
+    for (const { offset, length, char } of walker.hiddenEscapes) {
+      diagnostics.push(diagnostic('control-char', { file, ...position(offset), length }, { char }, 'warning'));
+    }
     for (const { offset, length, comment } of walker.trailingComments) {
       diagnostics.push(diagnostic('comment-in-value', { file, ...position(offset), length }, { comment }, 'warning'));
     }
@@ -110,6 +114,8 @@ class Walker {
    * uses. YAML's own tags ("!!str") and anchors that aliases use are YAML written on purpose.
    */
   private readonly marked = new Map<number, ExplainedError>();
+  /** Hidden characters written by escapes in double quotes, where the escape is. */
+  readonly hiddenEscapes: { offset: number; length: number; char: string }[] = [];
   /** Anchors by offset of their "&", and the names aliases use. */
   private readonly anchors = new Map<number, string>();
   private readonly aliased = new Set<string>();
@@ -149,7 +155,7 @@ class Walker {
     }
     this.record(path, node, key);
     this.properties(node, offset);
-    if (isScalar(node)) return node.value ?? null;
+    if (isScalar(node)) return node.type === Scalar.QUOTE_DOUBLE && typeof node.value === 'string' ? this.unescaped(node as Scalar<string>) : (node.value ?? null);
     if (isSeq(node)) return node.items.map((item, index) => this.value(item as YamlNode, [...path, index], depth + 1));
     if (isMap(node)) {
       const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
@@ -162,6 +168,21 @@ class Walker {
       return out;
     }
     return null;
+  }
+
+  /**
+   * A double-quoted value without the hidden characters its escapes wrote ("\u200b", "\x1b[2J"),
+   * each reported at its escape: the file's text holds only visible characters, so the check of
+   * raw text never sees them, and they would reach the documents, calendars and terminals.
+   */
+  private unescaped(node: Scalar<string>): string {
+    if (node.value.search(HIDDEN_ESCAPED) < 0) return node.value;
+    const [start, end] = node.range!;
+    for (const escape of this.text.slice(start, end).matchAll(YAML_ESCAPE)) {
+      const char = decodeEscape(escape[1]!);
+      if (char.match(HIDDEN_ESCAPED)) this.hiddenEscapes.push({ offset: start + escape.index, length: escape[0].length, char: codePointName(char) });
+    }
+    return node.value.replace(HIDDEN_ESCAPED, '');
   }
 
   /** Every value that lost its first word to a mark, in the order of the text. */
@@ -242,6 +263,20 @@ class Walker {
       }
     }
   }
+}
+
+/** An escape of YAML's double quotes, and the part after the backslash (an escaped backslash is skipped whole). */
+const YAML_ESCAPE = /\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[^])/g;
+
+/** The characters YAML's one-letter escapes stand for (YAML 1.2, 5.7). */
+const LETTER_ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029' };
+
+function decodeEscape(body: string): string {
+  if (body.length > 1) {
+    const code = Number.parseInt(body.slice(1), 16);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : '';
+  }
+  return LETTER_ESCAPES[body] ?? body;
 }
 
 /**

@@ -171,6 +171,26 @@ describe('bad input', () => {
     expect(run.stderr).toContain('templates/plan.md.hbs:1: {{log}} xin chào');
   });
 
+  it('hidden characters written by escapes in double quotes are reported where written and reach no output', () => {
+    const escaped = replaced('text: Chủ động nắm chắc tình hình trên địa bàn.', String.raw`text: "Chủ động\u0000 nắm\r chắc\u202e tình\u200b hình\x07 trên\x1b[2J địa\u2066 bàn."`);
+    const project = caseProject({ 'plans/escapes.plan.yaml': escaped });
+    const run = plan(['build', 'plans/escapes.plan.yaml', '--json'], project);
+    expect(run.code, run.stderr).toBe(0);
+    expect(hasStackTrace(run.stderr)).toBe(false);
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(RAW_CONTROL);
+    const warned = (JSON.parse(run.stdout) as { diagnostics: { code: string; line: number; column: number }[] }).diagnostics.filter((d) => d.code === 'control-char');
+    // Each at its backslash.
+    const backslashes = [...escaped.split('\n')[17]!.matchAll(/\\/g)].map((escape) => `18:${escape.index + 1}`);
+    expect(backslashes).toHaveLength(7);
+    expect(warned.map((d) => `${d.line}:${d.column}`)).toEqual(backslashes);
+    const texts = Object.entries(folderSnapshot(join(project, 'out'))).filter(([name]) => /^escapes\b.*\.(csv|ics|md)$/.test(name));
+    expect(texts.length).toBeGreaterThan(1);
+    for (const [name, bytes] of texts) {
+      // CSV and iCalendar end their lines with CRLF, as their standards say.
+      expect(readFileSync(join(project, 'out', name), 'utf8').replace(/\r\n/g, '\n'), `${name} ${bytes}`).not.toMatch(RAW_CONTROL);
+    }
+  });
+
   it('never pollutes Object.prototype, whatever keys a plan or registry holds', async () => {
     const project = caseProject({
       ...plan1('proto-keys'),
