@@ -256,6 +256,16 @@ const catalog = {
     vi: byMistake(YAML_MISTAKES_VI, YAML_GENERAL_VI),
     en: byMistake(YAML_MISTAKES_EN, YAML_GENERAL_EN),
   },
+  'too-deep': {
+    vi: {
+      message: (a) => `Các mục lồng nhau quá sâu: quá ${str(a.limit)} cấp.`,
+      hint: () => 'Kế hoạch không cần lồng sâu như vậy: tách phần này thành các mục cùng cấp. Nếu tệp được tạo bằng chương trình khác, hãy kiểm tra lại chương trình đó.',
+    },
+    en: {
+      message: (a) => `Nested more than ${str(a.limit)} levels deep.`,
+      hint: () => 'No plan needs such depth: split this part into items of one level. If another program wrote the file, check that program.',
+    },
+  },
   'front-matter-missing': {
     vi: { message: () => 'Tệp .plan.md phải bắt đầu bằng phần thông tin đặt giữa hai dòng "---".', hint: () => 'Thêm ở đầu tệp:\n---\nissuer: ...\nplace: ...\ndate: ...\n---' },
     en: { message: () => 'A .plan.md file must begin with front matter between two "---" lines.', hint: () => 'Start the file with:\n---\nissuer: ...\nplace: ...\ndate: ...\n---' },

@@ -7,14 +7,16 @@
  */
 import type { PhrasingContent, Root } from 'mdast';
 import { AUTOLINK_LITERAL, footnoteIdentifier, INLINE_MARKUP, matchEmphasis, opensBlock, parseWithFootnotes, stripPositions } from './markdown-syntax.js';
+import { markdownNesting } from '../parse/markdown-nesting.js';
+import { MAX_DEPTH } from '../parse/yaml.js';
 import type { Inline } from './plan.js';
 
 /** A problem inside a prose field, at a character offset of the field's text. */
 export interface ProseProblem {
-  kind: 'unknown-footnote' | 'markdown-structure' | 'typed-numbering';
+  kind: 'unknown-footnote' | 'markdown-structure' | 'typed-numbering' | 'too-deep';
   offset: number;
   length: number;
-  /** The label, the structure's name, or the typed number. */
+  /** The label, the structure's name, the typed number, or the nesting limit. */
   detail: string;
 }
 
@@ -42,6 +44,12 @@ export function parseParagraphs(text: string, labels: readonly string[], problem
  */
 export function markdownParagraphs(source: string, labels: readonly string[], problems: ProseProblem[], shift = 0): Inline[] {
   const found: ProseProblem[] = [];
+  // Quotes or lists nested past the limit overflow the parser's stack: refused before it runs.
+  const deep = markdownNesting(source, MAX_DEPTH);
+  if (deep !== undefined) {
+    problems.push({ kind: 'too-deep', offset: deep + shift, length: 1, detail: String(MAX_DEPTH) });
+    return [];
+  }
   const tree = parseWithFootnotes(source, labels);
   const paragraphs: Inline[] = [];
   for (const node of tree.children) {

@@ -21,13 +21,14 @@ import {
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import type { Path } from '../model/shape.js';
 import { SourceMap, type SourceSpan } from './source-map.js';
-import { codePointName, HIDDEN_ESCAPED } from './text.js';
+import { codePointName, HIDDEN_ESCAPED, lineColumn } from './text.js';
+import { yamlTooDeep } from './yaml-nesting.js';
 import { type ExplainedError, explainYamlError, markedValue } from './yaml-mistakes.js';
 
 /** Most values an alias may expand to, in all: far above any plan, far below a bomb. */
 const MAX_EXPANDED_NODES = 100_000;
-/** Deepest nesting accepted. */
-const MAX_DEPTH = 64;
+/** Deepest nesting accepted (levels below the top value). */
+export const MAX_DEPTH = 64;
 
 /** What a reader gives the model stage. */
 export interface ParsedSource {
@@ -56,6 +57,12 @@ class TooLarge extends Error {
 export function readYaml(text: string, file: string, options: YamlOptions = {}): ParsedSource {
   const lineOffset = options.lineOffset ?? 0;
   const map = options.map ?? new SourceMap(file);
+  // Measured before parsing: the parser itself overflows the stack on a few thousand levels.
+  const deep = yamlTooDeep(text, MAX_DEPTH);
+  if (deep !== undefined) {
+    const at = lineColumn(text, deep);
+    return { file, data: undefined, map, diagnostics: [diagnostic('too-deep', { file, line: at.line + lineOffset, column: at.column }, { limit: MAX_DEPTH })] };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, keepSourceTokens: false });
   const position = (offset: number) => {
@@ -89,7 +96,8 @@ export function readYaml(text: string, file: string, options: YamlOptions = {}):
     return { file, data, map, diagnostics };
   } catch (error) {
     if (!(error instanceof TooLarge)) throw error;
-    return { file, data: undefined, map, diagnostics: [diagnostic('yaml-syntax', { file, ...position(error.offset) }, { detail: error.message })] };
+    const found = error.message === 'too-deep' ? diagnostic('too-deep', { file, ...position(error.offset) }, { limit: MAX_DEPTH }) : diagnostic('yaml-syntax', { file, ...position(error.offset) }, { detail: error.message });
+    return { file, data: undefined, map, diagnostics: [found] };
   }
 }
 
@@ -139,7 +147,7 @@ class Walker {
     }
     const offset = node.range?.[0] ?? 0;
     if (++this.expanded > MAX_EXPANDED_NODES) throw new TooLarge(`more than ${MAX_EXPANDED_NODES} values (aliases expand too far)`, this.aliasAt ?? offset);
-    if (depth > MAX_DEPTH) throw new TooLarge(`nesting deeper than ${MAX_DEPTH} levels`, offset);
+    if (depth > MAX_DEPTH) throw new TooLarge('too-deep', offset);
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
       this.aliased.add(node.source);

@@ -34,6 +34,9 @@ interface Case {
   exit: 1 | 2;
 }
 
+const BAD_MD = 'plans/bad.plan.md';
+/** A Markdown plan's front matter and first heading: what follows starts on line 11. */
+const MD_HEAD = corpus('front-matter-syntax.plan.md').toString('utf8').replace('title: [Thử nghiệm', 'title: Thử nghiệm').split('1. Tổ chức')[0]!;
 const plan1 = (name: string) => ({ [BAD]: corpus(`${name}.plan.yaml`) });
 const replaced = (find: string, replace: string) => {
   expect(BASE.split(find)).toHaveLength(2);
@@ -58,7 +61,15 @@ const CASES_TABLE: Case[] = [
   { name: 'YAML: an anchor mark takes the first word of the title', files: { [BAD]: replaced('title: Thử nghiệm dữ liệu hỏng', 'title: &Thử nghiệm dữ liệu hỏng') }, code: 'yaml-syntax', file: BAD, line: 8, column: 8, exit: 1 },
   { name: 'YAML: a tag mark takes the first word of the place', files: { [BAD]: replaced('place: Kon Tum', 'place: !Kon Tum') }, code: 'yaml-syntax', file: BAD, line: 6, column: 8, exit: 1 },
   { name: 'alias bomb', files: plan1('alias-bomb'), code: 'yaml-syntax', file: BAD, line: 6, column: 8, exit: 1 },
-  { name: 'deep nesting', files: plan1('deep-nesting'), code: 'yaml-syntax', file: BAD, line: 8, column: 72, exit: 1 },
+  { name: 'deep nesting', files: plan1('deep-nesting'), code: 'too-deep', file: BAD, line: 8, column: 72, exit: 1 },
+  { name: 'deep nesting: 2,500 flow brackets', files: { [BAD]: replaced('archive: [VT, BCĐ]', `archive: ${'['.repeat(2_500)}VT${']'.repeat(2_500)}`) }, code: 'too-deep', file: BAD, line: 24, column: 74, exit: 1 },
+  { name: 'deep nesting: 1,500 indented keys', files: { [BAD]: replaced('place: Kon Tum\n', `place:\n${Array.from({ length: 1_500 }, (_, i) => `${' '.repeat(i + 1)}a:`).join('\n')}\n`) }, code: 'too-deep', file: BAD, line: 71, column: 67, exit: 1 },
+  { name: 'deep nesting: 1,500 compact lists', files: { [BAD]: replaced('archive: [VT, BCĐ]', `archive:\n  ${'- '.repeat(1_500)}VT`) }, code: 'too-deep', file: BAD, line: 25, column: 131, exit: 1 },
+  { name: 'deep nesting: 20,000 quotes in Markdown', files: { [BAD_MD]: `${MD_HEAD}${'> '.repeat(20_000)}Tổ chức quán triệt.\n` }, code: 'too-deep', file: BAD_MD, line: 11, column: 129, exit: 1 },
+  { name: 'deep nesting: 1,000 nested lists in Markdown', files: { [BAD_MD]: `${MD_HEAD}${Array.from({ length: 1_000 }, (_, i) => `${'  '.repeat(i)}- Tổ chức`).join('\n')}\n` }, code: 'too-deep', file: BAD_MD, line: 75, column: 129, exit: 1 },
+  { name: 'deep nesting: 20,000 quotes in a text field', files: { [BAD]: replaced('text: Chủ động nắm chắc tình hình trên địa bàn.', `text: "${'> '.repeat(20_000)}Chủ động"`) }, code: 'too-deep', file: BAD, line: 18, column: 148, exit: 1 },
+  { name: 'deep nesting: 2,500 levels in the registry', files: { 'agencies.yaml': `${'['.repeat(2_500)}${']'.repeat(2_500)}\n` }, code: 'too-deep', file: 'agencies.yaml', line: 1, column: 66, exit: 1 },
+  { name: 'deep nesting: 2,500 levels in the config', files: { 'plan.config.yaml': `${readFileSync(join(ROOT, 'plan.config.yaml'), 'utf8').replace(/^templates:.*\n/m, '')}extra: ${'{a: '.repeat(2_500)}x${'}'.repeat(2_500)}\n` }, code: 'too-deep', file: 'plan.config.yaml', line: 26, column: 264, exit: 1 },
   { name: 'terminal escape sequences in a key are shown, not sent to the terminal', files: { [BAD]: replaced('place: Kon Tum', 'plac\u001b[2J\u001b[32m0 lỗi\u001b[0m\u202e: Kon Tum') }, code: 'unknown-key', file: BAD, line: 6, column: 1, exit: 1 },
   { name: 'legacy TCVN3 text pasted into a UTF-8 file', files: { [BAD]: replaced('title: Thử nghiệm dữ liệu hỏng', `title: ${encodeLegacy('Triển khai các hoạt động hưởng ứng ngày toàn dân', 'TCVN3')}`) }, code: 'legacy-encoding', file: BAD, line: 8, column: 8, exit: 1 },
   { name: 'legacy VNI file saved as 8-bit bytes', files: { [BAD]: Uint8Array.from([...encodeLegacy(BASE, 'VNI')].map((char) => char.charCodeAt(0))) }, code: 'legacy-encoding', file: BAD, line: 2, column: 11, exit: 1 },
@@ -136,6 +147,8 @@ describe('bad input', () => {
     expect(run.code, run.stderr).toBe(entry.exit);
     expect(hasStackTrace(run.stderr), run.stderr).toBe(false);
     expect(`${run.stdout}${run.stderr}`).not.toMatch(RAW_CONTROL);
+    // An excerpt shows a bounded part of its line, however long.
+    expect(Math.max(...run.stderr.split('\n').map((line) => line.length)), run.stderr.slice(0, 2_000)).toBeLessThan(400);
     const diagnostics = (JSON.parse(run.stdout) as { diagnostics: { file: string; line: number | null; column: number | null; code: string }[] }).diagnostics;
     const found = diagnostics.find((d) => d.code === entry.code && d.file === entry.file);
     expect(found, `${entry.code} in ${entry.file} among ${JSON.stringify(diagnostics, null, 1)}`).toBeDefined();
@@ -178,6 +191,8 @@ describe('bad input', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(hasStackTrace(run.stderr)).toBe(false);
     expect(`${run.stdout}${run.stderr}`).not.toMatch(RAW_CONTROL);
+    // An excerpt shows a bounded part of its line, however long.
+    expect(Math.max(...run.stderr.split('\n').map((line) => line.length)), run.stderr.slice(0, 2_000)).toBeLessThan(400);
     const warned = (JSON.parse(run.stdout) as { diagnostics: { code: string; line: number; column: number }[] }).diagnostics.filter((d) => d.code === 'control-char');
     // Each at its backslash.
     const backslashes = [...escaped.split('\n')[17]!.matchAll(/\\/g)].map((escape) => `18:${escape.index + 1}`);
