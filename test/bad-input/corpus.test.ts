@@ -35,6 +35,7 @@ interface Case {
 }
 
 const BAD_MD = 'plans/bad.plan.md';
+const PLAN_HBS = 'templates/plan.md.hbs';
 /** A Markdown plan's front matter and first heading: what follows starts on line 11. */
 const MD_HEAD = corpus('front-matter-syntax.plan.md').toString('utf8').replace('title: [Thử nghiệm', 'title: Thử nghiệm').split('1. Tổ chức')[0]!;
 const plan1 = (name: string) => ({ [BAD]: corpus(`${name}.plan.yaml`) });
@@ -92,7 +93,14 @@ const CASES_TABLE: Case[] = [
   { name: 'registry missing', files: { 'agencies.yaml': null }, code: 'registry-missing', file: 'plan.config.yaml', exit: 2 },
   { name: 'template syntax error', files: { 'templates/plan.md.hbs': corpus('template-syntax.plan.md.hbs') }, code: 'template-error', file: 'templates/plan.md.hbs', line: 3, column: 4, exit: 1 },
   { name: 'template with an unknown helper', files: { 'templates/plan.md.hbs': corpus('template-unknown-helper.plan.md.hbs') }, code: 'template-error', file: 'templates/plan.md.hbs', line: 1, column: 3, exit: 1 },
-  { name: 'template with a missing partial', files: { 'templates/plan.md.hbs': corpus('template-missing-partial.plan.md.hbs') }, code: 'template-error', file: 'templates/plan.md.hbs', line: 3, exit: 1 },
+  { name: 'template with a missing partial', files: { 'templates/plan.md.hbs': corpus('template-missing-partial.plan.md.hbs') }, code: 'template-error', file: 'templates/plan.md.hbs', line: 3, column: 1, exit: 1 },
+  { name: 'template: a misspelt list in {{#each}}', files: { [PLAN_HBS]: corpus('template-misspelt-list.plan.md.hbs') }, code: 'template-error', file: PLAN_HBS, line: 2, column: 9, exit: 1 },
+  { name: 'template: a misspelt field in {{#if}}', files: { [PLAN_HBS]: corpus('template-misspelt-condition.plan.md.hbs') }, code: 'template-error', file: PLAN_HBS, line: 2, column: 7, exit: 1 },
+  { name: 'template: a misspelt field given to a helper', files: { [PLAN_HBS]: corpus('template-misspelt-argument.plan.md.hbs') }, code: 'template-error', file: PLAN_HBS, line: 3, column: 21, exit: 1 },
+  { name: 'template: a body that prints nothing for a plan with content', files: { [PLAN_HBS]: corpus('template-empty-body.plan.md.hbs') }, code: 'template-error', file: PLAN_HBS, exit: 1 },
+  { name: 'template: {{#with "abc"}}{{length}}', files: { [PLAN_HBS]: corpus('template-with-text.plan.md.hbs') }, code: 'template-error', file: PLAN_HBS, line: 2, column: 18, exit: 1 },
+  { name: 'template: a partial that includes itself', files: { 'templates/partials/item.hbs': corpus('template-self-partial.item.hbs') }, code: 'template-error', file: 'templates/partials/item.hbs', line: 3, column: 1, exit: 1 },
+  { name: 'template: output past the limit', files: { [PLAN_HBS]: '{{> y}}'.repeat(40), 'templates/partials/y.hbs': '{{> z}}'.repeat(10), 'templates/partials/z.hbs': 'x'.repeat(100_000) }, code: 'template-error', file: PLAN_HBS, line: 1, column: 1, exit: 1 },
   { name: 'template reaching for the prototype', files: { 'templates/plan.md.hbs': corpus('template-prototype.plan.md.hbs') }, code: 'template-error', file: 'templates/plan.md.hbs', line: 1, column: 3, exit: 1 },
   // Plans that would write into one output folder: the plan already built keeps it.
   { name: 'a plan of the same file name in another folder, built by name', files: { 'plans/2022/base.plan.yaml': BASE }, code: 'plan-id-clash', file: 'plans/2022/base.plan.yaml', exit: 1 },
@@ -177,11 +185,11 @@ describe('bad input', () => {
 
   it('a {{log}} in a template leaves stdout to the manifest: it goes to stderr, with its place', () => {
     const template = readFileSync(join(ROOT, 'templates', 'plan.md.hbs'), 'utf8');
-    const project = caseProject({ 'templates/plan.md.hbs': `{{log "xin chào" title}}\n${template}`, 'plans/log.plan.yaml': BASE });
+    const project = caseProject({ 'templates/plan.md.hbs': `{{log "xin chào" "Kon Tum"}}\n${template}`, 'plans/log.plan.yaml': BASE });
     const run = plan(['build', 'plans/log.plan.yaml', '--json'], project);
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toHaveProperty('diagnostics');
-    expect(run.stderr).toContain('templates/plan.md.hbs:1: {{log}} xin chào');
+    expect(run.stderr).toContain('templates/plan.md.hbs:1: {{log}} xin chào Kon Tum');
   });
 
   it('hidden characters written by escapes in double quotes are reported where written and reach no output', () => {
