@@ -21,6 +21,7 @@ import {
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import type { Path } from '../model/shape.js';
 import { SourceMap, type SourceSpan } from './source-map.js';
+import { recordTypedText } from './typed-text.js';
 import { codePointName, HIDDEN_ESCAPED, lineColumn } from './text.js';
 import { yamlTooDeep } from './yaml-nesting.js';
 import { type ExplainedError, explainYamlError, markedValue } from './yaml-mistakes.js';
@@ -164,7 +165,11 @@ class Walker {
     this.record(path, node, key);
     this.properties(node, offset);
     if (isScalar(node)) return node.type === Scalar.QUOTE_DOUBLE && typeof node.value === 'string' ? this.unescaped(node as Scalar<string>) : (node.value ?? null);
-    if (isSeq(node)) return node.items.map((item, index) => this.value(item as YamlNode, [...path, index], depth + 1));
+    if (isSeq(node)) {
+      const out = node.items.map((item, index) => this.value(item as YamlNode, [...path, index], depth + 1));
+      node.items.forEach((item, index) => this.typed(out, index, item));
+      return out;
+    }
     if (isMap(node)) {
       const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
       for (const pair of node.items) {
@@ -172,6 +177,7 @@ class Walker {
         const name = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
         const keySpan = isScalar(pair.key) && pair.key.range ? this.span(pair.key.range) : undefined;
         out[name] = this.value(pair.value as YamlNode | null, [...path, name], depth + 1, keySpan);
+        this.typed(out, name, pair.value);
       }
       return out;
     }
@@ -191,6 +197,13 @@ class Walker {
       if (char.match(HIDDEN_ESCAPED)) this.hiddenEscapes.push({ offset: start + escape.index, length: escape[0].length, char: codePointName(char) });
     }
     return node.value.replace(HIDDEN_ESCAPED, '');
+  }
+
+  /** Records how a number was typed ("007", "2.50", "0x1F"), when it is not as JavaScript prints it. */
+  private typed(container: object, key: string | number, node: unknown): void {
+    if (!isScalar(node) || typeof node.value !== 'number' || !node.range) return;
+    const text = this.text.slice(node.range[0], node.range[1]);
+    if (text !== String(node.value)) recordTypedText(container, key, text);
   }
 
   /** Every value that lost its first word to a mark, in the order of the text. */

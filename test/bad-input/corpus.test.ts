@@ -214,6 +214,23 @@ describe('bad input', () => {
     }
   });
 
+  it('numbers in text fields are kept as typed: a task id 007, a text 0x1F, a place 1e3, a title 2.50', () => {
+    const typed = replaced('- id: tuyen-truyen\n            text: Tuyên truyền pháp luật về phòng, chống mua bán người.', '- id: 007\n            text: 0x1F')
+      .replace('place: Kon Tum', 'place: 1e3')
+      .replace('title: Thử nghiệm dữ liệu hỏng', 'title: 2.50');
+    const project = caseProject({ 'plans/typed.plan.yaml': typed });
+    const run = plan(['build', 'plans/typed.plan.yaml', '--json'], project);
+    expect(run.code, run.stderr).toBe(0);
+    const checklist = readFileSync(join(project, 'out', 'typed', 'checklist.csv'), 'utf8');
+    expect(checklist).toMatch(/,007,0x1F,/);
+    const extracts = Object.keys(folderSnapshot(join(project, 'out', 'typed'))).filter((name) => name.endsWith('.md'));
+    expect(extracts.length).toBeGreaterThan(0);
+    const text = extracts.map((name) => readFileSync(join(project, 'out', 'typed', name), 'utf8')).join('\n');
+    expect(text).toContain('2.50');
+    expect(text).toContain('1e3');
+    expect(text).not.toMatch(/\b31\b|\b1000\b|\b2\.5\b/);
+  });
+
   it('never pollutes Object.prototype, whatever keys a plan or registry holds', async () => {
     const project = caseProject({
       ...plan1('proto-keys'),
