@@ -5,6 +5,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, wri
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { strFromU8, unzipSync } from 'fflate';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../../src/build/build.js';
 import type { MessageCode } from '../../src/diagnostics/messages.js';
@@ -229,6 +231,23 @@ describe('bad input', () => {
     expect(text).toContain('2.50');
     expect(text).toContain('1e3');
     expect(text).not.toMatch(/\b31\b|\b1000\b|\b2\.5\b/);
+  });
+
+  it('link addresses reach the PDF and the DOCX after their words', async () => {
+    const linked = replaced('text: Chủ động nắm chắc tình hình trên địa bàn.', 'text: Chủ động xem [cổng thông tin](https://kontum.gov.vn/tin) hằng ngày.');
+    const project = caseProject({ 'plans/linked.plan.yaml': linked.replace('title: Thử nghiệm dữ liệu hỏng', 'title: Thử nghiệm [dữ liệu](https://data.kontum.gov.vn) hỏng') });
+    const run = plan(['build', 'plans/linked.plan.yaml', '--json'], project);
+    expect(run.code, run.stderr).toBe(0);
+    const pdf = readFileSync(join(project, 'out', 'linked', 'linked.pdf'));
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+    const docx = Object.entries(unzipSync(readFileSync(join(project, 'out', 'linked', 'linked.docx'))))
+      .filter(([name]) => name === 'word/document.xml')
+      .map(([, bytes]) => strFromU8(bytes).replace(/<[^>]+>/g, ''))
+      .join('');
+    for (const printed of [text.replace(/\s+/g, ' '), docx]) {
+      expect(printed).toContain('cổng thông tin (https://kontum.gov.vn/tin)');
+      expect(printed).toContain('dữ liệu (https://data.kontum.gov.vn)');
+    }
   });
 
   it('never pollutes Object.prototype, whatever keys a plan or registry holds', async () => {
