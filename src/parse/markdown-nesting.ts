@@ -1,13 +1,15 @@
 /**
  * How deep a Markdown text nests block quotes and lists, found by reading its lines before the
  * Markdown parser sees it: the parser and the readers after it are recursive, and 20,000 nested
- * "> " overflow the stack, while a few thousand nested list items take minutes.
+ * "> " overflow the stack, while a few thousand nested list items take minutes. Emphasis is
+ * measured in parse/emphasis-nesting.ts.
  *
  * A line's depth is the list items still open (by the column their text starts at, as
  * CommonMark closes them) and the quote markers and list markers that begin the line. Fenced code
  * is skipped. The count errs low, never high: the readers after the parser bound the rest.
  */
 import { diagnostic } from '../diagnostics/diagnostic.js';
+import { emphasisNesting } from './emphasis-nesting.js';
 import { SourceMap } from './source-map.js';
 import { lineColumn } from './text.js';
 import { MAX_DEPTH, type ParsedSource } from './yaml.js';
@@ -22,8 +24,13 @@ export function markdownTooDeep(text: string, file: string): ParsedSource | unde
 /** A list item's marker, and the spaces before its text. */
 const LIST_MARKER = /^([-*+]|\d{1,9}[.)])( +|$)/;
 
-/** The offset of the first marker that nests more than `max` levels, or undefined. */
+/** The offset of the first marker that nests more than `max` levels (blocks, then emphasis), or undefined. */
 export function markdownNesting(text: string, max: number): number | undefined {
+  return blockNesting(text, max) ?? emphasisNesting(text, max);
+}
+
+/** The offset of the first quote or list marker that nests more than `max` levels, or undefined. */
+function blockNesting(text: string, max: number): number | undefined {
   const items: number[] = []; // the column each open list item's text starts at
   let fence: string | undefined;
   for (let start = 0; start < text.length; ) {

@@ -39,6 +39,25 @@ describe('Markdown nesting', () => {
     expect(markdownNesting(`\`\`\`\n${'> '.repeat(100)}\n\`\`\`\n`, MAX_DEPTH)).toBeUndefined();
   });
 
+  it('emphasis: 20,000 markers each side, or 3,000 nested strong texts, are refused at the closing marker', () => {
+    for (const [text, offset] of [
+      [`${'_'.repeat(20_000)}x${'_'.repeat(20_000)}`, 20_001],
+      [`${'**a '.repeat(3_000)}x${' b**'.repeat(3_000)}`, 12_003],
+      [`${'*'.repeat(2 * MAX_DEPTH + 2)}x${'*'.repeat(2 * MAX_DEPTH + 2)}`, 2 * MAX_DEPTH + 3],
+    ] as const) {
+      expect(markdownNesting(text, MAX_DEPTH)).toBe(offset);
+      expect(readMarkdown(`${FRONT}${text}\n`, 'x.plan.md').diagnostics).toEqual([expect.objectContaining({ code: 'too-deep', location: expect.objectContaining({ line: 7, column: offset + 1 }) })]);
+    }
+  });
+
+  it('emphasis: the limit itself, ordinary text, escapes, stray and spaced markers pass', () => {
+    expect(markdownNesting(`${'*'.repeat(2 * MAX_DEPTH)}x${'*'.repeat(2 * MAX_DEPTH)}`, MAX_DEPTH)).toBeUndefined();
+    expect(markdownNesting('*a* **b** _c_ ***d*** snake_case_name 2 * 3 * 4 '.repeat(2_000), MAX_DEPTH)).toBeUndefined();
+    expect(markdownNesting(`${'\\*'.repeat(500)}x${'\\*'.repeat(500)}`, MAX_DEPTH)).toBeUndefined();
+    expect(markdownNesting(`a ${'* '.repeat(500)}x${' *'.repeat(500)}`, MAX_DEPTH)).toBeUndefined();
+    expect(markdownNesting(`${'**a '.repeat(40)}\n\n${'b** '.repeat(40)}`.repeat(10), MAX_DEPTH)).toBeUndefined();
+  });
+
   it('finds nothing too deep in the example plans', () => {
     const plans = readdirSync(join(ROOT, 'plans'), { recursive: true }).map(String).filter((name) => name.endsWith('.md'));
     expect(plans.length).toBeGreaterThan(0);
