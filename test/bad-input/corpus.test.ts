@@ -217,6 +217,19 @@ describe('bad input', () => {
     }
   });
 
+  it('hidden characters written by Markdown character references are reported where written and reach no output', () => {
+    const referenced = replaced('text: Chủ động nắm chắc tình hình trên địa bàn.', 'text: Chủ động &#x202e;nắm &ZeroWidthSpace;chắc &#x2066;tình hình.');
+    const project = caseProject({ 'plans/references.plan.yaml': referenced });
+    const run = plan(['build', 'plans/references.plan.yaml', '--json'], project);
+    expect(run.code, run.stderr).toBe(0);
+    const warned = (JSON.parse(run.stdout) as { diagnostics: { code: string; line: number; column: number }[] }).diagnostics.filter((d) => d.code === 'control-char');
+    const line = referenced.split('\n')[17]!;
+    expect(warned.map((d) => `${d.line}:${d.column}`)).toEqual([...line.matchAll(/&[#\w]+;/g)].map((ref) => `18:${ref.index + 1}`));
+    const checklist = readFileSync(join(project, 'out', 'references', 'checklist.csv'), 'utf8');
+    expect(checklist).toContain('Chủ động nắm chắc tình hình.');
+    expect(checklist.replace(/\r\n/g, '\n')).not.toMatch(RAW_CONTROL);
+  });
+
   it('numbers in text fields are kept as typed: a task id 007, a text 0x1F, a place 1e3, a title 2.50', () => {
     const typed = replaced('- id: tuyen-truyen\n            text: Tuyên truyền pháp luật về phòng, chống mua bán người.', '- id: 007\n            text: 0x1F')
       .replace('place: Kon Tum', 'place: 1e3')
