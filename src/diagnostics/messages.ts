@@ -622,15 +622,20 @@ export function isMessageCode(code: unknown): code is MessageCode {
 /** The message and hint of a diagnostic in a language. */
 export function wording(code: MessageCode, args: MessageArgs, lang: Lang): { message: string; hint: string | undefined } {
   const words: Wording = catalog[code][lang];
-  // The facts may quote a user's file: their control characters are shown, never sent to the terminal.
+  // The facts may quote a user's file: their control characters are shown, never sent to the
+  // terminal, and a huge value is cut.
   const shown: MessageArgs = Object.fromEntries(Object.entries(args).map(([key, value]) => [key, shownArg(value)]));
   const hint = words.hint?.(shown);
   return { message: words.message(shown), hint: hint === '' ? undefined : hint };
 }
 
+/** Most characters of one fact quoted in a message: a value may be a megabyte-long line. */
+export const MAX_QUOTED = 300;
+
 function shownArg(value: MessageArgs[string]): MessageArgs[string] {
-  if (typeof value === 'string') return visible(value);
-  return Array.isArray(value) ? value.map((item: string) => visible(item)) : value;
+  const shown = (text: string) => visible(text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text);
+  if (typeof value === 'string') return shown(value);
+  return Array.isArray(value) ? value.map(shown) : value;
 }
 
 /** Every code with its wording, for tests that check the catalog is complete. */

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diagnosticJson, formatDiagnostics, MAX_EXCERPT } from '../../src/cli/report.js';
 import { diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { MAX_QUOTED } from '../../src/diagnostics/messages.js';
 
 const RAW_CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
@@ -32,6 +33,13 @@ describe('formatDiagnostics', () => {
     const source = printed.find((line) => line.includes(' | a'))!;
     const caret = printed.find((line) => /\|\s+\^/.test(line))!;
     expect(source[caret.indexOf('^')]).toBe('b');
+  });
+
+  it('cuts a huge value quoted in the message', () => {
+    const dir = project('x: 1\n');
+    const printed = formatDiagnostics([diagnostic('unknown-key', { file: 'a.plan.yaml', line: 1, column: 1 }, { key: 'k'.repeat(1_000_000) })], 'vi', dir, false);
+    expect(printed.length).toBeLessThan(2_000);
+    expect(printed).toContain(`${'k'.repeat(MAX_QUOTED)}…`);
   });
 
   it('shows a bounded part of a huge line, around the place', () => {
