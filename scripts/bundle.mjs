@@ -21,6 +21,7 @@ const childProcessOnDemand = join(root, 'dist', 'cli', 'child-process-on-demand.
 
 const { BUILT_IN_TEMPLATES, collectTemplates } = await import(pathToFileURL(join(root, 'dist', 'project', 'template-files.js')).href);
 const { COMPILE_OPTIONS, Templates } = await import(pathToFileURL(join(root, 'dist', 'compose', 'templates.js')).href);
+const { parseTemplate } = await import(pathToFileURL(join(root, 'dist', 'compose', 'template-parse.js')).href);
 
 /**
  * The module that stands for src/compose/precompiled.ts in the bundle: every built-in template
@@ -34,7 +35,7 @@ function precompiledTemplates() {
   for (const { template } of words.values()) texts.add(template.text);
   const entries = [...texts]
     .filter((text) => text.includes('{{'))
-    .map((text) => `[${JSON.stringify(text)}, ${Handlebars.precompile(Handlebars.parseWithoutProcessing(text), COMPILE_OPTIONS)}]`);
+    .map((text) => `[${JSON.stringify(text)}, ${Handlebars.precompile(parseTemplate(text), COMPILE_OPTIONS)}]`);
   const phrases = [...words].map(([key, { template, line }]) => [key, template.text, line]);
   return [
     `export const PRECOMPILED = new Map([\n${entries.join(',\n')}\n]);`,

@@ -7,6 +7,7 @@
  */
 import { Command, CommanderError, Help } from 'commander';
 import type { Lang } from '../diagnostics/messages.js';
+import { visible } from '../diagnostics/visible.js';
 import { parseShard } from '../project/shard.js';
 import { asciiWords } from '../vn/slug.js';
 import type { BuildCommandOptions } from './commands/build.js';
@@ -181,7 +182,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return await result;
   } catch (error) {
     if (error instanceof CommanderError) return usageError(error, words);
-    process.stderr.write(`${words.internal}\n  plan ${argv.slice(2).join(' ')}\n  ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`${words.internal}\n  ${visible(`plan ${argv.slice(2).join(' ')}`)}\n  ${visible(error instanceof Error ? error.message : String(error))}\n`);
     return 2;
   }
 }
@@ -197,7 +198,7 @@ function usageError(error: CommanderError, words: Strings): number {
     : error.code === 'commander.excessArguments' ? words.excessArguments
     : error.code === 'commander.optionMissingArgument' ? words.optionMissingArgument(quoted)
     : error.code === 'commander.invalidArgument' ? words.unknownLang(quoted || error.message)
-    : error.message.replace(/^error: /, '');
+    : visible(error.message.replace(/^error: /, ''), '\n');
   process.stderr.write(`${message}\n`);
   return 2;
 }

@@ -5,6 +5,7 @@
  * another that writes to the same output folder.
  */
 import type { BuildWait, PlanEvent } from '../project/build.js';
+import { visible } from '../diagnostics/visible.js';
 import { stopwatch } from './stopwatch.js';
 import type { Strings } from './strings.js';
 
@@ -42,9 +43,9 @@ export function progressReporter(
   return {
     onPlan(event) {
       if (options.verbose) {
-        stream.write(`[${event.done}/${event.total}] ${words.planStatus[event.status]}: ${event.source}\n`);
+        stream.write(`[${event.done}/${event.total}] ${words.planStatus[event.status]}: ${visible(event.source)}\n`);
       } else if (live) {
-        stream.write(`\r\u001b[K${fitted(`[${event.done}/${event.total}] `, event.source, stream.columns)}`);
+        stream.write(`\r\u001b[K${fitted(`[${event.done}/${event.total}] `, visible(event.source), stream.columns)}`);
         shown = true;
       } else if (logged && event.done < event.total && elapsed() - lastLogged >= LOG_INTERVAL_MS) {
         lastLogged = elapsed();

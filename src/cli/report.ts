@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { type Lang, wording } from '../diagnostics/messages.js';
+import { visible } from '../diagnostics/visible.js';
 import { isInside } from '../project/paths.js';
 import { findProjectRoot } from '../project/project.js';
 import { lenientText } from '../parse/text.js';
@@ -16,6 +17,9 @@ const SEVERITY: Record<Lang, Record<Diagnostic['severity'], string>> = {
   en: { error: 'error', warning: 'warning', note: 'note' },
 };
 const HINT: Record<Lang, string> = { vi: 'gợi ý', en: 'hint' };
+
+/** Most characters of a source line shown in an excerpt: a minified or generated line may be megabytes. */
+export const MAX_EXCERPT = 120;
 
 /**
  * Reads source lines for excerpts, each file once; none from a file that a link inside the project
@@ -53,7 +57,7 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], lang: Lang
 
 function formatOne(d: Diagnostic, lang: Lang, chalk: ChalkInstance, sources: SourceLines): string {
   const { message, hint } = wording(d.code, d.args, lang);
-  const where = [d.location.file, d.location.line, d.location.line !== undefined ? d.location.column : undefined].filter((part) => part !== undefined).join(':');
+  const where = [visible(d.location.file), d.location.line, d.location.line !== undefined ? d.location.column : undefined].filter((part) => part !== undefined).join(':');
   const paint = d.severity === 'error' ? chalk.red.bold : d.severity === 'warning' ? chalk.yellow.bold : chalk.cyan.bold;
   const lines = [`${chalk.bold(where)}: ${paint(`${SEVERITY[lang][d.severity]}[${d.code}]`)} ${message}`];
   const { line, column } = d.location;
@@ -61,14 +65,27 @@ function formatOne(d: Diagnostic, lang: Lang, chalk: ChalkInstance, sources: Sou
   if (line !== undefined && text !== undefined) {
     const gutter = String(line);
     const pad = ' '.repeat(gutter.length);
-    const shown = text.replace(/\t/g, ' ');
-    const start = Math.max(0, (column ?? 1) - 1);
-    const width = Math.max(1, Math.min(d.location.length ?? 1, Math.max(1, shown.length - start)));
+    const { shown, start, width } = excerpt(text, (column ?? 1) - 1, d.location.length ?? 1);
     lines.push(` ${chalk.dim(`${gutter} |`)} ${shown}`);
     lines.push(` ${chalk.dim(`${pad} |`)} ${' '.repeat(start)}${paint('^'.repeat(width))}`);
   }
   if (hint) lines.push(...hint.split('\n').map((part, index) => `  ${index === 0 ? chalk.green(`${HINT[lang]}:`) : ' '.repeat(HINT[lang].length + 1)} ${part}`));
   return lines.join('\n');
+}
+
+/**
+ * The part of a source line to show, its control characters escaped, and where the caret goes in
+ * it: at most MAX_EXCERPT characters around the column, "…" marking what was cut.
+ */
+export function excerpt(text: string, column: number, length: number): { shown: string; start: number; width: number } {
+  const at = Math.max(0, Math.min(column, text.length));
+  const from = Math.max(0, at - MAX_EXCERPT / 2);
+  const to = Math.min(text.length, from + MAX_EXCERPT);
+  const show = (part: string) => visible(part.replace(/\t/g, ' '));
+  const before = `${from > 0 ? '…' : ''}${show(text.slice(from, at))}`;
+  const marked = show(text.slice(at, Math.min(to, at + Math.max(1, length))));
+  const shown = `${before}${show(text.slice(at, to))}${to < text.length ? '…' : ''}`;
+  return { shown, start: before.length, width: Math.max(1, marked.length) };
 }
 
 /** The manifest's form of a diagnostic: plain fields, message in the chosen language. */

@@ -3,6 +3,7 @@
  */
 import { LOCK_FILE, type LockHolder } from '../project/lock.js';
 import type { Lang } from '../diagnostics/messages.js';
+import { visible } from '../diagnostics/visible.js';
 
 /** What a build's summary line tells. */
 export interface BuildSummary {
@@ -165,5 +166,18 @@ const en: typeof vi = {
 export type Strings = typeof vi;
 
 export function strings(lang: Lang): Strings {
-  return lang === 'en' ? en : vi;
+  return lang === 'en' ? EN_SHOWN : VI_SHOWN;
 }
+
+/**
+ * The words with what they quote (a path, an argument typed on the command line) shown safely:
+ * a file named with terminal escapes must not clear or recolour the terminal it is reported on.
+ */
+function shown(words: Strings): Strings {
+  return Object.fromEntries(
+    Object.entries(words).map(([key, value]) => [key, typeof value === 'function' ? (...args: never[]) => visible((value as (...a: never[]) => string)(...args), '\n') : value]),
+  ) as Strings;
+}
+
+const VI_SHOWN = shown(vi);
+const EN_SHOWN = shown(en);

@@ -5,6 +5,7 @@
  */
 import type { PhrasingContent } from 'mdast';
 import type { Inline } from '../model/plan.js';
+import { linkAddress } from './link-address.js';
 
 /** Characters with a meaning anywhere in a Markdown line. */
 const INLINE_SPECIAL = /[\\`*_[\]<>|~&!{}#]/g;
@@ -48,7 +49,9 @@ function node(phrasing: PhrasingContent): string {
     case 'break':
       return ' ';
     case 'link':
-      return phrasing.children.map(node).join('');
+      // The address is text: its ":" escaped so that the Markdown reader starts no link at it
+      // (one GFM still finds in a domain is printed once, its words being its address).
+      return `${phrasing.children.map(node).join('')}${escapeInline(linkAddress(phrasing)).replace(/:/g, '\\:')}`;
     case 'inlineCode':
       return escapeInline(phrasing.value);
     default:

@@ -2,7 +2,7 @@
  * Composes the official plan document: the page furniture worded from words.yaml and the body
  * rendered through plan.md.hbs, parsed back into a Markdown tree for the typesetters.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import { allTasks, bodies, paragraphsOf, type Plan, taskWords } from '../model/plan.js';
 import { plainText } from '../model/prose.js';
 import type { Registry } from '../model/registry.js';
@@ -35,6 +35,8 @@ export function composePlan(plan: Plan, registry: Registry, templates: Templates
     partLabel: (style, number) => words.word(`part-label.${style}`, { number }),
   });
   const body = parseMarkdown(words.render('plan.md.hbs', view));
+  // A template that prints nothing for a plan with content lost it (a misspelt list in a block): never a blank document.
+  if (body.children.length === 0 && plan.parts.length > 0 && words.diagnostics.length === 0) words.diagnostics.push(diagnostic('template-error', { file: templates.fileOf('plan.md.hbs') }, { mistake: 'empty-body', template: 'plan.md.hbs' }));
   words.checkDrawn('plan.md.hbs', [...plan.opening, ...bodies(plan).flatMap(paragraphsOf), ...plan.closing], body);
   addEndMark(body, words.word('end-mark'));
 

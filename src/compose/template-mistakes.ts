@@ -4,9 +4,11 @@
  * which one it is, so that the message can say it in the editor's words and the hint can say what
  * to write. The words themselves are in diagnostics/messages.ts.
  */
+import Handlebars from 'handlebars';
 import type { MessageArgs } from '../diagnostics/diagnostic.js';
 import type { TemplateMistake } from '../diagnostics/messages.js';
 import { lineColumn } from '../parse/text.js';
+import { MAX_EXPANSION, MAX_PARTIAL_DEPTH, TemplateLimit } from './template-guard.js';
 
 /** Where in the template (1-based; the column may be unknown) and the facts the wording needs. */
 export interface ExplainedTemplateError {
@@ -19,12 +21,15 @@ export interface ExplainedTemplateError {
  * Explains one Handlebars error in the template `text`. Mistakes recognised (args.mistake):
  * - `unclosed-block`: a `{{#name}}` block never closed (args.block);
  * - `mismatched-block`: a block closed by another's `{{/name}}` (args.opened, args.closed);
- * - `unclosed-tag`: a `{{` with no `}}` after it.
+ * - `unclosed-tag`: a `{{` with no `}}` after it;
+ * - `unknown-field`, `unknown-helper`, `missing-partial`, `missing-word`, `helper-arguments` (args.field, .helper, .partial, .key);
+ * - `partial-recursion`, `too-large`: a limit of compose/template-guard.ts (args.partial, args.limit);
+ * - `syntax`, another parse error; `runtime`, any other error, whose English sentence is kept in args.detail only.
  */
 export function explainTemplateError(text: string, error: unknown): ExplainedTemplateError {
   const message = error instanceof Error ? error.message : String(error);
   const { lineNumber, column } = error as { lineNumber?: number; column?: number };
-  const mistake = (name: TemplateMistake, at: { line: number; column: number } | undefined, args: MessageArgs = {}): ExplainedTemplateError => ({
+  const mistake = (name: TemplateMistake, at: { line: number; column?: number } | undefined, args: MessageArgs = {}): ExplainedTemplateError => ({
     line: at?.line,
     column: at?.column,
     args: { detail: firstLine(message), mistake: name, ...args },
@@ -37,19 +42,40 @@ export function explainTemplateError(text: string, error: unknown): ExplainedTem
   }
   const mismatch = /^(\S+) doesn't match (\S+)/.exec(message);
   if (mismatch && lineNumber !== undefined) return mistake('mismatched-block', { line: lineNumber, column: (column ?? 0) + 1 }, { opened: mismatch[1]!, closed: mismatch[2]! });
-  const parsedLine = /^Parse error on line (\d+)/.exec(message);
-  if (parsedLine && /Expecting .*'CLOSE'/.test(message)) {
+  if (/^Parse error on line (\d+)/.test(message) && /Expecting .*'CLOSE'/.test(message)) {
     const open = unclosedTag(code);
     if (open !== undefined) return mistake('unclosed-tag', lineColumn(text, open));
   }
 
+  const parseError = /^(Parse|Lexical) error on line (\d+)/.exec(message);
+  const at = lineNumber !== undefined ? { line: lineNumber, column: column === undefined ? undefined : column + 1 } : parseError ? { line: Number(parseError[2]), column: undefined } : undefined;
+  if (error instanceof TemplateLimit) {
+    // Placed where the partial is included (in the partial that includes itself, for a recursion), or at the helper.
+    const included = error.partial === undefined ? undefined : partialCall(text, error.partial);
+    if (error.limit === 'partial-depth') return mistake('partial-recursion', included ?? at, { partial: error.partial!, limit: MAX_PARTIAL_DEPTH });
+    return mistake('too-large', included ?? at, { limit: MAX_EXPANSION });
+  }
   // A missing partial is reported without a place: point at the first call of it.
   const partial = /The partial (\S+) could not be found/.exec(message);
-  const partialAt = partial ? new RegExp(`\\{\\{~?>\\s*${escapeRegExp(partial[1]!)}\\b`).exec(text) : null;
-  const line = lineNumber ?? (parsedLine ? Number(parsedLine[1]) : partialAt ? lineColumn(text, partialAt.index).line : undefined);
-  // Strict mode says '"x" not defined in [object Object] - 3:2': keep the useful part.
-  const detail = firstLine(message).replace(/ not defined in \[object Object\]( - \d+:\d+)?$/, ' is not a known field or helper');
-  return { line, column: column !== undefined ? column + 1 : undefined, args: { detail } };
+  if (partial) return mistake('missing-partial', partialCall(text, partial[1]!) ?? at, { partial: partial[1]! });
+  // Strict mode says '"x" not defined in [object Object] - 3:2'.
+  const field = /^"(.+)" not defined in /.exec(message);
+  if (field) return mistake('unknown-field', at, { field: field[1]! });
+  const helper = /^Missing helper: "(.+)"/.exec(message);
+  if (helper) return mistake('unknown-helper', at, { helper: helper[1]! });
+  const word = (error as { missingWord?: string }).missingWord;
+  if (word !== undefined) return mistake('missing-word', at, { key: word });
+  const arity = /^#?(\w+) requires exactly one argument|^Must pass iterator to #(\w+)/.exec(message);
+  if (arity) return mistake('helper-arguments', at, { helper: arity[1] ?? arity[2]! });
+  if (parseError || error instanceof Handlebars.Exception) return mistake('syntax', at);
+  // Anything else is JavaScript's sentence ("Cannot read properties of ..."): not the editor's words.
+  return mistake('runtime', at);
+}
+
+/** Where the partial `name` is first included in `text`. */
+function partialCall(text: string, name: string): { line: number; column: number } | undefined {
+  const call = new RegExp(`\\{\\{~?#?>\\s*${escapeRegExp(name)}(?![\\w/-])`).exec(withoutComments(text));
+  return call ? lineColumn(text, call.index) : undefined;
 }
 
 /** The first line of the message that says something (not the excerpt's "-----^" pointer). */

@@ -9,9 +9,12 @@
  */
 import Handlebars from 'handlebars';
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
+import { visible } from '../diagnostics/visible.js';
 import { readYaml } from '../parse/yaml.js';
 import { fixedHelpers } from './helpers.js';
+import { type PlacedError, TemplateGuard } from './template-guard.js';
 import { explainTemplateError } from './template-mistakes.js';
+import { parseTemplate } from './template-parse.js';
 import { PRECOMPILED, PRECOMPILED_WORDS } from './precompiled.js';
 
 /** One template file as read from disk. */
@@ -35,9 +38,13 @@ export const COMPILE_OPTIONS: CompileOptions = { noEscape: true, strict: true };
 /** A compiled template set: render by name, with partials from `partials/`. */
 export class Templates {
   private readonly env = Handlebars.create();
+  private readonly guard = new TemplateGuard(this.env);
   /** Compiled templates by file (or words.yaml entry): a set is built once per build and serves every plan. */
   private readonly compiled = new Map<TemplateFile, HandlebarsTemplateDelegate>();
   private readonly partialErrors: Diagnostic[] = [];
+  /** The template being rendered (and the line its text starts on), for what {{log}} prints. */
+  private rendering: TemplateFile | undefined;
+  private renderingOffset = 1;
   readonly words: Words;
   readonly diagnostics: Diagnostic[] = [];
 
@@ -54,21 +61,29 @@ export class Templates {
       const match = /^partials\/(.+)\.hbs$/.exec(name);
       if (!match) continue;
       const template = this.compile(file);
-      if (template.ok) this.env.registerPartial(match[1]!, template.fn);
+      if (template.ok) this.env.registerPartial(match[1]!, this.guard.partial(match[1]!, template.fn));
       else this.partialErrors.push(template.diagnostic);
     }
     this.env.registerHelper('join', (list: unknown, separator: unknown) =>
       Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : '',
     );
     this.env.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+    // Handlebars' {{log}} writes to the console, i.e. stdout, which carries `build --json`'s
+    // manifest alone: a template's log goes to stderr, naming where it was written.
+    this.env.registerHelper('log', (...args: unknown[]) => {
+      const options = args.pop() as { loc?: { start?: { line?: number } } };
+      const where = this.rendering ? `${this.rendering.file}:${(options.loc?.start?.line ?? 1) + this.renderingOffset - 1}` : 'templates';
+      process.stderr.write(`${visible(where)}: {{log}} ${visible(args.map((arg) => String(arg)).join(' '))}\n`);
+    });
     for (const [name, helper] of Object.entries(fixedHelpers)) this.env.registerHelper(name, helper);
     // {{role "lead"}} → the word for a role, from words.yaml (role.lead), so templates and
     // words.yaml never disagree on what a role is called.
     this.env.registerHelper('role', (key: unknown) => {
       const word = this.word(`role.${String(key)}`);
-      if (!word.ok) throw new Error(`words.yaml has no "role.${String(key)}"`);
+      if (!word.ok) throw Object.assign(new Error(`words.yaml has no "role.${String(key)}"`), { missingWord: `role.${String(key)}` });
       return word.text;
     });
+    for (const [name, helper] of Object.entries(this.env.helpers)) this.env.helpers[name] = this.guard.helper(helper);
     this.words = this.readWords();
     this.diagnostics.push(...this.partialErrors);
   }
@@ -76,7 +91,7 @@ export class Templates {
   /** Renders the template `name` with a context of pre-escaped values and, optionally, helpers for this document. */
   render(name: string, context: object, helpers: Record<string, Handlebars.HelperDelegate> = {}): Rendered {
     const file = this.files.get(name);
-    if (!file) return { ok: false, diagnostic: diagnostic('template-error', { file: `templates/${name}` }, { detail: `missing template "${name}"` }) };
+    if (!file) return { ok: false, diagnostic: diagnostic('template-error', { file: `templates/${name}` }, { mistake: 'missing-template', name }) };
     const template = this.compile(file);
     if (!template.ok) return template;
     return this.run(file, template.fn, context, 1, helpers);
@@ -92,7 +107,7 @@ export class Templates {
     const entry = this.words.get(key);
     if (!entry) {
       const file = this.files.get('words.yaml')?.file ?? 'templates/words.yaml';
-      return { ok: false, diagnostic: diagnostic('template-error', { file }, { detail: `words.yaml has no "${key}"` }) };
+      return { ok: false, diagnostic: diagnostic('template-error', { file }, { mistake: 'missing-word', key }) };
     }
     const template = this.compile(entry.template, entry.line);
     if (!template.ok) return template;
@@ -120,14 +135,25 @@ export class Templates {
     if (precompiled) return this.env.template(precompiled);
     // Parse now: Handlebars otherwise compiles lazily and reports syntax errors at first use.
     // The compiler is given the parsed template, so it is not parsed again at first use.
-    return this.env.compile(Handlebars.parseWithoutProcessing(text), COMPILE_OPTIONS);
+    return this.env.compile(parseTemplate(text), COMPILE_OPTIONS);
   }
 
   private run(file: TemplateFile, fn: HandlebarsTemplateDelegate, context: object, lineOffset = 1, helpers: Record<string, Handlebars.HelperDelegate> = {}): Rendered {
+    const outer = { file: this.rendering, offset: this.renderingOffset };
+    if (outer.file === undefined) this.guard.reset();
+    this.rendering = file;
+    this.renderingOffset = lineOffset;
+    const guarded = Object.fromEntries(Object.entries(helpers).map(([name, helper]) => [name, this.guard.helper(helper)]));
     try {
-      return { ok: true, text: fn(context, { helpers, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }) };
+      return { ok: true, text: fn(context, { helpers: guarded, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false }) };
     } catch (error) {
-      return { ok: false, diagnostic: templateDiagnostic(file, error, lineOffset) };
+      // An error inside a partial is placed in the partial's file.
+      const partial = (error as PlacedError | null)?.partialName;
+      const partialFile = partial === undefined ? undefined : this.files.get(`partials/${partial}.hbs`);
+      return { ok: false, diagnostic: partialFile ? templateDiagnostic(partialFile, error, 1) : templateDiagnostic(file, error, lineOffset) };
+    } finally {
+      this.rendering = outer.file;
+      this.renderingOffset = outer.offset;
     }
   }
 

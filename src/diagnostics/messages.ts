@@ -6,6 +6,7 @@
  * type system checks it).
  */
 import type { MessageArgs } from './diagnostic.js';
+import { visible } from './visible.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -117,7 +118,21 @@ const YAML_MISTAKES_EN: Record<YamlMistake, Said> = {
 };
 
 /** The template mistakes compose/template-mistakes.ts recognises (a template-error's `mistake`). */
-export type TemplateMistake = 'unclosed-block' | 'mismatched-block' | 'unclosed-tag';
+export type TemplateMistake =
+  | 'unclosed-block'
+  | 'mismatched-block'
+  | 'unclosed-tag'
+  | 'syntax'
+  | 'unknown-field'
+  | 'unknown-helper'
+  | 'helper-arguments'
+  | 'missing-partial'
+  | 'missing-template'
+  | 'missing-word'
+  | 'partial-recursion'
+  | 'too-large'
+  | 'empty-body'
+  | 'runtime';
 
 const TEMPLATE_GENERAL_VI: Said = {
   message: (a) => `Lỗi trong mẫu: ${str(a.detail)}`,
@@ -134,6 +149,32 @@ const TEMPLATE_MISTAKES_VI: Record<TemplateMistake, Said> = {
     hint: (a) => `Đóng khối bằng {{/${str(a.opened)}}}, và đóng các khối lồng nhau theo thứ tự ngược với khi mở.`,
   },
   'unclosed-tag': { message: () => 'Dấu {{ ở đây không có }} đóng.', hint: () => 'Thêm }} sau tên trường, vd: {{title}}.' },
+  syntax: { message: () => 'Cú pháp mẫu sai ở đây.', hint: () => 'Viết theo cú pháp Handlebars: {{ten}}, {{#each ...}}...{{/each}}, {{> ten-mau-con}}; so với mẫu có sẵn cùng tên.' },
+  'unknown-field': {
+    message: (a) => `Mẫu dùng ${q(a.field)}, nhưng ở đây không có trường hay trình trợ giúp nào tên như vậy.`,
+    hint: () => 'Kiểm tra chính tả (vd: {{#each sections}}, không phải {{#each section}}) và khối bao quanh: trong {{#each}} hay {{#with}}, các trường là của mục đang xét (dùng ../ten để lấy trường bên ngoài).',
+  },
+  'unknown-helper': { message: (a) => `Mẫu gọi trình trợ giúp ${q(a.helper)}, nhưng không có trình trợ giúp nào tên như vậy.`, hint: () => 'Kiểm tra chính tả; các trình trợ giúp có sẵn được liệt kê trong README (mục Templates).' },
+  'helper-arguments': { message: (a) => `{{#${str(a.helper)}}} ở đây cần đúng một giá trị.`, hint: (a) => `Viết {{#${str(a.helper)} ten-truong}}...{{/${str(a.helper)}}}.` },
+  'missing-partial': { message: (a) => `Không có mẫu con ${q(a.partial)}.`, hint: (a) => `Tạo tệp templates/partials/${str(a.partial)}.hbs, hoặc sửa tên mẫu con trong {{> ...}}.` },
+  'missing-template': { message: (a) => `Không có mẫu ${q(a.name)}.`, hint: () => 'Khôi phục tệp mẫu này (chạy "plan init" ở một thư mục trống để có bản gốc), hoặc xóa thư mục templates của dự án để dùng mẫu có sẵn.' },
+  'missing-word': { message: (a) => `Tệp words.yaml không có cụm từ ${q(a.key)}.`, hint: () => 'Thêm cụm từ này vào words.yaml của dự án, hoặc xóa dòng đã sửa để dùng cụm từ có sẵn.' },
+  'partial-recursion': {
+    message: (a) => `Mẫu con ${q(a.partial)} được gọi lồng nhau quá ${str(a.limit)} cấp: mẫu con này (trực tiếp hoặc qua mẫu con khác) gọi lại chính nó.`,
+    hint: (a) => `Bỏ {{> ${str(a.partial)}}} khỏi chính mẫu con ${str(a.partial)}, hoặc chỉ gọi nó trong một khối {{#each}} trên danh sách có điểm dừng.`,
+  },
+  'too-large': {
+    message: (a) => `Mẫu tạo ra quá nhiều văn bản (hơn ${str(a.limit)} ký tự) và đã bị dừng.`,
+    hint: () => 'Kiểm tra các khối {{#each}} lồng nhau và các mẫu con gọi lặp lại ở đây.',
+  },
+  'empty-body': {
+    message: (a) => `Kế hoạch có nội dung, nhưng mẫu ${q(a.template)} không in ra gì cho phần thân.`,
+    hint: () => 'Kiểm tra tên danh sách trong các khối {{#each}} của mẫu (vd: parts, sections, items), hoặc xóa mẫu của dự án để dùng mẫu có sẵn.',
+  },
+  runtime: {
+    message: () => 'Mẫu không chạy được ở đây: một trường hoặc trình trợ giúp nhận giá trị không đúng loại (vd: {{#with}} một chuỗi chữ, hay đọc trường của một chuỗi chữ).',
+    hint: () => 'Xem lại các trường và khối ở dòng này, so với mẫu có sẵn cùng tên.',
+  },
 };
 const TEMPLATE_MISTAKES_EN: Record<TemplateMistake, Said> = {
   'unclosed-block': { message: (a) => `The {{#${str(a.block)}}} block opened here is never closed.`, hint: (a) => `Add {{/${str(a.block)}}} where the block ends.` },
@@ -142,6 +183,32 @@ const TEMPLATE_MISTAKES_EN: Record<TemplateMistake, Said> = {
     hint: (a) => `Close it with {{/${str(a.opened)}}}, and close nested blocks in the reverse order of opening.`,
   },
   'unclosed-tag': { message: () => 'This {{ has no closing }}.', hint: () => 'Add }} after the field name, e.g. {{title}}.' },
+  syntax: { message: () => 'Template syntax error here.', hint: () => 'Write Handlebars: {{name}}, {{#each ...}}...{{/each}}, {{> partial-name}}; compare with the built-in template of the same name.' },
+  'unknown-field': {
+    message: (a) => `The template uses ${q(a.field)}, but there is no field or helper of that name here.`,
+    hint: () => 'Check the spelling (e.g. {{#each sections}}, not {{#each section}}) and the enclosing block: inside {{#each}} or {{#with}}, fields are those of the current item (use ../name for an outer one).',
+  },
+  'unknown-helper': { message: (a) => `The template calls the helper ${q(a.helper)}, but there is no helper of that name.`, hint: () => 'Check the spelling; the helpers are listed in the README (Templates).' },
+  'helper-arguments': { message: (a) => `{{#${str(a.helper)}}} here needs exactly one value.`, hint: (a) => `Write {{#${str(a.helper)} field-name}}...{{/${str(a.helper)}}}.` },
+  'missing-partial': { message: (a) => `There is no partial ${q(a.partial)}.`, hint: (a) => `Create templates/partials/${str(a.partial)}.hbs, or correct the partial's name in {{> ...}}.` },
+  'missing-template': { message: (a) => `There is no template ${q(a.name)}.`, hint: () => 'Restore the template ("plan init" in an empty folder writes the originals), or delete the project\'s templates folder to use the built-in ones.' },
+  'missing-word': { message: (a) => `words.yaml has no phrase ${q(a.key)}.`, hint: () => "Add the phrase to the project's words.yaml, or delete the changed line to use the built-in phrase." },
+  'partial-recursion': {
+    message: (a) => `The partial ${q(a.partial)} is nested more than ${str(a.limit)} levels deep: it includes itself, directly or through another partial.`,
+    hint: (a) => `Remove {{> ${str(a.partial)}}} from the partial ${str(a.partial)} itself, or include it only inside an {{#each}} over a list that ends.`,
+  },
+  'too-large': {
+    message: (a) => `The template produces too much text (more than ${str(a.limit)} characters) and was stopped.`,
+    hint: () => 'Check the nested {{#each}} blocks and the partials included repeatedly here.',
+  },
+  'empty-body': {
+    message: (a) => `The plan has content, but the template ${q(a.template)} printed no body for it.`,
+    hint: () => "Check the list names in the template's {{#each}} blocks (e.g. parts, sections, items), or delete the project's template to use the built-in one.",
+  },
+  runtime: {
+    message: () => 'The template fails here: a field or helper is given a value of the wrong kind (e.g. {{#with}} on a text, or a field of a text).',
+    hint: () => 'Check the fields and blocks on this line against the built-in template of the same name.',
+  },
 };
 
 /** A diagnostic in one language whose args may name a recognised mistake: its words, or the general ones. */
@@ -283,6 +350,16 @@ const catalog = {
   'yaml-syntax': {
     vi: byMistake(YAML_MISTAKES_VI, YAML_GENERAL_VI),
     en: byMistake(YAML_MISTAKES_EN, YAML_GENERAL_EN),
+  },
+  'too-deep': {
+    vi: {
+      message: (a) => `Các mục lồng nhau quá sâu: quá ${str(a.limit)} cấp.`,
+      hint: () => 'Kế hoạch không cần lồng sâu như vậy: tách phần này thành các mục cùng cấp. Nếu tệp được tạo bằng chương trình khác, hãy kiểm tra lại chương trình đó.',
+    },
+    en: {
+      message: (a) => `Nested more than ${str(a.limit)} levels deep.`,
+      hint: () => 'No plan needs such depth: split this part into items of one level. If another program wrote the file, check that program.',
+    },
   },
   'front-matter-missing': {
     vi: { message: () => 'Tệp .plan.md phải bắt đầu bằng phần thông tin đặt giữa hai dòng "---".', hint: () => 'Thêm ở đầu tệp:\n---\nissuer: ...\nplace: ...\ndate: ...\n---' },
@@ -612,8 +689,20 @@ export function isMessageCode(code: unknown): code is MessageCode {
 /** The message and hint of a diagnostic in a language. */
 export function wording(code: MessageCode, args: MessageArgs, lang: Lang): { message: string; hint: string | undefined } {
   const words: Wording = catalog[code][lang];
-  const hint = words.hint?.(args);
-  return { message: words.message(args), hint: hint === '' ? undefined : hint };
+  // The facts may quote a user's file: their control characters are shown, never sent to the
+  // terminal, and a huge value is cut.
+  const shown: MessageArgs = Object.fromEntries(Object.entries(args).map(([key, value]) => [key, shownArg(value)]));
+  const hint = words.hint?.(shown);
+  return { message: words.message(shown), hint: hint === '' ? undefined : hint };
+}
+
+/** Most characters of one fact quoted in a message: a value may be a megabyte-long line. */
+export const MAX_QUOTED = 300;
+
+function shownArg(value: MessageArgs[string]): MessageArgs[string] {
+  const shown = (text: string) => visible(text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED)}…` : text);
+  if (typeof value === 'string') return shown(value);
+  return Array.isArray(value) ? value.map(shown) : value;
 }
 
 /** Every code with its wording, for tests that check the catalog is complete. */

@@ -323,6 +323,10 @@ class PlanReader implements FieldReader {
       const location = this.parsed.map.locateInText(path, text, problem.offset, problem.length);
       if (problem.kind === 'unknown-footnote') {
         this.diagnostics.push(diagnostic('unknown-footnote', location, { label: problem.detail }));
+      } else if (problem.kind === 'control-char') {
+        this.diagnostics.push(diagnostic('control-char', location, { char: problem.detail }, 'warning'));
+      } else if (problem.kind === 'too-deep') {
+        this.diagnostics.push(diagnostic('too-deep', location, { limit: Number(problem.detail) }));
       } else if (problem.kind === 'typed-numbering') {
         this.diagnostics.push(diagnostic('typed-numbering', location, { value: problem.detail }, 'warning'));
       } else {

@@ -7,14 +7,17 @@
  */
 import type { PhrasingContent, Root } from 'mdast';
 import { AUTOLINK_LITERAL, footnoteIdentifier, INLINE_MARKUP, matchEmphasis, opensBlock, parseWithFootnotes, stripPositions } from './markdown-syntax.js';
+import { markdownNesting } from '../parse/markdown-nesting.js';
+import { codePointName, HIDDEN_ESCAPED } from '../parse/text.js';
+import { MAX_DEPTH } from '../parse/yaml.js';
 import type { Inline } from './plan.js';
 
 /** A problem inside a prose field, at a character offset of the field's text. */
 export interface ProseProblem {
-  kind: 'unknown-footnote' | 'markdown-structure' | 'typed-numbering';
+  kind: 'unknown-footnote' | 'markdown-structure' | 'typed-numbering' | 'too-deep' | 'control-char';
   offset: number;
   length: number;
-  /** The label, the structure's name, or the typed number. */
+  /** The label, the structure's name, the typed number, the nesting limit, or the hidden character ("U+202E"). */
   detail: string;
 }
 
@@ -42,6 +45,12 @@ export function parseParagraphs(text: string, labels: readonly string[], problem
  */
 export function markdownParagraphs(source: string, labels: readonly string[], problems: ProseProblem[], shift = 0): Inline[] {
   const found: ProseProblem[] = [];
+  // Quotes or lists nested past the limit overflow the parser's stack: refused before it runs.
+  const deep = markdownNesting(source, MAX_DEPTH);
+  if (deep !== undefined) {
+    problems.push({ kind: 'too-deep', offset: deep + shift, length: 1, detail: String(MAX_DEPTH) });
+    return [];
+  }
   const tree = parseWithFootnotes(source, labels);
   const paragraphs: Inline[] = [];
   for (const node of tree.children) {
@@ -147,7 +156,7 @@ function cleanPhrasing(nodes: PhrasingContent[], source: string, problems: Prose
       for (const match of source.slice(offset, end).matchAll(/\[\^([^\]\s]+)\]/g)) {
         problems.push({ kind: 'unknown-footnote', offset: offset + match.index, length: match[0].length, detail: match[1]! });
       }
-      const value = collapse(node.value);
+      const value = collapse(withoutHiddenReferences(node.value, source, offset, end, problems));
       if (value) out.push({ type: 'text', value });
     } else if (node.type === 'strong' || node.type === 'emphasis' || node.type === 'delete' || node.type === 'link') {
       const children = cleanPhrasing(node.children, source, problems);
@@ -167,6 +176,25 @@ function cleanPhrasing(nodes: PhrasingContent[], source: string, problems: Prose
   }
   trimEnds(out);
   return mergeText(out);
+}
+
+/**
+ * A text node's value without the hidden characters its character references wrote ("&#x202e;",
+ * "&#27;", "&ZeroWidthSpace;"), each reported at its reference: the file's text holds only the
+ * visible "&…;", so the check of raw text never sees them.
+ */
+function withoutHiddenReferences(value: string, source: string, start: number, end: number, problems: ProseProblem[]): string {
+  const hidden = value.match(HIDDEN_ESCAPED);
+  if (!hidden) return value;
+  const references = [...source.slice(start, end).matchAll(/&(?:#[xX]([0-9a-fA-F]{1,6})|#(\d{1,7})|[A-Za-z][A-Za-z0-9]{1,31});/g)];
+  for (const char of hidden) {
+    // Numeric references are matched by what they write; a named one stands where none is left.
+    const numeric = references.findIndex((ref) => (ref[1] ?? ref[2]) !== undefined && Number.parseInt(ref[1] ?? ref[2]!, ref[1] ? 16 : 10) === char.codePointAt(0));
+    const at = numeric >= 0 ? numeric : references.findIndex((ref) => ref[1] === undefined && ref[2] === undefined);
+    const ref = at >= 0 ? references.splice(at, 1)[0] : undefined;
+    problems.push({ kind: 'control-char', offset: start + (ref?.index ?? 0), length: ref?.[0].length ?? 1, detail: codePointName(char) });
+  }
+  return value.replace(HIDDEN_ESCAPED, '');
 }
 
 function collapse(text: string): string {

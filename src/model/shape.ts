@@ -10,6 +10,7 @@
  */
 
 import type { TextFormat } from '../diagnostics/messages.js';
+import { typedText } from '../parse/typed-text.js';
 import { foldName } from '../vn/slug.js';
 
 /** Path of a value inside a source document: keys and list indexes from the root. */
@@ -39,8 +40,11 @@ export abstract class Shape<T> {
   /** One-line description, shown by editors from the JSON Schema. */
   description: string | undefined;
 
-  /** Reads `value` found at `path`, pushing every problem to `issues`. */
-  abstract read(value: unknown, path: Path, issues: ShapeIssue[]): T | Invalid;
+  /**
+   * Reads `value` found at `path`, pushing every problem to `issues`; `typed` is how a number
+   * value was typed in the source when that differs from the number (parse/typed-text.ts).
+   */
+  abstract read(value: unknown, path: Path, issues: ShapeIssue[], typed?: string): T | Invalid;
 
   /** The JSON Schema of the values this shape accepts. */
   abstract toSchema(): JsonSchema;
@@ -85,10 +89,12 @@ class StringShape extends Shape<string> {
     super();
   }
 
-  read(value: unknown, path: Path, issues: ShapeIssue[]): string | Invalid {
-    // Numbers written without quotes (a year, "185") are read as their text: clerks should not
-    // need to know YAML's typing rules for a value that is obviously text.
-    if (typeof value === 'number' && Number.isFinite(value)) value = String(value);
+  read(value: unknown, path: Path, issues: ShapeIssue[], typed?: string): string | Invalid {
+    // Numbers written without quotes (a year, "185") are read as their text, as typed ("007",
+    // "2.50", not 7 and 2.5): clerks should not need to know YAML's typing rules for a value that
+    // is obviously text.
+    if (typeof value === 'number' && typed !== undefined) value = typed;
+    else if (typeof value === 'number' && Number.isFinite(value)) value = String(value);
     if (typeof value !== 'string') {
       issues.push({ kind: 'wrong-type', path, expected: ['string'], actual: typeOf(value) });
       return INVALID;
@@ -221,7 +227,7 @@ class ListShape<T> extends Shape<T[]> {
     const out: T[] = [];
     let failed = false;
     value.forEach((element, index) => {
-      const read = this.item.read(element, [...path, index], issues);
+      const read = this.item.read(element, [...path, index], issues, typedText(value, index));
       if (read === INVALID) failed = true;
       else out.push(read);
     });
@@ -241,8 +247,8 @@ export class OptionalShape<T> extends Shape<T | undefined> {
     super();
   }
 
-  read(value: unknown, path: Path, issues: ShapeIssue[]): T | undefined | Invalid {
-    return value === undefined ? undefined : this.inner.read(value, path, issues);
+  read(value: unknown, path: Path, issues: ShapeIssue[], typed?: string): T | undefined | Invalid {
+    return value === undefined ? undefined : this.inner.read(value, path, issues, typed);
   }
 
   toSchema(): JsonSchema {
@@ -291,7 +297,7 @@ class ObjectShape<P extends Props> extends Shape<ObjectOf<P>> {
         failed = true;
         continue;
       }
-      const read = shape.read(field, [...path, key], issues);
+      const read = shape.read(field, [...path, key], issues, typedText(value, key));
       if (read === INVALID) failed = true;
       else if (read !== undefined) out[key] = read;
     }
@@ -333,7 +339,7 @@ class RecordShape<T> extends Shape<Record<string, T>> {
         failed = true;
         continue;
       }
-      const read = this.value.read(field, [...path, key], issues);
+      const read = this.value.read(field, [...path, key], issues, typedText(value, key));
       if (read === INVALID) failed = true;
       else out[key] = read;
     }
@@ -359,15 +365,15 @@ class ByTypeShape<T> extends Shape<T> {
     super();
   }
 
-  read(value: unknown, path: Path, issues: ShapeIssue[]): T | Invalid {
+  read(value: unknown, path: Path, issues: ShapeIssue[], typed?: string): T | Invalid {
     const actual = typeOf(value);
     const branch =
-      this.branches[actual] ?? (actual === 'integer' ? this.branches.number ?? this.branches.string : undefined);
+      this.branches[actual] ?? (actual === 'integer' ? this.branches.number ?? this.branches.string : actual === 'number' ? this.branches.string : undefined);
     if (!branch) {
       issues.push({ kind: 'wrong-type', path, expected: Object.keys(this.branches) as ValueType[], actual });
       return INVALID;
     }
-    return branch.read(value, path, issues);
+    return branch.read(value, path, issues, typed);
   }
 
   toSchema(): JsonSchema {
@@ -392,8 +398,8 @@ class MappedShape<A, B> extends Shape<B> {
     super();
   }
 
-  read(value: unknown, path: Path, issues: ShapeIssue[]): B | Invalid {
-    const read = this.inner.read(value, path, issues);
+  read(value: unknown, path: Path, issues: ShapeIssue[], typed?: string): B | Invalid {
+    const read = this.inner.read(value, path, issues, typed);
     return read === INVALID ? INVALID : this.map(read);
   }
 
@@ -419,8 +425,8 @@ export class LazyShape<T> extends Shape<T> {
     return this.resolved;
   }
 
-  read(value: unknown, path: Path, issues: ShapeIssue[]): T | Invalid {
-    return this.shape.read(value, path, issues);
+  read(value: unknown, path: Path, issues: ShapeIssue[], typed?: string): T | Invalid {
+    return this.shape.read(value, path, issues, typed);
   }
 
   toSchema(): JsonSchema {

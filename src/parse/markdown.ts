@@ -17,6 +17,7 @@ import type { Path } from '../model/shape.js';
 import type { SectionKind } from '../model/plan.js';
 import { BlockReader, type Owner } from './markdown-blocks.js';
 import { MarkdownSource, offsets, type Raw, raw, type Slice } from './markdown-source.js';
+import { markdownTooDeep } from './markdown-nesting.js';
 import { SourceMap } from './source-map.js';
 import { type ParsedSource, readYaml } from './yaml.js';
 
@@ -27,6 +28,7 @@ const BODY_KEYS = ['opening', 'sections', 'parts', 'footnotes', 'closing'] as co
 
 /** Reads a `*.plan.md` file (NFC, LF line ends). Data is undefined when the front matter is missing or unreadable. */
 export function readMarkdown(text: string, file: string): ParsedSource {
+  const tooDeep = markdownTooDeep(text, file); if (tooDeep) return tooDeep; // before the parser, which deep nesting overflows
   const map = new SourceMap(file);
   const tree = parser.parse(text);
   const front = tree.children[0];

@@ -44,8 +44,20 @@ export function readSourceFile(path: string): Uint8Array {
   }
 }
 
-/** Characters that are invisible in an editor and never wanted in a plan. */
-const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\uFEFF]/gu;
+/** Characters that are invisible in an editor and never wanted in a plan; direction isolates (U+2066–2069) reorder what follows. */
+const HIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2069\uFEFF]/gu;
+
+/**
+ * The hidden characters of a value an escape wrote ("\u200b", "\x1b", "\r" in YAML's double
+ * quotes): those of raw text, a carriage return (raw text's are line ends), and the C1 controls
+ * ("\N" is U+0085), which a file's text cannot hold as they are.
+ */
+export const HIDDEN_ESCAPED = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2069\uFEFF]/gu;
+
+/** A character as a control-char diagnostic names it: "U+200B". */
+export function codePointName(char: string): string {
+  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
 
 /**
  * The soft hyphen: Word's optional hyphen when text is copied out of it, invisible in an editor,
@@ -170,8 +182,7 @@ export function normaliseText(raw: string, file: string): { text: string; diagno
 function removeHidden(text: string, hidden: RegExp, file: string): { text: string; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   for (const match of text.matchAll(hidden)) {
-    const char = `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    diagnostics.push(diagnostic('control-char', { file, ...lineColumn(text, match.index), length: 1 }, { char }, 'warning'));
+    diagnostics.push(diagnostic('control-char', { file, ...lineColumn(text, match.index), length: 1 }, { char: codePointName(match[0]) }, 'warning'));
   }
   return { text: text.replace(hidden, ''), diagnostics };
 }

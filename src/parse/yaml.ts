@@ -21,12 +21,15 @@ import {
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import type { Path } from '../model/shape.js';
 import { SourceMap, type SourceSpan } from './source-map.js';
+import { recordTypedText } from './typed-text.js';
+import { codePointName, HIDDEN_ESCAPED, lineColumn } from './text.js';
+import { yamlTooDeep } from './yaml-nesting.js';
 import { type ExplainedError, explainYamlError, markedValue } from './yaml-mistakes.js';
 
 /** Most values an alias may expand to, in all: far above any plan, far below a bomb. */
 const MAX_EXPANDED_NODES = 100_000;
-/** Deepest nesting accepted. */
-const MAX_DEPTH = 64;
+/** Deepest nesting accepted (levels below the top value). */
+export const MAX_DEPTH = 64;
 
 /** What a reader gives the model stage. */
 export interface ParsedSource {
@@ -55,6 +58,12 @@ class TooLarge extends Error {
 export function readYaml(text: string, file: string, options: YamlOptions = {}): ParsedSource {
   const lineOffset = options.lineOffset ?? 0;
   const map = options.map ?? new SourceMap(file);
+  // Measured before parsing: the parser itself overflows the stack on a few thousand levels.
+  const deep = yamlTooDeep(text, MAX_DEPTH);
+  if (deep !== undefined) {
+    const at = lineColumn(text, deep);
+    return { file, data: undefined, map, diagnostics: [diagnostic('too-deep', { file, line: at.line + lineOffset, column: at.column }, { limit: MAX_DEPTH })] };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true, keepSourceTokens: false });
   const position = (offset: number) => {
@@ -79,13 +88,17 @@ export function readYaml(text: string, file: string, options: YamlOptions = {}):
     if (marked.length > 0) {
       return { file, data: undefined, map, diagnostics: marked.map(({ offset, length, args }) => diagnostic('yaml-syntax', { file, ...position(offset), length }, args)) };
     }
+    for (const { offset, length, char } of walker.hiddenEscapes) {
+      diagnostics.push(diagnostic('control-char', { file, ...position(offset), length }, { char }, 'warning'));
+    }
     for (const { offset, length, comment } of walker.trailingComments) {
       diagnostics.push(diagnostic('comment-in-value', { file, ...position(offset), length }, { comment }, 'warning'));
     }
     return { file, data, map, diagnostics };
   } catch (error) {
     if (!(error instanceof TooLarge)) throw error;
-    return { file, data: undefined, map, diagnostics: [diagnostic('yaml-syntax', { file, ...position(error.offset) }, { detail: error.message })] };
+    const found = error.message === 'too-deep' ? diagnostic('too-deep', { file, ...position(error.offset) }, { limit: MAX_DEPTH }) : diagnostic('yaml-syntax', { file, ...position(error.offset) }, { detail: error.message });
+    return { file, data: undefined, map, diagnostics: [found] };
   }
 }
 
@@ -110,6 +123,8 @@ class Walker {
    * uses. YAML's own tags ("!!str") and anchors that aliases use are YAML written on purpose.
    */
   private readonly marked = new Map<number, ExplainedError>();
+  /** Hidden characters written by escapes in double quotes, where the escape is. */
+  readonly hiddenEscapes: { offset: number; length: number; char: string }[] = [];
   /** Anchors by offset of their "&", and the names aliases use. */
   private readonly anchors = new Map<number, string>();
   private readonly aliased = new Set<string>();
@@ -133,7 +148,7 @@ class Walker {
     }
     const offset = node.range?.[0] ?? 0;
     if (++this.expanded > MAX_EXPANDED_NODES) throw new TooLarge(`more than ${MAX_EXPANDED_NODES} values (aliases expand too far)`, this.aliasAt ?? offset);
-    if (depth > MAX_DEPTH) throw new TooLarge(`nesting deeper than ${MAX_DEPTH} levels`, offset);
+    if (depth > MAX_DEPTH) throw new TooLarge('too-deep', offset);
     if (isAlias(node)) {
       const target = node.resolve(this.doc);
       this.aliased.add(node.source);
@@ -149,8 +164,12 @@ class Walker {
     }
     this.record(path, node, key);
     this.properties(node, offset);
-    if (isScalar(node)) return node.value ?? null;
-    if (isSeq(node)) return node.items.map((item, index) => this.value(item as YamlNode, [...path, index], depth + 1));
+    if (isScalar(node)) return node.type === Scalar.QUOTE_DOUBLE && typeof node.value === 'string' ? this.unescaped(node as Scalar<string>) : (node.value ?? null);
+    if (isSeq(node)) {
+      const out = node.items.map((item, index) => this.value(item as YamlNode, [...path, index], depth + 1));
+      node.items.forEach((item, index) => this.typed(out, index, item));
+      return out;
+    }
     if (isMap(node)) {
       const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
       for (const pair of node.items) {
@@ -158,10 +177,33 @@ class Walker {
         const name = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
         const keySpan = isScalar(pair.key) && pair.key.range ? this.span(pair.key.range) : undefined;
         out[name] = this.value(pair.value as YamlNode | null, [...path, name], depth + 1, keySpan);
+        this.typed(out, name, pair.value);
       }
       return out;
     }
     return null;
+  }
+
+  /**
+   * A double-quoted value without the hidden characters its escapes wrote ("\u200b", "\x1b[2J"),
+   * each reported at its escape: the file's text holds only visible characters, so the check of
+   * raw text never sees them, and they would reach the documents, calendars and terminals.
+   */
+  private unescaped(node: Scalar<string>): string {
+    if (node.value.search(HIDDEN_ESCAPED) < 0) return node.value;
+    const [start, end] = node.range!;
+    for (const escape of this.text.slice(start, end).matchAll(YAML_ESCAPE)) {
+      const char = decodeEscape(escape[1]!);
+      if (char.match(HIDDEN_ESCAPED)) this.hiddenEscapes.push({ offset: start + escape.index, length: escape[0].length, char: codePointName(char) });
+    }
+    return node.value.replace(HIDDEN_ESCAPED, '');
+  }
+
+  /** Records how a number was typed ("007", "2.50", "0x1F"), when it is not as JavaScript prints it. */
+  private typed(container: object, key: string | number, node: unknown): void {
+    if (!isScalar(node) || typeof node.value !== 'number' || !node.range) return;
+    const text = this.text.slice(node.range[0], node.range[1]);
+    if (text !== String(node.value)) recordTypedText(container, key, text);
   }
 
   /** Every value that lost its first word to a mark, in the order of the text. */
@@ -242,6 +284,20 @@ class Walker {
       }
     }
   }
+}
+
+/** An escape of YAML's double quotes, and the part after the backslash (an escaped backslash is skipped whole). */
+const YAML_ESCAPE = /\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[^])/g;
+
+/** The characters YAML's one-letter escapes stand for (YAML 1.2, 5.7). */
+const LETTER_ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029' };
+
+function decodeEscape(body: string): string {
+  if (body.length > 1) {
+    const code = Number.parseInt(body.slice(1), 16);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : '';
+  }
+  return LETTER_ESCAPES[body] ?? body;
 }
 
 /**

@@ -19,17 +19,21 @@ export function editDistance(a: string, b: string): number {
 /** The candidate closest to `wanted`, if it is close enough to be a likely typo. */
 export function closest(wanted: string, candidates: Iterable<string>): string | undefined {
   const target = fold(wanted);
+  // Allow about one typo in three characters, and always at least two.
+  const allowed = Math.max(2, Math.floor(target.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const distance = editDistance(target, fold(candidate));
+    const folded = fold(candidate);
+    // Lengths this far apart are never close: a pasted page of text is not compared letter by letter.
+    if (Math.abs(target.length - folded.length) > allowed) continue;
+    const distance = editDistance(target, folded);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  // Allow about one typo in three characters, and always at least two.
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(target.length / 3)) ? best : undefined;
+  return best !== undefined && bestDistance <= allowed ? best : undefined;
 }
 
 function fold(text: string): string {

@@ -6,6 +6,8 @@ import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rea
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { strFromU8, unzipSync } from 'fflate';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runBuild } from '../../src/project/build.js';
 import type { MessageCode } from '../../src/diagnostics/messages.js';
@@ -19,6 +21,8 @@ const CASES = join(dirname(fileURLToPath(import.meta.url)), 'cases');
 const corpus = (name: string) => readFileSync(join(CASES, name));
 const BASE = corpus('base.plan.yaml').toString('utf8');
 const BAD = 'plans/bad.plan.yaml';
+/** What nothing printed may hold: terminal controls (but the line end) and direction overrides. */
+const RAW_CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 
 interface Case {
   name: string;
@@ -35,6 +39,10 @@ interface Case {
   exit: 1 | 2;
 }
 
+const BAD_MD = 'plans/bad.plan.md';
+const PLAN_HBS = 'templates/plan.md.hbs';
+/** A Markdown plan's front matter and first heading: what follows starts on line 11. */
+const MD_HEAD = corpus('front-matter-syntax.plan.md').toString('utf8').replace('title: [Thử nghiệm', 'title: Thử nghiệm').split('1. Tổ chức')[0]!;
 const plan1 = (name: string) => ({ [BAD]: corpus(`${name}.plan.yaml`) });
 const replaced = (find: string, replace: string) => {
   expect(BASE.split(find)).toHaveLength(2);
@@ -59,7 +67,18 @@ const CASES_TABLE: Case[] = [
   { name: 'YAML: an anchor mark takes the first word of the title', files: { [BAD]: replaced('title: Thử nghiệm dữ liệu hỏng', 'title: &Thử nghiệm dữ liệu hỏng') }, code: 'yaml-syntax', file: BAD, line: 8, column: 8, exit: 1 },
   { name: 'YAML: a tag mark takes the first word of the place', files: { [BAD]: replaced('place: Kon Tum', 'place: !Kon Tum') }, code: 'yaml-syntax', file: BAD, line: 6, column: 8, exit: 1 },
   { name: 'alias bomb', files: plan1('alias-bomb'), code: 'yaml-syntax', file: BAD, line: 6, column: 8, exit: 1 },
-  { name: 'deep nesting', files: plan1('deep-nesting'), code: 'yaml-syntax', file: BAD, line: 8, column: 72, exit: 1 },
+  { name: 'deep nesting', files: plan1('deep-nesting'), code: 'too-deep', file: BAD, line: 8, column: 72, exit: 1 },
+  { name: 'deep nesting: 2,500 flow brackets', files: { [BAD]: replaced('archive: [VT, BCĐ]', `archive: ${'['.repeat(2_500)}VT${']'.repeat(2_500)}`) }, code: 'too-deep', file: BAD, line: 24, column: 74, exit: 1 },
+  { name: 'deep nesting: 1,500 indented keys', files: { [BAD]: replaced('place: Kon Tum\n', `place:\n${Array.from({ length: 1_500 }, (_, i) => `${' '.repeat(i + 1)}a:`).join('\n')}\n`) }, code: 'too-deep', file: BAD, line: 71, column: 67, exit: 1 },
+  { name: 'deep nesting: 1,500 compact lists', files: { [BAD]: replaced('archive: [VT, BCĐ]', `archive:\n  ${'- '.repeat(1_500)}VT`) }, code: 'too-deep', file: BAD, line: 25, column: 131, exit: 1 },
+  { name: 'deep nesting: 20,000 quotes in Markdown', files: { [BAD_MD]: `${MD_HEAD}${'> '.repeat(20_000)}Tổ chức quán triệt.\n` }, code: 'too-deep', file: BAD_MD, line: 11, column: 129, exit: 1 },
+  { name: 'deep nesting: 1,000 nested lists in Markdown', files: { [BAD_MD]: `${MD_HEAD}${Array.from({ length: 1_000 }, (_, i) => `${'  '.repeat(i)}- Tổ chức`).join('\n')}\n` }, code: 'too-deep', file: BAD_MD, line: 75, column: 129, exit: 1 },
+  { name: 'deep nesting: 20,000 quotes in a text field', files: { [BAD]: replaced('text: Chủ động nắm chắc tình hình trên địa bàn.', `text: "${'> '.repeat(20_000)}Chủ động"`) }, code: 'too-deep', file: BAD, line: 18, column: 148, exit: 1 },
+  { name: 'deep nesting: 20,000 emphasis markers in a text field', files: { [BAD]: replaced('text: Chủ động nắm chắc tình hình trên địa bàn.', `text: "${'_'.repeat(20_000)}Chủ động${'_'.repeat(20_000)}"`) }, code: 'too-deep', file: BAD, line: 18, column: 20_028, exit: 1 },
+  { name: 'deep nesting: 2,500 levels in the registry', files: { 'agencies.yaml': `${'['.repeat(2_500)}${']'.repeat(2_500)}\n` }, code: 'too-deep', file: 'agencies.yaml', line: 1, column: 66, exit: 1 },
+  { name: 'deep nesting: 2,500 levels in the config', files: { 'plan.config.yaml': `${readFileSync(join(ROOT, 'plan.config.yaml'), 'utf8').replace(/^templates:.*\n/m, '')}extra: ${'{a: '.repeat(2_500)}x${'}'.repeat(2_500)}\n` }, code: 'too-deep', file: 'plan.config.yaml', line: 26, column: 264, exit: 1 },
+  { name: 'terminal escape sequences in a key are shown, not sent to the terminal', files: { [BAD]: replaced('place: Kon Tum', 'plac\u001b[2J\u001b[32m0 lỗi\u001b[0m\u202e: Kon Tum') }, code: 'unknown-key', file: BAD, line: 6, column: 1, exit: 1 },
+  { name: 'an agency named on a line of 160,000 characters: the excerpt and the message show a bounded part', files: { [BAD]: replaced('- to: Công an tỉnh', `- to: ${'Công an '.repeat(20_000)}`) }, code: 'unknown-agency', file: BAD, line: 13, column: 13, exit: 1 },
   { name: 'legacy TCVN3 text pasted into a UTF-8 file', files: { [BAD]: replaced('title: Thử nghiệm dữ liệu hỏng', `title: ${encodeLegacy('Triển khai các hoạt động hưởng ứng ngày toàn dân', 'TCVN3')}`) }, code: 'legacy-encoding', file: BAD, line: 8, column: 8, exit: 1 },
   { name: 'legacy VNI file saved as 8-bit bytes', files: { [BAD]: Uint8Array.from([...encodeLegacy(BASE, 'VNI')].map((char) => char.charCodeAt(0))) }, code: 'legacy-encoding', file: BAD, line: 2, column: 11, exit: 1 },
   // Shape and content.
@@ -82,7 +101,14 @@ const CASES_TABLE: Case[] = [
   { name: 'registry missing', files: { 'agencies.yaml': null }, code: 'registry-missing', file: 'plan.config.yaml', exit: 2 },
   { name: 'template syntax error', files: { 'templates/plan.md.hbs': corpus('template-syntax.plan.md.hbs') }, code: 'template-error', file: 'templates/plan.md.hbs', line: 3, column: 4, exit: 1 },
   { name: 'template with an unknown helper', files: { 'templates/plan.md.hbs': corpus('template-unknown-helper.plan.md.hbs') }, code: 'template-error', file: 'templates/plan.md.hbs', line: 1, column: 3, exit: 1 },
-  { name: 'template with a missing partial', files: { 'templates/plan.md.hbs': corpus('template-missing-partial.plan.md.hbs') }, code: 'template-error', file: 'templates/plan.md.hbs', line: 3, exit: 1 },
+  { name: 'template with a missing partial', files: { 'templates/plan.md.hbs': corpus('template-missing-partial.plan.md.hbs') }, code: 'template-error', file: 'templates/plan.md.hbs', line: 3, column: 1, exit: 1 },
+  { name: 'template: a misspelt list in {{#each}}', files: { [PLAN_HBS]: corpus('template-misspelt-list.plan.md.hbs') }, code: 'template-error', file: PLAN_HBS, line: 2, column: 9, exit: 1 },
+  { name: 'template: a misspelt field in {{#if}}', files: { [PLAN_HBS]: corpus('template-misspelt-condition.plan.md.hbs') }, code: 'template-error', file: PLAN_HBS, line: 2, column: 7, exit: 1 },
+  { name: 'template: a misspelt field given to a helper', files: { [PLAN_HBS]: corpus('template-misspelt-argument.plan.md.hbs') }, code: 'template-error', file: PLAN_HBS, line: 3, column: 21, exit: 1 },
+  { name: 'template: a body that prints nothing for a plan with content', files: { [PLAN_HBS]: corpus('template-empty-body.plan.md.hbs') }, code: 'template-error', file: PLAN_HBS, exit: 1 },
+  { name: 'template: {{#with "abc"}}{{length}}', files: { [PLAN_HBS]: corpus('template-with-text.plan.md.hbs') }, code: 'template-error', file: PLAN_HBS, line: 2, column: 18, exit: 1 },
+  { name: 'template: a partial that includes itself', files: { 'templates/partials/item.hbs': corpus('template-self-partial.item.hbs') }, code: 'template-error', file: 'templates/partials/item.hbs', line: 3, column: 1, exit: 1 },
+  { name: 'template: output past the limit', files: { [PLAN_HBS]: '{{> y}}'.repeat(40), 'templates/partials/y.hbs': '{{> z}}'.repeat(10), 'templates/partials/z.hbs': 'x'.repeat(100_000) }, code: 'template-error', file: PLAN_HBS, line: 1, column: 1, exit: 1 },
   { name: 'template reaching for the prototype', files: { 'templates/plan.md.hbs': corpus('template-prototype.plan.md.hbs') }, code: 'template-error', file: 'templates/plan.md.hbs', line: 1, column: 3, exit: 1 },
   // Plans that would write into one output folder: the plan already built keeps it.
   { name: 'a plan of the same file name in another folder, built by name', files: { 'plans/2022/base.plan.yaml': BASE }, code: 'plan-id-clash', file: 'plans/2022/base.plan.yaml', exit: 1 },
@@ -141,6 +167,9 @@ describe('bad input', () => {
     const run = plan([...(entry.args ?? ['build', ...plans]), '--json'], project);
     expect(run.code, run.stderr).toBe(entry.exit);
     expect(hasStackTrace(run.stderr), run.stderr).toBe(false);
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(RAW_CONTROL);
+    // An excerpt shows a bounded part of its line, however long.
+    expect(Math.max(...run.stderr.split('\n').map((line) => line.length)), run.stderr.slice(0, 2_000)).toBeLessThan(600);
     const diagnostics = (JSON.parse(run.stdout) as { diagnostics: { file: string; line: number | null; column: number | null; code: string }[] }).diagnostics;
     const found = diagnostics.find((d) => d.code === entry.code && d.file === entry.file);
     expect(found, `${entry.code} in ${entry.file} among ${JSON.stringify(diagnostics, null, 1)}`).toBeDefined();
@@ -231,6 +260,84 @@ describe('bad input', () => {
     expect(hasStackTrace(run.stderr)).toBe(false);
     expect(run.stderr).toContain(`${BAD}: lỗi[file-too-large]`);
     expect(folderSnapshot(join(project, 'out'))).toEqual(before);
+  });
+
+  it('a {{log}} in a template leaves stdout to the manifest: it goes to stderr, with its place', () => {
+    const template = readFileSync(join(ROOT, 'templates', 'plan.md.hbs'), 'utf8');
+    const project = caseProject({ 'templates/plan.md.hbs': `{{log "xin chào" "Kon Tum"}}\n${template}`, 'plans/log.plan.yaml': BASE });
+    const run = plan(['build', 'plans/log.plan.yaml', '--json'], project);
+    expect(run.code, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toHaveProperty('diagnostics');
+    expect(run.stderr).toContain('templates/plan.md.hbs:1: {{log}} xin chào Kon Tum');
+  });
+
+  it('hidden characters written by escapes in double quotes are reported where written and reach no output', () => {
+    const escaped = replaced('text: Chủ động nắm chắc tình hình trên địa bàn.', String.raw`text: "Chủ động\u0000 nắm\r chắc\u202e tình\u200b hình\x07 trên\x1b[2J địa\u2066 bàn."`);
+    const project = caseProject({ 'plans/escapes.plan.yaml': escaped });
+    const run = plan(['build', 'plans/escapes.plan.yaml', '--json'], project);
+    expect(run.code, run.stderr).toBe(0);
+    expect(hasStackTrace(run.stderr)).toBe(false);
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(RAW_CONTROL);
+    // An excerpt shows a bounded part of its line, however long.
+    expect(Math.max(...run.stderr.split('\n').map((line) => line.length)), run.stderr.slice(0, 2_000)).toBeLessThan(600);
+    const warned = (JSON.parse(run.stdout) as { diagnostics: { code: string; line: number; column: number }[] }).diagnostics.filter((d) => d.code === 'control-char');
+    // Each at its backslash.
+    const backslashes = [...escaped.split('\n')[17]!.matchAll(/\\/g)].map((escape) => `18:${escape.index + 1}`);
+    expect(backslashes).toHaveLength(7);
+    expect(warned.map((d) => `${d.line}:${d.column}`)).toEqual(backslashes);
+    const texts = Object.entries(folderSnapshot(join(project, 'out'))).filter(([name]) => /^escapes\b.*\.(csv|ics|md)$/.test(name));
+    expect(texts.length).toBeGreaterThan(1);
+    for (const [name, bytes] of texts) {
+      // CSV and iCalendar end their lines with CRLF, as their standards say.
+      expect(readFileSync(join(project, 'out', name), 'utf8').replace(/\r\n/g, '\n'), `${name} ${bytes}`).not.toMatch(RAW_CONTROL);
+    }
+  });
+
+  it('hidden characters written by Markdown character references are reported where written and reach no output', () => {
+    const referenced = replaced('text: Chủ động nắm chắc tình hình trên địa bàn.', 'text: Chủ động &#x202e;nắm &ZeroWidthSpace;chắc &#x2066;tình hình.');
+    const project = caseProject({ 'plans/references.plan.yaml': referenced });
+    const run = plan(['build', 'plans/references.plan.yaml', '--json'], project);
+    expect(run.code, run.stderr).toBe(0);
+    const warned = (JSON.parse(run.stdout) as { diagnostics: { code: string; line: number; column: number }[] }).diagnostics.filter((d) => d.code === 'control-char');
+    const line = referenced.split('\n')[17]!;
+    expect(warned.map((d) => `${d.line}:${d.column}`)).toEqual([...line.matchAll(/&[#\w]+;/g)].map((ref) => `18:${ref.index + 1}`));
+    const checklist = readFileSync(join(project, 'out', 'references', 'checklist.csv'), 'utf8');
+    expect(checklist).toContain('Chủ động nắm chắc tình hình.');
+    expect(checklist.replace(/\r\n/g, '\n')).not.toMatch(RAW_CONTROL);
+  });
+
+  it('numbers in text fields are kept as typed: a task id 007, a text 0x1F, a place 1e3, a title 2.50', () => {
+    const typed = replaced('- id: tuyen-truyen\n            text: Tuyên truyền pháp luật về phòng, chống mua bán người.', '- id: 007\n            text: 0x1F')
+      .replace('place: Kon Tum', 'place: 1e3')
+      .replace('title: Thử nghiệm dữ liệu hỏng', 'title: 2.50');
+    const project = caseProject({ 'plans/typed.plan.yaml': typed });
+    const run = plan(['build', 'plans/typed.plan.yaml', '--json'], project);
+    expect(run.code, run.stderr).toBe(0);
+    const checklist = readFileSync(join(project, 'out', 'typed', 'checklist.csv'), 'utf8');
+    expect(checklist).toMatch(/,007,0x1F,/);
+    const extracts = Object.keys(folderSnapshot(join(project, 'out', 'typed'))).filter((name) => name.endsWith('.md'));
+    expect(extracts.length).toBeGreaterThan(0);
+    const text = extracts.map((name) => readFileSync(join(project, 'out', 'typed', name), 'utf8')).join('\n');
+    expect(text).toContain('2.50');
+    expect(text).toContain('1e3');
+    expect(text).not.toMatch(/\b31\b|\b1000\b|\b2\.5\b/);
+  });
+
+  it('link addresses reach the PDF and the DOCX after their words', async () => {
+    const linked = replaced('text: Chủ động nắm chắc tình hình trên địa bàn.', 'text: Chủ động xem [cổng thông tin](https://kontum.gov.vn/tin) hằng ngày.');
+    const project = caseProject({ 'plans/linked.plan.yaml': linked.replace('title: Thử nghiệm dữ liệu hỏng', 'title: Thử nghiệm [dữ liệu](https://data.kontum.gov.vn) hỏng') });
+    const run = plan(['build', 'plans/linked.plan.yaml', '--json'], project);
+    expect(run.code, run.stderr).toBe(0);
+    const pdf = readFileSync(join(project, 'out', 'linked', 'linked.pdf'));
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+    const docx = Object.entries(unzipSync(readFileSync(join(project, 'out', 'linked', 'linked.docx'))))
+      .filter(([name]) => name === 'word/document.xml')
+      .map(([, bytes]) => strFromU8(bytes).replace(/<[^>]+>/g, ''))
+      .join('');
+    for (const printed of [text.replace(/\s+/g, ' '), docx]) {
+      expect(printed).toContain('cổng thông tin (https://kontum.gov.vn/tin)');
+      expect(printed).toContain('dữ liệu (https://data.kontum.gov.vn)');
+    }
   });
 
   it('never pollutes Object.prototype, whatever keys a plan or registry holds', async () => {

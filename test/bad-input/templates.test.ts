@@ -86,8 +86,9 @@ describe('plan text cannot inject structure', () => {
     const { text } = await extractText(await getDocumentProxy(pdf!.bytes.slice()), { mergePages: true });
     const flat = text.replace(/\s+/g, ' ');
     for (const literal of ['{{x}}', '{{> item}}', '# Tiêu đề giả', '| a | b |', '<script>alert(1)</script>']) expect(flat, literal).toContain(literal);
-    // A typed bullet or number is the compiler's to write: it is dropped, with a warning; a link keeps its words only.
-    for (const words of ['- mục giả', '- số giả', '- liên kết']) expect(flat).toContain(words);
+    // A typed bullet or number is the compiler's to write: it is dropped, with a warning; a link
+    // keeps its words and, printed after them, its address.
+    for (const words of ['- mục giả', '- số giả', '- liên kết (http://x)']) expect(flat).toContain(words);
     expect(read.diagnostics.filter((d) => d.code === 'typed-numbering').map((d) => d.args.value)).toEqual(['-', '1.']);
     expect(read.diagnostics.filter((d) => d.code === 'markdown-structure').map((d) => d.args.detail)).toEqual(['heading', 'html']);
   });

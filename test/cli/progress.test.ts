@@ -81,3 +81,15 @@ describe('a build that waits for another', () => {
     expect(waited({ folder: 'out', holder: { pid: 4242 } }, 'vi', true)).toBe('');
   });
 });
+
+describe('paths and arguments with terminal escapes', () => {
+  it('are shown as escapes in progress lines and the CLI words', () => {
+    let text = '';
+    const reporter = progressReporter({ quiet: false, verbose: true }, strings('vi'), { write: (chunk: string) => (text += chunk) });
+    reporter.onPlan({ source: 'plans/a\u001b[2J\u202e.plan.yaml', status: 'built', done: 1, total: 1 });
+    expect(text).toBe('[1/1] đã dựng: plans/a\\x1b[2J\\u202e.plan.yaml\n');
+    text = '';
+    progressReporter({ quiet: false, verbose: false }, strings('en'), { write: (chunk: string) => (text += chunk) }).onWait({ folder: 'o\u0007ut' });
+    expect(text).toBe('Waiting: another build is writing to o\\x07ut; this one goes on when it ends.\n');
+  });
+});

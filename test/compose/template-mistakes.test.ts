@@ -28,8 +28,7 @@ describe('a template mistake', () => {
     expect(error(`${COMMENT}x {{title\ny {{title}}\n`).at).toEqual([2, 3]);
   });
 
-  it('anything else keeps Handlebars\' sentence, and an unknown field says so', () => {
-    expect(error('{{tittle}}')).toMatchObject({ at: [1, 3], args: { detail: '"tittle" is not a known field or helper' } });
-    expect(error('{{tittle}}').args).not.toHaveProperty('mistake');
+  it('an unknown field is named where it is written', () => {
+    expect(error('{{tittle}}')).toMatchObject({ at: [1, 3], args: { mistake: 'unknown-field', field: 'tittle' }, vi: { message: 'Mẫu dùng "tittle", nhưng ở đây không có trường hay trình trợ giúp nào tên như vậy.' } });
   });
 });

@@ -48,7 +48,7 @@ describe('template errors', () => {
     const { diagnostics } = extractWith(templatesWith('extract.md.hbs', 'Trích:\n\n{{ngayThang plan.reference}}\n'));
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ code: 'template-error', location: { file: 'templates/extract.md.hbs', line: 3 } });
-    expect(String(diagnostics[0]!.args.detail)).toContain('"ngayThang" is not a known field or helper');
+    expect(diagnostics[0]!.args).toMatchObject({ mistake: 'unknown-field', field: 'ngayThang' });
   });
 
   it('a missing partial names the template and the line that calls it', () => {
@@ -56,7 +56,7 @@ describe('template errors', () => {
     const result = extractWith(templates);
     expect(result.diagnostics).toHaveLength(1);
     expect(result.diagnostics[0]).toMatchObject({ code: 'template-error', location: { file: 'templates/extract.md.hbs', line: 3 } });
-    expect(String(result.diagnostics[0]!.args.detail)).toContain('muc-trich');
+    expect(result.diagnostics[0]!.args).toMatchObject({ mistake: 'missing-partial', partial: 'muc-trich' });
   });
 
   it('a broken extract template stops the plan\'s outputs with one diagnostic, not one per agency', async () => {

@@ -12,7 +12,7 @@ describe('a build report', () => {
     const report = await runBuild({ cwd: project, paths: [], jobs: 1 });
     expect(report.counts.failed).toBe(2);
     expect(report.diagnostics.filter((d) => d.code === 'template-error')).toEqual([
-      expect.objectContaining({ location: expect.objectContaining({ file: 'templates/plan.md.hbs' }), args: { detail: '"tittle" is not a known field or helper' } }),
+      expect.objectContaining({ location: expect.objectContaining({ file: 'templates/plan.md.hbs' }), args: expect.objectContaining({ mistake: 'unknown-field', field: 'tittle' }) }),
     ]);
     expect(report.exitCode).toBe(1);
   });

@@ -1,5 +1,6 @@
 // Turns mdast inline content into Word runs: text in its face and size, breaks, footnote references.
 import type { PhrasingContent } from 'mdast';
+import { linkAddress } from '../../compose/link-address.js';
 import { halfPoints } from './units.js';
 import { escapeXml } from './xml.js';
 
@@ -90,10 +91,15 @@ export function inlineRuns(nodes: PhrasingContent[], style: RunStyle, noteRef: N
           walk(node.children, { ...s, italic: true });
           break;
         case 'delete':
-        case 'link':
         case 'linkReference':
           walk(node.children, s);
           break;
+        case 'link': {
+          walk(node.children, s);
+          const address = linkAddress(node);
+          if (address) out += textRun(address, s);
+          break;
+        }
         case 'break':
           out += textRun('', s, { breakBefore: true });
           break;

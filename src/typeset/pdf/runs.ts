@@ -1,5 +1,6 @@
 // Turns mdast inline content into styled runs, numbering footnote references as they appear.
 import type { PhrasingContent } from 'mdast';
+import { linkAddress } from '../../compose/link-address.js';
 import type { Face } from './fonts.js';
 import type { Run } from './model.js';
 
@@ -76,10 +77,15 @@ export function inlineRuns(nodes: PhrasingContent[], style: BaseStyle, notes: Fo
           walk(node.children, bold, true);
           break;
         case 'delete':
-        case 'link':
         case 'linkReference':
           walk(node.children, bold, italic);
           break;
+        case 'link': {
+          walk(node.children, bold, italic);
+          const address = linkAddress(node);
+          if (address) out.push({ text: address, face: faceOf(bold, italic), size: style.size, rise: 0 });
+          break;
+        }
         case 'break':
           out.push({ text: HARD_BREAK, face: faceOf(bold, italic), size: style.size, rise: 0 });
           break;
