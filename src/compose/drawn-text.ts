@@ -4,13 +4,25 @@
  * view does not have (a typo, or a project's copy written for an older version) renders nothing
  * for it; Handlebars cannot always tell, so the composed text is checked against the model.
  */
-import type { Nodes, Root } from 'mdast';
+import type { Nodes, PhrasingContent, Root } from 'mdast';
 import type { Inline } from '../model/plan.js';
-import { plainText } from '../model/prose.js';
+import { linkAddress } from './link-address.js';
 
 /** White space folded: a paragraph's line breaks are the template's and the typesetter's. */
 function fold(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The words of prose as the document prints them: a link's address after its words. */
+function printed(inline: readonly PhrasingContent[]): string {
+  return inline
+    .map((node) => {
+      if (node.type === 'link') return printed(node.children) + linkAddress(node);
+      if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+      if (node.type === 'break') return ' ';
+      return 'children' in node ? printed(node.children as PhrasingContent[]) : '';
+    })
+    .join('');
 }
 
 /** Nodes whose children are blocks (or rows, cells): a space stands between their children's words. */
@@ -32,7 +44,7 @@ export function firstUndrawn(paragraphs: readonly Inline[], tree: Root): string 
   const drawn = fold(treeText(tree));
   let at = 0;
   for (const paragraph of paragraphs) {
-    const text = fold(plainText(paragraph));
+    const text = fold(printed(paragraph));
     if (text === '') continue;
     const found = drawn.indexOf(text, at);
     if (found === -1) return text;

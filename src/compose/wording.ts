@@ -28,11 +28,12 @@ export class Wording {
   /**
    * Records an error when the document composed from template `name` lacks one of `paragraphs`
    * (the model's, in order): the template would lose the author's words without a word said.
-   * A template that already failed is reported as such, not again.
+   * A document whose templates already failed (it, or a partial or phrase it uses) is reported
+   * for that failure, not again.
    */
   checkDrawn(name: string, paragraphs: readonly Inline[], tree: Root): void {
+    if (this.diagnostics.length > 0) return;
     const file = this.templates.fileOf(name);
-    if (this.diagnostics.some((d) => d.location.file === file)) return;
     const lost = firstUndrawn(paragraphs, tree);
     if (lost === undefined) return;
     const excerpt = lost.length > EXCERPT ? `${lost.slice(0, EXCERPT)}…` : lost;

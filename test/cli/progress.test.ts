@@ -90,6 +90,6 @@ describe('paths and arguments with terminal escapes', () => {
     expect(text).toBe('[1/1] đã dựng: plans/a\\x1b[2J\\u202e.plan.yaml\n');
     text = '';
     progressReporter({ quiet: false, verbose: false }, strings('en'), { write: (chunk: string) => (text += chunk) }).onWait({ folder: 'o\u0007ut' });
-    expect(text).toBe('Waiting: another build is writing to o\\x07ut; this one goes on when it ends.\n');
+    expect(text).toBe('Waiting: another build is writing to o\\x07ut; this one goes on when it ends. If no other build runs, delete o\\x07ut/.plan-build.lock; a lock unchanged for 30 seconds is passed over anyway.\n');
   });
 });

@@ -33,6 +33,18 @@ describe('the composed plan holds every paragraph of the model', () => {
     const composed = composePlan(seedPlan().plan, exampleRegistry(), old);
     expect(composed.ok).toBe(false);
     if (composed.ok) return;
+    // Strict templates name the first field the view no longer has, at its line.
+    expect(composed.diagnostics.map((d) => [d.code, d.location.file, d.args.field])).toContainEqual(['template-error', 'templates/plan.md.hbs', 'intro']);
+  });
+
+  it('is an error, quoting the paragraph lost, when a template prints a block nowhere', () => {
+    // The sections' headings are printed, their blocks are not: every field named exists.
+    const plan = readFileSync(join(ROOT, 'templates/plan.md.hbs'), 'utf8');
+    const section = '## {{label}} {{title}}\n\n{{#each blocks}}\n{{> block}}\n{{/each}}\n';
+    expect(plan).toContain(section);
+    const composed = composePlan(seedPlan().plan, exampleRegistry(), templatesWith({ 'plan.md.hbs': plan.replace(section, '## {{label}} {{title}}\n\n') }));
+    expect(composed.ok).toBe(false);
+    if (composed.ok) return;
     const lost = composed.diagnostics.find((d) => d.code === 'template-drops-text')!;
     expect(lost.location.file).toBe('templates/plan.md.hbs');
     expect(String(lost.args.text)).toMatch(/^Tổ chức quán triệt ý nghĩa/);
