@@ -95,8 +95,10 @@ export function headerBox(ctx: Ctx, header: HeaderBlock, marks: DocumentMarks, w
   const top = Math.max(ruleY, mottoRuleY) + gap;
   const numberRuns = run(header.numberLine, 'regular', s.mottoSize);
   const placeRuns = run(header.placeDate, 'italic', s.mottoSize);
-  const num = centred(ctx, numberRuns, { x: 0, w: leftW, y: top, size: s.mottoSize, wrap: false, total: width });
-  const place = centred(ctx, placeRuns, { x: leftW, w: rightW, y: top, size: s.mottoSize, wrap: false, total: width });
+  // Each wraps within its own column rather than spread over the other's (a long place name, a
+  // long symbol): two fields on one baseline must never overprint.
+  const num = centred(ctx, numberRuns, { x: 0, w: leftW, y: top, size: s.mottoSize, wrap: true, total: width });
+  const place = centred(ctx, placeRuns, { x: leftW, w: rightW, y: top, size: s.mottoSize, wrap: true, total: width });
   items.push(...num.items, ...place.items);
   let bottom = Math.max(num.y, place.y);
   for (const mark of [marks.urgency, marks.secrecy]) {
