@@ -273,6 +273,10 @@ const catalog = {
     vi: { message: (a) => `Không đọc được tệp: ${fileError(a, FILE_ERRORS_VI)}.`, hint: () => 'Kiểm tra đường dẫn và quyền đọc tệp.' },
     en: { message: (a) => `Cannot read the file: ${fileError(a, FILE_ERRORS_EN)}.`, hint: () => 'Check the path and that the file is readable.' },
   },
+  'folder-unreadable': {
+    vi: { message: (a) => `Không đọc được thư mục: ${fileError(a, FILE_ERRORS_VI)}.`, hint: () => 'Kiểm tra quyền đọc thư mục này (hoặc chuyển nó ra khỏi dự án); các kế hoạch khác vẫn được dựng.' },
+    en: { message: (a) => `Cannot read the folder: ${fileError(a, FILE_ERRORS_EN)}.`, hint: () => 'Check that this folder can be read (or move it out of the project); the other plans are still built.' },
+  },
   'file-name-not-utf8': {
     vi: { message: (a) => `Tên tệp ${q(a.name)} không phải chữ Unicode (UTF-8), nên không đọc được tệp; các byte lỗi được ghi dạng \\xNN.`, hint: () => 'Đổi tên tệp (thường là tên gõ trên máy cũ hoặc giải nén từ tệp .zip của Windows), vd: ke-hoach.plan.yaml.' },
     en: { message: (a) => `The file name ${q(a.name)} is not Unicode (UTF-8) text, so the file is not read; the bad bytes are shown as \\xNN.`, hint: () => 'Rename the file (such names come from old machines, or from .zip files made on Windows), e.g. ke-hoach.plan.yaml.' },

@@ -102,7 +102,7 @@ export interface BuildReport {
 }
 
 /** Codes that mean the command was given wrong files, files could not be read or written, or the tool failed: not that a plan is wrong. */
-const IO_CODES: ReadonlySet<MessageCode> = new Set(['out-folder-of-other-project', 'build-crashed', 'read-failed', 'write-failed', 'remove-failed', 'config-missing', 'no-project', 'not-a-plan-file', 'not-a-regular-file', 'file-name-not-utf8', 'no-plans', 'registry-missing', 'font-missing', 'font-unsupported']);
+const IO_CODES: ReadonlySet<MessageCode> = new Set(['out-folder-of-other-project', 'build-crashed', 'read-failed', 'folder-unreadable', 'write-failed', 'remove-failed', 'config-missing', 'no-project', 'not-a-plan-file', 'not-a-regular-file', 'file-name-not-utf8', 'no-plans', 'registry-missing', 'font-missing', 'font-unsupported']);
 
 /**
  * Plans each building thread gets at least, by default. Starting a worker (a thread, the code, the

@@ -74,7 +74,7 @@ function walk(folder: string, seen: Set<string>, options: ListOptions, cwd: stri
   try {
     listing = listFolder(folder, options);
   } catch (error) {
-    diagnostics.push(diagnostic('read-failed', { file: displayPath(folder, cwd) }, { reason: reason(error) }));
+    diagnostics.push(diagnostic('folder-unreadable', { file: displayPath(folder, cwd) }, { reason: reason(error) }));
     return [];
   }
   for (const entry of listing.setAside) {

@@ -42,7 +42,7 @@ function listFiles(folder: string, top: boolean, options: ListOptions, cwd: stri
     listing = listFolder(folder, options);
   } catch (error) {
     // The templates folder itself missing is told by the project (templates-missing), or optional.
-    if (!top) diagnostics.push(diagnostic('read-failed', { file: displayPath(folder, cwd) }, { reason: reason(error) }));
+    if (!top) diagnostics.push(diagnostic('folder-unreadable', { file: displayPath(folder, cwd) }, { reason: reason(error) }));
     return [];
   }
   for (const entry of listing.setAside) if (TEMPLATE_FILE.test(entry.name)) diagnostics.push(setAsideDiagnostic(entry, cwd));

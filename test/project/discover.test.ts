@@ -85,7 +85,7 @@ describe('discoverPlans', () => {
     };
     const { files, diagnostics } = discoverPlans(['plans'], root, { root, followOutside: false, io });
     expect(files.map((file) => file.slice(root.length + 1))).toEqual(['plans/a.plan.yaml', 'plans/mo/c.plan.yaml']);
-    expect(diagnostics).toEqual([expect.objectContaining({ code: 'read-failed', location: { file: 'plans/khoa' }, args: { reason: expect.stringMatching(/^EACCES/) } })]);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'folder-unreadable', location: { file: 'plans/khoa' }, args: { reason: expect.stringMatching(/^EACCES/) } })]);
   });
 
   it('says what is wrong with a name that is not UTF-8, with the bad bytes as \\xNN, instead of "no such file"', () => {
