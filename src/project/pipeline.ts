@@ -23,6 +23,7 @@ import { typesetDocx } from '../typeset/docx/index.js';
 import { renderPdf } from './render-pdf.js';
 import { planId } from './plan-id.js';
 import { displayPath } from './template-files.js';
+import { outsideProject, withoutQuotedText } from './outside-text.js';
 
 export type OutputKind = 'plan' | 'extract' | 'checklist';
 export type OutputFormat = 'pdf' | 'md' | 'csv' | 'docx' | 'ics' | 'json';
@@ -58,6 +59,11 @@ export interface ReadPlan {
 
 /** Reads one plan file through parse, model and the content rules (what `plan status` needs too). */
 export function readPlanFile(project: Project, path: string): ReadPlan {
+  const read = readPlan(project, path);
+  return outsideProject(project.root, path) ? { ...read, diagnostics: read.diagnostics.map(withoutQuotedText) } : read;
+}
+
+function readPlan(project: Project, path: string): ReadPlan {
   const source = displayPath(path, project.cwd);
   const read: ReadPlan = { source, id: planId(path), plan: undefined, parsed: undefined, diagnostics: [] };
   let bytes: Uint8Array;
@@ -82,7 +88,12 @@ export function readPlanFile(project: Project, path: string): ReadPlan {
 
 /** Builds every output of one plan file in memory; with `compose: false`, only checks it. */
 export function buildPlanFile(project: Project, path: string, options: { compose: boolean } = { compose: true }): PlanResult {
-  const { source, id, plan, parsed, diagnostics } = readPlanFile(project, path);
+  const result = buildOutputs(project, path, options);
+  return outsideProject(project.root, path) ? { ...result, diagnostics: result.diagnostics.map(withoutQuotedText) } : result;
+}
+
+function buildOutputs(project: Project, path: string, options: { compose: boolean }): PlanResult {
+  const { source, id, plan, parsed, diagnostics } = readPlan(project, path);
   const result: PlanResult = { source, id, outputs: [], diagnostics };
   if (!plan || !parsed || hasErrors(result.diagnostics)) return result;
   const tasks = assignments(plan, project.registry);

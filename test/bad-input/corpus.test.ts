@@ -223,6 +223,12 @@ describe('bad input', () => {
     expect(allowed.code).toBe(1);
     expect(allowed.stderr).toContain('plans/lo.plan.yaml:1:');
     expect(allowed.stderr).not.toContain('MAT-KHAU');
+    // A file that reads as YAML: its mistakes are reported at their place, quoting none of its words.
+    writeFileSync(secret, 'MAT_KHAU_KHAC: gia-tri-bi-mat\n');
+    const read = plan(['build', '--json'], project);
+    expect(read.code).toBe(1);
+    expect(read.stderr).toContain('plans/lo.plan.yaml:1:1: lỗi[unknown-key]');
+    expect(read.stderr + read.stdout).not.toMatch(/MAT_KHAU|gia-tri-bi-mat/);
   });
 
   // Root reads every folder: the build runs as "nobody", where setpriv can make it so (skipped, visibly, elsewhere).
