@@ -18,7 +18,7 @@ import type { Root, Table } from 'mdast';
 export interface FieldReader {
   inline(text: string, path: Path): Inline;
   paragraphs(text: string, path: Path): Inline[];
-  blocks(text: string): Root;
+  blocks(text: string, path: Path): Root;
   refs(names: string[], path: Path): AgencyRef[];
   deadline(text: string, path: Path): Deadline | undefined;
   report(code: MessageCode, path: Path, args?: Record<string, string | number | readonly string[]>): void;
@@ -225,7 +225,7 @@ export class BodyReader {
   }
 
   private table(text: string, path: Path): Block[] {
-    const tree = this.fields.blocks(text);
+    const tree = this.fields.blocks(text, path);
     const table = tree.children.length === 1 && tree.children[0]!.type === 'table' ? (tree.children[0] as Table) : undefined;
     if (!table) {
       this.fields.report('block-table', path);

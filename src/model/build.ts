@@ -6,7 +6,8 @@
 import { type Diagnostic, diagnostic, type Severity } from '../diagnostics/diagnostic.js';
 import type { MessageCode } from '../diagnostics/messages.js';
 import type { Root } from 'mdast';
-import type { ParsedSource } from '../parse/yaml.js';
+import { markdownNesting } from '../parse/markdown-nesting.js';
+import { MAX_DEPTH, type ParsedSource } from '../parse/yaml.js';
 import { earliestDay, compareDates, isoDate, parsePlanDate, type PlanDate } from '../vn/dates.js';
 import { closest } from '../vn/similar.js';
 import { slugify } from '../vn/slug.js';
@@ -258,7 +259,7 @@ class PlanReader implements FieldReader {
     if ((source.body === undefined) === (source.table === undefined)) this.report('appendix-content', path);
     return {
       title: source.title ?? null,
-      content: source.table ? { kind: 'assignments' } : { kind: 'markdown', body: parseBlocks(source.body ?? '', this.labels) },
+      content: source.table ? { kind: 'assignments' } : { kind: 'markdown', body: this.blocks(source.body ?? '', [...path, 'body']) },
       landscape: source.landscape ?? false,
     };
   }
@@ -307,8 +308,12 @@ class PlanReader implements FieldReader {
     return inline;
   }
 
-  blocks(text: string): Root {
-    return parseBlocks(text, this.labels);
+  /** Free Markdown (an appendix, a table block) as a tree; nested past the limit, refused before the parser runs. */
+  blocks(text: string, path: Path): Root {
+    const deep = markdownNesting(text, MAX_DEPTH);
+    if (deep === undefined) return parseBlocks(text, this.labels);
+    this.diagnostics.push(diagnostic('too-deep', this.parsed.map.locateInText(path, text, deep), { limit: MAX_DEPTH }));
+    return { type: 'root', children: [] };
   }
 
   paragraphs(text: string, path: Path): Inline[] {

@@ -265,3 +265,16 @@ describe('what cannot be drawn as written', () => {
     });
   }
 });
+
+describe('free Markdown nested past the limit', () => {
+  for (const [name, field] of [['an appendix body', 'appendices:\n  - title: PHỤ LỤC\n    body: |\n      '], ['a table block', 'sections:\n  - kind: funding\n    body:\n      - table: |\n          ']] as const) {
+    it(`is refused in ${name} before the Markdown parser runs, at its line`, () => {
+      const quotes = `${'> '.repeat(3000)}sâu`;
+      const text = `${HEAD}${name === 'a table block' ? '' : 'sections:\n  - kind: purpose\n    items: [Một.]\n'}${field}${quotes}\n`;
+      const { diagnostics } = buildFromText(text, 'test.plan.yaml');
+      const deep = diagnostics.find((d) => d.code === 'too-deep');
+      expect(deep, diagnostics.map(printed).join('\n')).toBeDefined();
+      expect(deep!.location.line).toBe(positionOf(text, '> > >').line);
+    });
+  }
+});
