@@ -10,10 +10,13 @@ import { isInside } from './paths.js';
 /** Arguments that hold the tool's own words (a mistake's kind, a format, the keys a field allows), not the file's. */
 const OWN_WORDS = new Set(['mistake', 'format', 'allowed', 'expected', 'actual', 'registry', 'firstLine', 'min', 'max']);
 
-/** Whether the file at `path` lies, links resolved, outside the project folder `root`. */
+/**
+ * Whether the file at `path`, inside the project folder `root` as named, lies outside it once
+ * links are resolved. A file named outside the project (on the command line) is the user's own.
+ */
 export function outsideProject(root: string, path: string): boolean {
   try {
-    return !isInside(realpathSync(root), realpathSync(path));
+    return isInside(root, path) && !isInside(realpathSync(root), realpathSync(path));
   } catch {
     return false;
   }
