@@ -12,11 +12,9 @@
 // --no-save so the project's dependencies stay as they are.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
 import { resolveStyle } from '../dist/project/config.js';
 import { buildPlanFile } from '../dist/project/pipeline.js';
 import { loadProject } from '../dist/project/project.js';
@@ -26,8 +24,6 @@ import { parsePlanSource } from '../dist/parse/index.js';
 import { loadFonts, typesetPdf } from '../dist/typeset/pdf/index.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-// The in-process figures run with the V8 flags the command line sets (bin/load-bundle.cjs).
-setFlagsFromString(createRequire(import.meta.url)('../bin/load-bundle.cjs').V8_FLAGS);
 const seedFile = join(root, 'plans', 'kon-tum-ngay-toan-dan-pcmbn-2021.plan.yaml');
 const plan = join(root, 'bin', 'plan.cjs');
 const BATCH = 40;
