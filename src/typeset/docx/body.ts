@@ -7,6 +7,7 @@ import type { NoteRef, RunStyle } from './runs.js';
 import { inlineRuns, textRun } from './runs.js';
 import { tableOf } from './table.js';
 import { twips } from './units.js';
+import { isLeadIn } from '../lead-in.js';
 import { LIST_STEP_MM, QUOTE_INDENT_MM } from '../proportions.js';
 
 // A thematic break is a centred rule a quarter of the measure wide.
@@ -61,7 +62,7 @@ export function bodyBlocks(root: Root, o: BodyOptions): string {
       for (const child of item.children) {
         if (child.type === 'paragraph' && !opened) {
           opened = true;
-          add(textRun(marker, plain) + runs(child.children), place, first);
+          add(textRun(marker, plain) + runs(child.children), place, first, isLeadIn(child.children) ? { keepNext: true } : {});
         } else block(child, inner);
       }
     });
@@ -77,7 +78,7 @@ export function bodyBlocks(root: Root, o: BodyOptions): string {
         break;
       }
       case 'paragraph':
-        add(runs(node.children), place, twips(s.firstLineIndent));
+        add(runs(node.children), place, twips(s.firstLineIndent), isLeadIn(node.children) ? { keepNext: true } : {});
         break;
       case 'list':
         list(node, place);

@@ -7,6 +7,7 @@ import { mm } from './model.js';
 import type { BaseStyle } from './runs.js';
 import { HARD_BREAK, inlineRuns, plainRun } from './runs.js';
 import { tableBoxes } from './table.js';
+import { isLeadIn } from '../lead-in.js';
 import { LIST_STEP_MM, QUOTE_INDENT_MM } from '../proportions.js';
 
 /** Where the blocks sit: the measure and indents inherited from enclosing quotes and lists. */
@@ -65,7 +66,7 @@ export function bodyBoxes(ctx: Ctx, root: Root, opts: BodyOptions): Box[] {
         if (child.type === 'paragraph' && !opened) {
           opened = true;
           const runs = [plainRun(marker, { bold: false, italic: false, size }), ...inlineRuns(child.children, { bold: false, italic: false, size }, ctx.notes)];
-          push(paragraph(runs, place, indent(ctx) + step));
+          push(paragraph(runs, place, indent(ctx) + step), isLeadIn(child.children));
         } else block(child, inner);
       }
     });
@@ -90,7 +91,7 @@ export function bodyBoxes(ctx: Ctx, root: Root, opts: BodyOptions): Box[] {
         break;
       }
       case 'paragraph':
-        push(paragraph(inlineRuns(node.children, { bold: false, italic: false, size }, ctx.notes), place, indent(ctx)));
+        push(paragraph(inlineRuns(node.children, { bold: false, italic: false, size }, ctx.notes), place, indent(ctx)), isLeadIn(node.children));
         break;
       case 'list':
         list(node, place);
