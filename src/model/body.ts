@@ -43,7 +43,7 @@ interface Scope {
   addressees: Addressees;
   /** Inside a request ("Đề nghị ...") item. */
   request: boolean;
-  /** Inside a task: a task here would be a task in a task. */
+  /** Inside blocks that make one task together (`task` with `body`): a task here would be a task in a task. */
   inTask: boolean;
   /** Bullet nesting depth, for the default marker. */
   depth: number;
@@ -236,25 +236,24 @@ export class BodyReader {
 
   /** A task: its role's agencies, deadlines and id, over the blocks that are its words. */
   private task(role: TaskRoleSource, path: Path, scope: Scope, content: Block[]): Task {
-    const at = path;
-    if (scope.inTask) this.fields.report('nested-task', at);
-    const lead = role.lead ? this.fields.refs(role.lead, [...at, 'lead']) : scope.addressees.refs;
+    if (scope.inTask) this.fields.report('nested-task', path);
+    const lead = role.lead ? this.fields.refs(role.lead, [...path, 'lead']) : scope.addressees.refs;
     // A lead written but not found in the registry is reported there (unknown-agency), not as missing.
-    if (lead.length === 0 && role.lead === undefined && !scope.addressees.written) this.fields.report('missing-field', at, { key: 'lead' });
+    if (lead.length === 0 && role.lead === undefined && !scope.addressees.written) this.fields.report('missing-field', path, { key: 'lead' });
     const words = paragraphsOf(content);
     const deadlines = role.deadline ?? [];
     return {
-      id: this.fields.taskId(role.id, at, words, lead),
+      id: this.fields.taskId(role.id, path, words, lead),
       idWritten: role.id !== undefined,
       content,
       lead,
-      partners: role.partners ? this.fields.refs(role.partners, [...at, 'partners']) : [],
+      partners: role.partners ? this.fields.refs(role.partners, [...path, 'partners']) : [],
       deadlines: deadlines
-        .map((text, index) => this.fields.deadline(text, deadlines.length === 1 ? [...at, 'deadline'] : [...at, 'deadline', index]))
+        .map((text, index) => this.fields.deadline(text, deadlines.length === 1 ? [...path, 'deadline'] : [...path, 'deadline', index]))
         .filter((d): d is Deadline => d !== undefined),
       deliverable: role.deliverable ?? null,
       request: scope.request || REQUEST.test(plainText(words[0] ?? [])),
-      path: at,
+      path,
     };
   }
 
