@@ -96,6 +96,8 @@ export class BodyReader {
     }
     switch (kind) {
       case 'text': {
+        // A paragraph typed with a bullet mark ("+ in tờ rơi;") is the author's bullet, drawn as one.
+        if (TYPED_MARKER.test(source.text!)) return [this.bulletList([{ text: source.text!, task: source.task }], path, scope, undefined)];
         if (!source.task) return this.paragraphBlocks(source.text!, [...path, 'text']);
         const paragraphs = this.paragraphBlocks(source.text!, [...path, 'text']);
         const task = this.task(source.task, [...path, 'task'], scope, paragraphs);

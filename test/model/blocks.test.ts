@@ -218,6 +218,12 @@ describe('bullet marks', () => {
     expect(sectionOutline(plan)).toEqual(['item', '  p Gồm', '  + một;', '  + hai.']);
   });
 
+  it('a paragraph typed with a bullet mark in a YAML body is that bullet, never a typed-numbering warning', () => {
+    const { plan, diagnostics } = yaml(`sections:\n  - kind: purpose\n    body:\n      - "Gồm:"\n      - "+ in tờ rơi;"\n      - text: "- phát thanh."\n        task: { lead: cong-an-tinh }\n`);
+    expect(errors(diagnostics)).toEqual([]);
+    expect(sectionOutline(plan)).toEqual(['p Gồm:', '+ in tờ rơi;', '-[task] phát thanh.']);
+  });
+
   it('a "+" list in Markdown keeps its mark at the first level', () => {
     const { plan } = markdown('## Mục đích\n\n1. Gồm\n\n   + một;\n   + hai.\n');
     expect(sectionOutline(plan)).toEqual(['item', '  p Gồm', '  + một;', '  + hai.']);
