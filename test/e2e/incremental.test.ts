@@ -35,11 +35,11 @@ function summary(stderr: string): string {
 }
 
 describe('incremental builds', () => {
-  it('rebuilds only what changed, and nothing when nothing did', () => {
+  it('rebuilds only what changed, and nothing when nothing did, as its summary line says', () => {
     const project = copyExampleProject();
     const first = plan(['build', '--jobs', '1'], project);
     expect(first.code, first.stderr).toBe(0);
-    expect(summary(first.stderr)).toMatch(/2 dựng lại, 0 không đổi/);
+    expect(summary(first.stderr)).toMatch(/^2 kế hoạch: 2 dựng lại, 0 không đổi; \d+ tệp kết quả; 0 cảnh báo; \d+ ms\.$/);
 
     const again = plan(['build'], project);
     expect(summary(again.stderr)).toMatch(/0 dựng lại, 2 không đổi/);
@@ -207,6 +207,20 @@ describe('--check', () => {
     utimesSync(extract, earlier, earlier);
     const check = planFails(1, ['build', '--check'], project);
     expect(check.stderr).toContain('out/kon-tum-pho-bien-phap-luat-2022/extracts/so-tu-phap.md: lỗi[stale-output]');
+  });
+
+  it('passes on a copy of the project made elsewhere: the cache holds no times and no absolute paths', () => {
+    const project = copyExampleProject();
+    expect(plan(['build'], project).code).toBe(0);
+    const cache = readFileSync(join(project, 'out', '.plan-cache.json'), 'utf8');
+    expect(cache).not.toContain(project);
+    expect(cache).not.toContain(tmpdir());
+    expect(cache).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d|"(time|mtime|date|built)[A-Za-z]*":/i);
+    // As a checkout gives it: another folder, every file with a time of its own.
+    const clone = mkdtempSync(join(tmpdir(), 'plan-clone-'));
+    cpSync(project, clone, { recursive: true });
+    const check = plan(['build', '--check'], clone);
+    expect(check.code, check.stderr).toBe(0);
   });
 
   it('reports missing outputs and those a removed plan left', () => {
