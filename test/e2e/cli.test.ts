@@ -54,6 +54,24 @@ describe('plan build --json', () => {
     expect(existsSync(join(project, 'out', 'kon-tum-pho-bien-phap-luat-2022'))).toBe(true);
   });
 
+  it('lists each diagnostic with its file, line, column, severity, code, message and hint', () => {
+    const project = copyExampleProject();
+    const file = join(project, 'plans', 'kon-tum-ngay-toan-dan-pcmbn-2021.plan.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('lead: Sở Tư pháp', 'lead: Sở Tư Phap'));
+    const run = plan(['build', '--json'], project);
+    expect(run.code).toBe(1);
+    const { diagnostics } = JSON.parse(run.stdout) as { diagnostics: Record<string, unknown>[] };
+    expect(diagnostics).toContainEqual({
+      file: 'plans/kon-tum-ngay-toan-dan-pcmbn-2021.plan.yaml',
+      line: expect.any(Number),
+      column: expect.any(Number),
+      severity: 'error',
+      code: 'unknown-agency',
+      message: expect.stringContaining('Sở Tư Phap'),
+      hint: expect.stringContaining('Sở Tư pháp'),
+    });
+  });
+
   it('speaks English with --lang en', () => {
     const project = copyExampleProject();
     writeFileSync(join(project, 'plans', 'x.plan.yaml'), 'place: 1\n');
@@ -88,7 +106,7 @@ describe('plan check', () => {
     expect(folderState(project)).toEqual(before);
   });
 
-  it('usage errors exit 2 with a message in Vietnamese, and write nothing', () => {
+  it('usage errors (an unknown option or command, --quiet with --verbose) exit 2 with a message in Vietnamese, and write nothing', () => {
     const project = copyExampleProject();
     const run = planFails(2, ['build', '--bogus'], project);
     expect(run.stderr).toContain('Tùy chọn không hợp lệ');
@@ -168,7 +186,7 @@ describe('plan schema', () => {
 });
 
 describe('plan init and plan new', () => {
-  it('scaffold a project whose plans check and build', () => {
+  it('scaffold a project whose plans (YAML, and Markdown with --md, named by the slug of NAME) check and build', () => {
     const project = copyExampleProject();
     const folder = join(project, 'du-an-moi');
     expect(plan(['init', 'du-an-moi'], project).code).toBe(0);
@@ -179,6 +197,7 @@ describe('plan init and plan new', () => {
     expect(plan(['new', 'Kế hoạch thử nghiệm'], folder).code).toBe(0);
     expect(existsSync(join(folder, 'plans', 'ke-hoach-thu-nghiem.plan.yaml'))).toBe(true);
     expect(plan(['new', 'ban markdown', '--md'], folder).code).toBe(0);
+    expect(existsSync(join(folder, 'plans', 'ban-markdown.plan.md'))).toBe(true);
     const check = plan(['check'], folder);
     expect(check.code, check.stderr).toBe(0);
     const build = plan(['build', '--json'], folder);
