@@ -41,7 +41,7 @@ describe('plan build --json', () => {
     expect(existsSync(join(project, 'out'))).toBe(false);
   });
 
-  it('a plan with errors exits 1, names file:line:column, prints no stack trace, and writes nothing of its own', () => {
+  it('a plan with errors exits 1, names file:line:column, shows the line with a caret under the place and a hint, prints no stack trace, and writes nothing of its own', () => {
     const project = copyExampleProject();
     const file = join(project, 'plans', 'kon-tum-ngay-toan-dan-pcmbn-2021.plan.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('lead: Sở Tư pháp', 'lead: Sở Tư Phap'));
@@ -49,6 +49,8 @@ describe('plan build --json', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/plans\/kon-tum-ngay-toan-dan-pcmbn-2021\.plan\.yaml:\d+:\d+: lỗi\[unknown-agency\]/);
     expect(run.stderr).toContain('Sở Tư pháp');
+    // As the README shows it: the source line, a caret under the name, then the hint.
+    expect(run.stderr).toMatch(/:(\d+):19: lỗi\[unknown-agency\] Không tìm thấy cơ quan "Sở Tư Phap"[^\n]*\n \1 \| {13}lead: Sở Tư Phap\n {2,}\| {19}\^{10}\n {2}gợi ý: Có phải ý bạn là "Sở Tư pháp"\?/);
     expect(hasStackTrace(run.stderr)).toBe(false);
     expect(existsSync(join(project, 'out', 'kon-tum-ngay-toan-dan-pcmbn-2021'))).toBe(false);
     expect(existsSync(join(project, 'out', 'kon-tum-pho-bien-phap-luat-2022'))).toBe(true);
@@ -121,6 +123,21 @@ describe('plan check', () => {
     const notPlan = planFails(2, ['build', 'agencies.yaml'], project);
     expect(notPlan.stderr).toContain('agencies.yaml: lỗi[not-a-plan-file]');
     expect(notPlan.stderr).not.toContain('missing-field');
+  });
+
+  it('--config FILE names a project\'s config file of another name, before or after the command', () => {
+    const project = copyExampleProject();
+    // A config that says something the default does not: where outputs go.
+    const config = readFileSync(join(project, 'plan.config.yaml'), 'utf8');
+    expect(config).toMatch(/^out: out$/m);
+    writeFileSync(join(project, 'du-an.yaml'), config.replace(/^out: out$/m, 'out: ket-qua'));
+    for (const args of [['--config', 'du-an.yaml', 'build', '--quiet'], ['build', '--quiet', '--config', 'du-an.yaml']]) {
+      const run = plan(args, project);
+      expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(0);
+    }
+    expect(existsSync(join(project, 'ket-qua', 'kon-tum-ngay-toan-dan-pcmbn-2021', 'kon-tum-ngay-toan-dan-pcmbn-2021.pdf'))).toBe(true);
+    expect(existsSync(join(project, 'out'))).toBe(false);
+    planFails(2, ['--config', 'khong-co.yaml', 'check'], project);
   });
 
   it('run outside any project, says so and points to plan init', () => {
