@@ -437,6 +437,27 @@ describe('plan watch', () => {
     }
   });
 
+  it('rebuilds every plan when a template or the config changes', async () => {
+    const project = copyExampleProject(true);
+    const { child, printed, waitFor } = watching(project, []);
+    try {
+      await waitFor(/Đang theo dõi/, 0);
+      for (const [file, from, to] of [
+        ['templates/words.yaml', 'number-line: "Số: {{number}}/{{symbol}}"', 'number-line: "Số hiệu: {{number}}/{{symbol}}"'],
+        ['plan.config.yaml', 'line-spacing: 1.0', 'line-spacing: 1.2'],
+      ] as const) {
+        const mark = printed.stderr.length;
+        const text = readFileSync(join(project, file), 'utf8');
+        expect(text).toContain(from);
+        writeFileSync(join(project, file), text.replace(from, to));
+        await waitFor(new RegExp(`Thay đổi: ${file.replace('.', '\\.')}[^]*2 kế hoạch: 2 dựng lại`), mark);
+      }
+      expect(child.exitCode).toBeNull();
+    } finally {
+      child.kill('SIGINT');
+    }
+  });
+
   it('rebuilds when a registry outside the project, named in the config, changes', async () => {
     const project = copyExampleProject();
     const shared = mkdtempSync(join(tmpdir(), 'plan-shared-'));
