@@ -31,7 +31,7 @@ const LIMITS: Record<StyleKey, Limit> = {
   'margins.right': { min: 15, max: 20, rule: 'NĐ 30/2020: lề phải 15–20 mm' },
   bodySize: { min: 13, max: 14, rule: 'NĐ 30/2020: cỡ chữ nội dung 13–14' },
   lineSpacing: { min: 1, max: 1.5, rule: 'NĐ 30/2020: giãn dòng từ đơn (1,0) đến 1,5 dòng' },
-  paragraphSpacing: { min: 6, max: 24, rule: 'NĐ 30/2020: cách đoạn tối thiểu 6 pt' },
+  paragraphSpacing: { min: 6, max: 24, rule: 'NĐ 30/2020: cách đoạn tối thiểu 6 pt; tối đa 24 pt (tự chọn)' },
   firstLineIndent: { min: 10, max: 12.7, only: [10, 12.7], rule: 'NĐ 30/2020: thụt đầu dòng 1 cm hoặc 1,27 cm' },
   issuerSize: { min: 12, max: 13, rule: 'NĐ 30/2020: tên cơ quan cỡ 12–13' },
   nationalTitleSize: { min: 12, max: 13, rule: 'NĐ 30/2020: quốc hiệu cỡ 12–13' },
