@@ -87,6 +87,14 @@ describe('plan.config.yaml', () => {
       for (const value of [low - step, high + step]) expect(ranges(key, value), `${key}: ${value}`).toHaveLength(1);
     }
     expect(ranges('first-line-indent', 11)).toEqual(['10 hoặc 12.7']);
+    // In English, the range and the rule are English too.
+    for (const [key, , , high] of table) {
+      const [d] = config(yaml(key, high + 1)).diagnostics;
+      expect(wording(d!.code, d!.args, 'en').hint, key).toMatch(/^Use a value (within|of) [\x20-\x7e–]+\.$/);
+    }
+    const indent = config(yaml('first-line-indent', 11)).diagnostics[0]!;
+    expect(wording(indent.code, indent.args, 'en').hint).toBe('Use a value of 10 or 12.7 (Decree 30/2020: first-line indent 1 cm or 1.27 cm).');
+    expect(wording(indent.code, indent.args, 'vi').hint).toBe('Dùng một giá trị trong khoảng 10 hoặc 12.7 (NĐ 30/2020: thụt đầu dòng 1 cm hoặc 1,27 cm).');
     // The decree sets the least paragraph spacing; the most is the tool's choice, and its message says so.
     const [spacing] = config(yaml('paragraph-spacing', 30)).diagnostics;
     expect(spacing!.args).toMatchObject({ range: '6–24', rule: expect.stringContaining('tự chọn') });
