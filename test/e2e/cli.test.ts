@@ -195,10 +195,13 @@ describe('plan schema', () => {
     expect(config(parse(readFileSync(join(ROOT, 'plan.config.yaml'), 'utf8')))).toBe(true);
   });
 
-  it('matches the schema files the repository ships for editors', () => {
+  it('matches the schema files the repository ships for editors, which the example sources name on their first line', () => {
     for (const kind of ['plan', 'agencies', 'config']) {
       expect(readFileSync(join(ROOT, 'schema', `${kind}.schema.json`), 'utf8'), `schema/${kind}.schema.json is stale: run plan schema ${kind}`).toBe(plan(['schema', kind]).stdout);
     }
+    const named = (file: string) => /^# yaml-language-server: \$schema=(\S+)$/m.exec(readFileSync(join(ROOT, file), 'utf8'))?.[1];
+    const sources = [...readdirSync(join(ROOT, 'plans')).filter((f) => /\.plan\.(yaml|md)$/.test(f)).map((f) => `plans/${f}`), 'agencies.yaml', 'plan.config.yaml'];
+    for (const file of sources) expect(existsSync(join(ROOT, file, '..', named(file) ?? 'none')), file).toBe(true);
   });
 });
 
