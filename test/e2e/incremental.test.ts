@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir, uptime } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { copyExampleProject, plan, planFails } from '../helpers/cli.js';
 import { ROOT } from '../helpers/project.js';
 
@@ -50,6 +50,27 @@ describe('incremental builds', () => {
     const edited = plan(['build'], project);
     expect(summary(edited.stderr)).toMatch(/1 dựng lại, 1 không đổi/);
     expect(mtimes(project, 'kon-tum-pho-bien-phap-luat-2022')).toEqual(secondBefore);
+  });
+
+  it('with nothing to do, never loads the pipeline (pdfkit, remark, fonts)', async () => {
+    const project = copyExampleProject();
+    const build = async () => {
+      vi.resetModules();
+      let loaded = false;
+      vi.doMock('../../src/project/pipeline.js', async (original) => {
+        loaded = true;
+        return original();
+      });
+      try {
+        const { runBuild } = await import('../../src/project/build.js');
+        return { report: await runBuild({ cwd: project, paths: [], jobs: 1 }), loaded };
+      } finally {
+        vi.doUnmock('../../src/project/pipeline.js');
+        vi.resetModules();
+      }
+    };
+    expect(await build()).toMatchObject({ report: { exitCode: 0, counts: { built: 2 } }, loaded: true });
+    expect(await build()).toMatchObject({ report: { exitCode: 0, counts: { built: 0, cached: 2 } }, loaded: false });
   });
 
   it('a changed template, registry or config rebuilds every plan', () => {
