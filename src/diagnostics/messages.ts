@@ -410,7 +410,10 @@ const catalog = {
   },
   'out-of-range': {
     vi: { message: (a) => `Giá trị ${str(a.value)} nằm ngoài khoảng cho phép ${str(a.range)}.`, hint: (a) => `Dùng một giá trị trong khoảng ${str(a.range)}${a.rule ? ` (${str(a.rule)})` : ''}.` },
-    en: { message: (a) => `Value ${str(a.value)} is outside the allowed range ${str(a.range)}.`, hint: (a) => `Use a value within ${str(a.range)}${a.rule ? ` (${str(a.rule)})` : ''}.` },
+    en: {
+      message: (a) => `Value ${str(a.value)} is outside the allowed ${Array.isArray(a.only) ? `values ${a.only.join(' or ')}` : `range ${str(a.range)}`}.`,
+      hint: (a) => `Use a value ${Array.isArray(a.only) ? `of ${a.only.join(' or ')}` : `within ${str(a.range)}`}${a.ruleEn ?? a.rule ? ` (${str(a.ruleEn ?? a.rule)})` : ''}.`,
+    },
   },
   'bad-format': {
     vi: { message: (a) => `Giá trị ${q(a.value)} sai định dạng.`, hint: (a) => `Định dạng đúng: ${FORMAT_VI[a.format as TextFormat]}.` },

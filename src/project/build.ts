@@ -112,6 +112,15 @@ const IO_CODES: ReadonlySet<MessageCode> = new Set(['out-folder-of-other-project
  */
 const PLANS_PER_BUILDER = 5;
 
+/**
+ * How many threads build `plans` plans (this one and workers): `--jobs` when given, else a thread a
+ * core while each gets at least PLANS_PER_BUILDER plans; never more than the plans. One or none
+ * (a build of a few plans, and --jobs 1) builds in this thread alone.
+ */
+export function builderCount(jobs: number | undefined, plans: number, cores: number): number {
+  return Math.min(jobs ?? Math.min(cores, Math.floor(plans / PLANS_PER_BUILDER)), plans);
+}
+
 /** The counts of a build that built nothing. */
 const NOTHING_BUILT: Readonly<BuildReport['counts']> = Object.freeze({ built: 0, cached: 0, failed: 0 });
 
@@ -218,9 +227,7 @@ async function buildPlans(options: BuildOptions, project: Project, found: readon
   }
 
   const toBuild = jobs.filter((job) => !job.cached);
-  // By default a thread a core, for enough plans: this one and workers. A build of a few plans
-  // (and --jobs 1) runs here alone.
-  const builders = Math.min(options.jobs ?? Math.min(availableParallelism(), Math.floor(toBuild.length / PLANS_PER_BUILDER)), toBuild.length);
+  const builders = builderCount(options.jobs, toBuild.length, availableParallelism());
   const planDelivery = options.validateOnly ? undefined : delivery;
   // The pipeline (pdfkit, remark, fonts) loads only when a plan needs building: a build with
   // nothing changed stays quick.

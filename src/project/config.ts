@@ -18,33 +18,34 @@ interface Limit {
   max: number;
   /** Allowed values when only some in the range are (first-line indent: 10 or 12.7 mm). */
   only?: number[];
-  rule: string;
+  /** The rule, in each language messages speak. */
+  rule: { vi: string; en: string };
 }
 
 type StyleKey = Exclude<keyof PageStyle, 'paper' | 'margins' | 'font'> | `margins.${keyof PageStyle['margins']}`;
 
 /** Ranges from Decree 30/2020/NĐ-CP, Appendix I; "(tự chọn)" marks our own limits. */
 const LIMITS: Record<StyleKey, Limit> = {
-  'margins.top': { min: 20, max: 25, rule: 'NĐ 30/2020: lề trên 20–25 mm' },
-  'margins.bottom': { min: 20, max: 25, rule: 'NĐ 30/2020: lề dưới 20–25 mm' },
-  'margins.left': { min: 30, max: 35, rule: 'NĐ 30/2020: lề trái 30–35 mm' },
-  'margins.right': { min: 15, max: 20, rule: 'NĐ 30/2020: lề phải 15–20 mm' },
-  bodySize: { min: 13, max: 14, rule: 'NĐ 30/2020: cỡ chữ nội dung 13–14' },
-  lineSpacing: { min: 1, max: 1.5, rule: 'NĐ 30/2020: giãn dòng từ đơn (1,0) đến 1,5 dòng' },
-  paragraphSpacing: { min: 6, max: 24, rule: 'NĐ 30/2020: cách đoạn tối thiểu 6 pt' },
-  firstLineIndent: { min: 10, max: 12.7, only: [10, 12.7], rule: 'NĐ 30/2020: thụt đầu dòng 1 cm hoặc 1,27 cm' },
-  issuerSize: { min: 12, max: 13, rule: 'NĐ 30/2020: tên cơ quan cỡ 12–13' },
-  nationalTitleSize: { min: 12, max: 13, rule: 'NĐ 30/2020: quốc hiệu cỡ 12–13' },
-  mottoSize: { min: 13, max: 14, rule: 'NĐ 30/2020: tiêu ngữ, địa danh cỡ 13–14' },
-  titleSize: { min: 13, max: 14, rule: 'NĐ 30/2020: tên loại và trích yếu cỡ 13–14' },
-  signatureSize: { min: 13, max: 14, rule: 'NĐ 30/2020: chức vụ, họ tên người ký cỡ 13–14' },
-  recipientsLabelSize: { min: 12, max: 12, rule: 'NĐ 30/2020: "Nơi nhận" cỡ 12' },
-  recipientsSize: { min: 11, max: 11, rule: 'NĐ 30/2020: tên nơi nhận cỡ 11' },
-  pageNumberSize: { min: 13, max: 14, rule: 'NĐ 30/2020: số trang cỡ 13–14' },
-  footnoteSize: { min: 11, max: 12, rule: 'chú thích cỡ 11–12 (tự chọn)' },
-  tableSize: { min: 11, max: 14, rule: 'chữ trong bảng cỡ 11–14 (tự chọn)' },
-  headerLeftShare: { min: 0.4, max: 0.45, rule: 'cột trái phần đầu chiếm 40–45% bề rộng (tự chọn)' },
-  signatureSpace: { min: 20, max: 60, rule: 'khoảng trống ký, đóng dấu 20–60 mm (tự chọn)' },
+  'margins.top': { min: 20, max: 25, rule: { vi: 'NĐ 30/2020: lề trên 20–25 mm', en: 'Decree 30/2020: top margin 20–25 mm' } },
+  'margins.bottom': { min: 20, max: 25, rule: { vi: 'NĐ 30/2020: lề dưới 20–25 mm', en: 'Decree 30/2020: bottom margin 20–25 mm' } },
+  'margins.left': { min: 30, max: 35, rule: { vi: 'NĐ 30/2020: lề trái 30–35 mm', en: 'Decree 30/2020: left margin 30–35 mm' } },
+  'margins.right': { min: 15, max: 20, rule: { vi: 'NĐ 30/2020: lề phải 15–20 mm', en: 'Decree 30/2020: right margin 15–20 mm' } },
+  bodySize: { min: 13, max: 14, rule: { vi: 'NĐ 30/2020: cỡ chữ nội dung 13–14', en: 'Decree 30/2020: body text size 13–14' } },
+  lineSpacing: { min: 1, max: 1.5, rule: { vi: 'NĐ 30/2020: giãn dòng từ đơn (1,0) đến 1,5 dòng', en: 'Decree 30/2020: line spacing from single (1.0) to 1.5 lines' } },
+  paragraphSpacing: { min: 6, max: 24, rule: { vi: 'NĐ 30/2020: cách đoạn tối thiểu 6 pt; tối đa 24 pt (tự chọn)', en: 'Decree 30/2020: paragraph spacing at least 6 pt; at most 24 pt (our choice)' } },
+  firstLineIndent: { min: 10, max: 12.7, only: [10, 12.7], rule: { vi: 'NĐ 30/2020: thụt đầu dòng 1 cm hoặc 1,27 cm', en: 'Decree 30/2020: first-line indent 1 cm or 1.27 cm' } },
+  issuerSize: { min: 12, max: 13, rule: { vi: 'NĐ 30/2020: tên cơ quan cỡ 12–13', en: 'Decree 30/2020: issuing body size 12–13' } },
+  nationalTitleSize: { min: 12, max: 13, rule: { vi: 'NĐ 30/2020: quốc hiệu cỡ 12–13', en: 'Decree 30/2020: national title size 12–13' } },
+  mottoSize: { min: 13, max: 14, rule: { vi: 'NĐ 30/2020: tiêu ngữ, địa danh cỡ 13–14', en: 'Decree 30/2020: motto and place size 13–14' } },
+  titleSize: { min: 13, max: 14, rule: { vi: 'NĐ 30/2020: tên loại và trích yếu cỡ 13–14', en: 'Decree 30/2020: document type and abstract size 13–14' } },
+  signatureSize: { min: 13, max: 14, rule: { vi: 'NĐ 30/2020: chức vụ, họ tên người ký cỡ 13–14', en: 'Decree 30/2020: signer position and name size 13–14' } },
+  recipientsLabelSize: { min: 12, max: 12, rule: { vi: 'NĐ 30/2020: "Nơi nhận" cỡ 12', en: 'Decree 30/2020: recipients label size 12' } },
+  recipientsSize: { min: 11, max: 11, rule: { vi: 'NĐ 30/2020: tên nơi nhận cỡ 11', en: 'Decree 30/2020: recipients size 11' } },
+  pageNumberSize: { min: 13, max: 14, rule: { vi: 'NĐ 30/2020: số trang cỡ 13–14', en: 'Decree 30/2020: page number size 13–14' } },
+  footnoteSize: { min: 11, max: 12, rule: { vi: 'chú thích cỡ 11–12 (tự chọn)', en: 'footnote size 11–12 (our choice)' } },
+  tableSize: { min: 11, max: 14, rule: { vi: 'chữ trong bảng cỡ 11–14 (tự chọn)', en: 'table text size 11–14 (our choice)' } },
+  headerLeftShare: { min: 0.4, max: 0.45, rule: { vi: 'cột trái phần đầu chiếm 40–45% bề rộng (tự chọn)', en: 'left header column 40–45% of the width (our choice)' } },
+  signatureSpace: { min: 20, max: 60, rule: { vi: 'khoảng trống ký, đóng dấu 20–60 mm (tự chọn)', en: 'space for signature and seal 20–60 mm (our choice)' } },
 };
 
 /** Defaults inside every range: what a clerk gets without a config file. */
@@ -202,7 +203,7 @@ function checkStyle(style: StyleFields, map: SourceMap, at: Path): Diagnostic[] 
     const inRange = value >= limit.min && value <= limit.max && (!limit.only || limit.only.includes(value));
     if (!inRange) {
       const range = limit.only ? limit.only.join(' hoặc ') : rangeText(limit.min, limit.max);
-      diagnostics.push(diagnostic('out-of-range', map.locate(path), { value, range, rule: limit.rule }));
+      diagnostics.push(diagnostic('out-of-range', map.locate(path), { value, range, ...(limit.only ? { only: limit.only.map(String) } : {}), rule: limit.rule.vi, ruleEn: limit.rule.en }));
     }
   };
   for (const [key, value] of Object.entries(style.margins ?? {})) check(`margins.${key}` as StyleKey, value, [...at, 'margins', key]);

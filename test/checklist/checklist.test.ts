@@ -88,7 +88,7 @@ describe('the checklist calendar', () => {
     for (const line of lines) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
   });
 
-  it('has one all-day event per deadline with stable UIDs and a stamp from the plan', () => {
+  it('has one all-day event per deadline and per reporting duty, with stable UIDs and a stamp from the plan', () => {
     // Read with ical.js (RFC 5545): unfolding, escapes and value types are its business.
     const calendar = new ICAL.Component(ICAL.parse(ics));
     expect(calendar.name).toBe('vcalendar');

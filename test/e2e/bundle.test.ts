@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBuild } from '../../src/project/build.js';
+import Unbundled, { cbc, create, ecb } from '../../src/typeset/pdf/pdfkit-unbundled.js';
 import { CACHE_FILE } from '../../src/project/cache.js';
 import { copyExampleProject, plan } from '../helpers/cli.js';
 
@@ -32,6 +33,16 @@ describe('the bundled CLI', () => {
     expect([...fromBundle.keys()].sort()).toEqual([...fromSource.keys()].sort());
     expect(fromBundle.size).toBeGreaterThan(200);
     for (const [path, bytes] of fromSource) expect(fromBundle.get(path)?.equals(bytes), path).toBe(true);
+  });
+
+  it('leaves out fontkit, linebreak, png-js and AES, whose stand-in fails loudly if reached', () => {
+    const bundle = readFileSync(join(import.meta.dirname, '..', '..', 'dist', 'bundle', 'main.js'), 'utf8');
+    // fontkit's own words are not in the bundle; the stand-in's are.
+    expect(bundle.includes('Unknown font format'), "fontkit's code is in the bundle").toBe(false);
+    expect(bundle.includes('pdfkit reached a dependency left out of the bundle'), 'the stand-in is not in the bundle').toBe(true);
+    const loud = /pdfkit reached a dependency left out of the bundle/;
+    for (const standIn of [cbc, ecb, create]) expect(() => standIn()).toThrow(loud);
+    expect(() => new Unbundled()).toThrow(loud);
   });
 
   it('carries the built-in templates compiled, and compiles a changed one', () => {

@@ -41,7 +41,7 @@ describe('plan build --json', () => {
     expect(existsSync(join(project, 'out'))).toBe(false);
   });
 
-  it('a plan with errors exits 1, names file:line:column, prints no stack trace, and writes nothing of its own', () => {
+  it('a plan with errors exits 1, names file:line:column, shows the line with a caret under the place and a hint, prints no stack trace, and writes nothing of its own', () => {
     const project = copyExampleProject();
     const file = join(project, 'plans', 'kon-tum-ngay-toan-dan-pcmbn-2021.plan.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('lead: Sở Tư pháp', 'lead: Sở Tư Phap'));
@@ -49,9 +49,29 @@ describe('plan build --json', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/plans\/kon-tum-ngay-toan-dan-pcmbn-2021\.plan\.yaml:\d+:\d+: lỗi\[unknown-agency\]/);
     expect(run.stderr).toContain('Sở Tư pháp');
+    // As the README shows it: the source line, a caret under the name, then the hint.
+    expect(run.stderr).toMatch(/:(\d+):19: lỗi\[unknown-agency\] Không tìm thấy cơ quan "Sở Tư Phap"[^\n]*\n \1 \| {13}lead: Sở Tư Phap\n {2,}\| {19}\^{10}\n {2}gợi ý: Có phải ý bạn là "Sở Tư pháp"\?/);
     expect(hasStackTrace(run.stderr)).toBe(false);
     expect(existsSync(join(project, 'out', 'kon-tum-ngay-toan-dan-pcmbn-2021'))).toBe(false);
     expect(existsSync(join(project, 'out', 'kon-tum-pho-bien-phap-luat-2022'))).toBe(true);
+  });
+
+  it('lists each diagnostic with its file, line, column, severity, code, message and hint', () => {
+    const project = copyExampleProject();
+    const file = join(project, 'plans', 'kon-tum-ngay-toan-dan-pcmbn-2021.plan.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('lead: Sở Tư pháp', 'lead: Sở Tư Phap'));
+    const run = plan(['build', '--json'], project);
+    expect(run.code).toBe(1);
+    const { diagnostics } = JSON.parse(run.stdout) as { diagnostics: Record<string, unknown>[] };
+    expect(diagnostics).toContainEqual({
+      file: 'plans/kon-tum-ngay-toan-dan-pcmbn-2021.plan.yaml',
+      line: expect.any(Number),
+      column: expect.any(Number),
+      severity: 'error',
+      code: 'unknown-agency',
+      message: expect.stringContaining('Sở Tư Phap'),
+      hint: expect.stringContaining('Sở Tư pháp'),
+    });
   });
 
   it('speaks English with --lang en', () => {
@@ -88,7 +108,7 @@ describe('plan check', () => {
     expect(folderState(project)).toEqual(before);
   });
 
-  it('usage errors exit 2 with a message in Vietnamese, and write nothing', () => {
+  it('usage errors (an unknown option or command, --quiet with --verbose) exit 2 with a message in Vietnamese, and write nothing', () => {
     const project = copyExampleProject();
     const run = planFails(2, ['build', '--bogus'], project);
     expect(run.stderr).toContain('Tùy chọn không hợp lệ');
@@ -103,6 +123,21 @@ describe('plan check', () => {
     const notPlan = planFails(2, ['build', 'agencies.yaml'], project);
     expect(notPlan.stderr).toContain('agencies.yaml: lỗi[not-a-plan-file]');
     expect(notPlan.stderr).not.toContain('missing-field');
+  });
+
+  it('--config FILE names a project\'s config file of another name, before or after the command', () => {
+    const project = copyExampleProject();
+    // A config that says something the default does not: where outputs go.
+    const config = readFileSync(join(project, 'plan.config.yaml'), 'utf8');
+    expect(config).toMatch(/^out: out$/m);
+    writeFileSync(join(project, 'du-an.yaml'), config.replace(/^out: out$/m, 'out: ket-qua'));
+    for (const args of [['--config', 'du-an.yaml', 'build', '--quiet'], ['build', '--quiet', '--config', 'du-an.yaml']]) {
+      const run = plan(args, project);
+      expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(0);
+    }
+    expect(existsSync(join(project, 'ket-qua', 'kon-tum-ngay-toan-dan-pcmbn-2021', 'kon-tum-ngay-toan-dan-pcmbn-2021.pdf'))).toBe(true);
+    expect(existsSync(join(project, 'out'))).toBe(false);
+    planFails(2, ['--config', 'khong-co.yaml', 'check'], project);
   });
 
   it('run outside any project, says so and points to plan init', () => {
@@ -160,15 +195,18 @@ describe('plan schema', () => {
     expect(config(parse(readFileSync(join(ROOT, 'plan.config.yaml'), 'utf8')))).toBe(true);
   });
 
-  it('matches the schema files the repository ships for editors', () => {
+  it('matches the schema files the repository ships for editors, which the example sources name on their first line', () => {
     for (const kind of ['plan', 'agencies', 'config']) {
       expect(readFileSync(join(ROOT, 'schema', `${kind}.schema.json`), 'utf8'), `schema/${kind}.schema.json is stale: run plan schema ${kind}`).toBe(plan(['schema', kind]).stdout);
     }
+    const named = (file: string) => /^# yaml-language-server: \$schema=(\S+)$/m.exec(readFileSync(join(ROOT, file), 'utf8'))?.[1];
+    const sources = [...readdirSync(join(ROOT, 'plans')).filter((f) => /\.plan\.(yaml|md)$/.test(f)).map((f) => `plans/${f}`), 'agencies.yaml', 'plan.config.yaml'];
+    for (const file of sources) expect(existsSync(join(ROOT, file, '..', named(file) ?? 'none')), file).toBe(true);
   });
 });
 
 describe('plan init and plan new', () => {
-  it('scaffold a project whose plans check and build', () => {
+  it('scaffold a project whose plans (YAML, and Markdown with --md, named by the slug of NAME) check and build', () => {
     const project = copyExampleProject();
     const folder = join(project, 'du-an-moi');
     expect(plan(['init', 'du-an-moi'], project).code).toBe(0);
@@ -179,6 +217,7 @@ describe('plan init and plan new', () => {
     expect(plan(['new', 'Kế hoạch thử nghiệm'], folder).code).toBe(0);
     expect(existsSync(join(folder, 'plans', 'ke-hoach-thu-nghiem.plan.yaml'))).toBe(true);
     expect(plan(['new', 'ban markdown', '--md'], folder).code).toBe(0);
+    expect(existsSync(join(folder, 'plans', 'ban-markdown.plan.md'))).toBe(true);
     const check = plan(['check'], folder);
     expect(check.code, check.stderr).toBe(0);
     const build = plan(['build', '--json'], folder);

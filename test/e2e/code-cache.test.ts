@@ -1,10 +1,11 @@
 // The bundle's code cache (scripts/bundle.mjs records it, bin/load-bundle.cjs hands it to V8):
 // made by `npm run build` and accepted by this Node for the bundle it was made for, on the main
 // thread and on a build worker thread, which runs the same bundle.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { copyExampleProject } from '../helpers/cli.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const loader = join(root, 'bin', 'load-bundle.cjs');
@@ -23,5 +24,15 @@ describe('code cache', () => {
     expect(existsSync(join(root, 'dist', 'bundle', 'main.cache'))).toBe(true);
     const result = JSON.parse(execFileSync(process.execPath, ['-e', PROBE], { encoding: 'utf8' })) as { main: boolean; worker: boolean };
     expect(result).toEqual({ main: false, worker: false });
+  });
+
+  it('is refused under other V8 flags, and the CLI compiles as usual', () => {
+    // A flag that changes the code V8 makes: the cache recorded without it does not fit.
+    const flag = '--no-lazy-feedback-allocation';
+    const result = JSON.parse(execFileSync(process.execPath, [flag, '-e', PROBE], { encoding: 'utf8' })) as { main: boolean; worker: boolean };
+    expect(result.main).toBe(true);
+    const project = copyExampleProject();
+    const check = spawnSync(process.execPath, [flag, join(root, 'bin', 'plan.cjs'), 'check'], { cwd: project, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true', GITHUB_ACTIONS: '' } });
+    expect(check.status, check.stderr).toBe(0);
   });
 });

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir, uptime } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { copyExampleProject, plan, planFails } from '../helpers/cli.js';
 import { ROOT } from '../helpers/project.js';
 
@@ -35,11 +35,11 @@ function summary(stderr: string): string {
 }
 
 describe('incremental builds', () => {
-  it('rebuilds only what changed, and nothing when nothing did', () => {
+  it('rebuilds only what changed, and nothing when nothing did, as its summary line says', () => {
     const project = copyExampleProject();
     const first = plan(['build', '--jobs', '1'], project);
     expect(first.code, first.stderr).toBe(0);
-    expect(summary(first.stderr)).toMatch(/2 dựng lại, 0 không đổi/);
+    expect(summary(first.stderr)).toMatch(/^2 kế hoạch: 2 dựng lại, 0 không đổi; \d+ tệp kết quả; 0 cảnh báo; \d+ ms\.$/);
 
     const again = plan(['build'], project);
     expect(summary(again.stderr)).toMatch(/0 dựng lại, 2 không đổi/);
@@ -50,6 +50,27 @@ describe('incremental builds', () => {
     const edited = plan(['build'], project);
     expect(summary(edited.stderr)).toMatch(/1 dựng lại, 1 không đổi/);
     expect(mtimes(project, 'kon-tum-pho-bien-phap-luat-2022')).toEqual(secondBefore);
+  });
+
+  it('with nothing to do, never loads the pipeline (pdfkit, remark, fonts)', async () => {
+    const project = copyExampleProject();
+    const build = async () => {
+      vi.resetModules();
+      let loaded = false;
+      vi.doMock('../../src/project/pipeline.js', async (original) => {
+        loaded = true;
+        return original();
+      });
+      try {
+        const { runBuild } = await import('../../src/project/build.js');
+        return { report: await runBuild({ cwd: project, paths: [], jobs: 1 }), loaded };
+      } finally {
+        vi.doUnmock('../../src/project/pipeline.js');
+        vi.resetModules();
+      }
+    };
+    expect(await build()).toMatchObject({ report: { exitCode: 0, counts: { built: 2 } }, loaded: true });
+    expect(await build()).toMatchObject({ report: { exitCode: 0, counts: { built: 0, cached: 2 } }, loaded: false });
   });
 
   it('a changed template, registry or config rebuilds every plan', () => {
@@ -207,6 +228,20 @@ describe('--check', () => {
     utimesSync(extract, earlier, earlier);
     const check = planFails(1, ['build', '--check'], project);
     expect(check.stderr).toContain('out/kon-tum-pho-bien-phap-luat-2022/extracts/so-tu-phap.md: lỗi[stale-output]');
+  });
+
+  it('passes on a copy of the project made elsewhere: the cache holds no times and no absolute paths', () => {
+    const project = copyExampleProject();
+    expect(plan(['build'], project).code).toBe(0);
+    const cache = readFileSync(join(project, 'out', '.plan-cache.json'), 'utf8');
+    expect(cache).not.toContain(project);
+    expect(cache).not.toContain(tmpdir());
+    expect(cache).not.toMatch(/\d{4}-\d\d-\d\dT\d\d:\d\d|"(time|mtime|date|built)[A-Za-z]*":/i);
+    // As a checkout gives it: another folder, every file with a time of its own.
+    const clone = mkdtempSync(join(tmpdir(), 'plan-clone-'));
+    cpSync(project, clone, { recursive: true });
+    const check = plan(['build', '--check'], clone);
+    expect(check.code, check.stderr).toBe(0);
   });
 
   it('reports missing outputs and those a removed plan left', () => {
@@ -417,6 +452,27 @@ describe('plan watch', () => {
       writeFileSync(file, text.replace('name: Lê Ngọc Tuấn', 'name: Lê Văn B'));
       await waitFor(/1 dựng lại/, mark);
       expect(printed.stderr.slice(mark).split(`Thay đổi: ${SEED}`)).toHaveLength(2);
+      expect(child.exitCode).toBeNull();
+    } finally {
+      child.kill('SIGINT');
+    }
+  });
+
+  it('rebuilds every plan when a template or the config changes', async () => {
+    const project = copyExampleProject(true);
+    const { child, printed, waitFor } = watching(project, []);
+    try {
+      await waitFor(/Đang theo dõi/, 0);
+      for (const [file, from, to] of [
+        ['templates/words.yaml', 'number-line: "Số: {{number}}/{{symbol}}"', 'number-line: "Số hiệu: {{number}}/{{symbol}}"'],
+        ['plan.config.yaml', 'line-spacing: 1.0', 'line-spacing: 1.2'],
+      ] as const) {
+        const mark = printed.stderr.length;
+        const text = readFileSync(join(project, file), 'utf8');
+        expect(text).toContain(from);
+        writeFileSync(join(project, file), text.replace(from, to));
+        await waitFor(new RegExp(`Thay đổi: ${file.replace('.', '\\.')}[^]*2 kế hoạch: 2 dựng lại`), mark);
+      }
       expect(child.exitCode).toBeNull();
     } finally {
       child.kill('SIGINT');

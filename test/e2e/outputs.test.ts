@@ -2,8 +2,9 @@
 // off removes what earlier builds wrote of it.
 import { appendFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { copyExampleProject, plan, planFails } from '../helpers/cli.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runBuild } from '../../src/project/build.js';
+import { copyExampleProject, folderState, plan, planFails } from '../helpers/cli.js';
 
 const SEED = 'plans/kon-tum-ngay-toan-dan-pcmbn-2021.plan.yaml';
 
@@ -43,5 +44,23 @@ describe('outputs in plan.config.yaml', () => {
     const run = planFails(1, ['build', '--jobs', '1'], project);
     expect(run.stderr).toMatch(/plan\.config\.yaml:\d+:\d+/);
     expect(run.stderr).toContain('pdf, docx, json');
+  });
+});
+
+describe('outputs built on another day', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('are the same bytes: a build never reads the clock', async () => {
+    const outputsOn = async (day: string | undefined) => {
+      const project = copyExampleProject();
+      if (day !== undefined) vi.useFakeTimers({ toFake: ['Date'], now: new Date(day) });
+      const report = await runBuild({ cwd: project, paths: [], jobs: 1 });
+      vi.useRealTimers();
+      expect(report.exitCode).toBe(0);
+      return folderState(join(project, 'out'));
+    };
+    const today = await outputsOn(undefined);
+    expect(Object.keys(today).length).toBeGreaterThan(200);
+    expect(await outputsOn('2031-02-28T23:59:30+07:00')).toEqual(today);
   });
 });

@@ -44,6 +44,21 @@ describe('a deadline', () => {
     expect(parseDeadline('năm 2026')).toEqual(range('1/1/2026', '31/12/2026', { unit: 'year', year: 2026 }));
   });
 
+  it('is a range written with a dash or "..", from the first day to the last', () => {
+    const summer = { ok: true, deadline: { kind: 'range', from: day('1/7/2021'), to: day('30/9/2021') } };
+    expect(parseDeadline('01/7–30/9/2021')).toEqual(summer);
+    expect(parseDeadline('2021-07-01..2021-09-30')).toEqual(summer);
+    expect(parseDeadline('2021-08-02')).toEqual(date('2/8/2021'));
+  });
+
+  it('is a recurring phrase: hằng năm, hằng quý, hằng tháng, hằng tuần, 6 tháng một lần, thường xuyên', () => {
+    const every = (text: string) => {
+      const read = parseDeadline(text);
+      return read.ok && read.deadline.kind === 'recurring' ? read.deadline.every : read;
+    };
+    expect(['hằng năm', 'hằng quý', 'hằng tháng', 'hằng tuần', '6 tháng một lần', 'thường xuyên'].map(every)).toEqual(['year', 'quarter', 'month', 'week', 'half-year', 'continuous']);
+  });
+
   it('is refused when it names no real stretch of time', () => {
     for (const text of ['tháng 13/2021', 'quý V/2026', 'trước tháng 6/2026', '30-6/2026', 'sớm nhất có thể']) {
       expect(parseDeadline(text), text).toEqual({ ok: false, reason: 'invalid' });

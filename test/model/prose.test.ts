@@ -25,6 +25,20 @@ describe('plain prose', () => {
     expect(read('Nội dung\n---').problems).toEqual([{ kind: 'markdown-structure', offset: 0, length: 8, detail: 'heading' }]);
   });
 
+  it('keeps a heading, a list, a table or a quote typed in a field as plain text, and reports it', () => {
+    const cases: [string, string, string][] = [
+      ['Mở đầu.\n# Tiêu đề', 'heading', '# Tiêu đề'],
+      ['Các việc:\n- một\n- hai', 'list', '- một - hai'],
+      ['| a | b |\n| --- | --- |\n| 1 | 2 |', 'table', '| a | b | | --- | --- | | 1 | 2 |'],
+      ['> trích dẫn', 'blockquote', '> trích dẫn'],
+    ];
+    for (const [text, detail, kept] of cases) {
+      const { paragraphs, problems } = read(text);
+      expect(problems.map((problem) => problem.detail), text).toEqual([detail]);
+      expect(JSON.stringify(paragraphs), text).toContain(JSON.stringify({ type: 'text', value: kept }));
+    }
+  });
+
   it('takes signs inside a line as text', () => {
     expect(read('a > b = c # d')).toEqual({ paragraphs: [[{ type: 'text', value: 'a > b = c # d' }]], problems: [] });
   });

@@ -29,6 +29,17 @@ describe('the agency registry', () => {
     expect(built.registry?.resolve('Sở TP')).toMatchObject({ kind: 'agency', id: 'so-tu-phap' });
   });
 
+  it('names an agency by its id, full name, short name or alias, and a group by its id, name or alias; a group may hold groups', () => {
+    // Two groups more, one holding the other, and an agency in the inner one.
+    const text = REGISTRY.replace('agencies:\n', '  - id: ubnd-cap-huyen\n    name: UBND các huyện\n    aliases: [Các huyện]\n  - id: tat-ca\n    name: Tất cả\n    includes: [so-ban-nganh, ubnd-cap-huyen]\nagencies:\n') + '  - id: ubnd-huyen-a\n    name: UBND huyện A\n    groups: [ubnd-cap-huyen]\n';
+    const parsed = readYaml(text, 'agencies.yaml');
+    const { registry: loaded, diagnostics } = buildRegistry(parsed.data, parsed.map);
+    expect(diagnostics).toEqual([]);
+    for (const name of ['so-tu-phap', 'Sở Tư pháp', 'Sở TP', 'sở tư pháp']) expect(loaded!.resolve(name), name).toEqual({ kind: 'agency', id: 'so-tu-phap' });
+    for (const name of ['ubnd-cap-huyen', 'UBND các huyện', 'Các huyện']) expect(loaded!.resolve(name), name).toEqual({ kind: 'group', id: 'ubnd-cap-huyen' });
+    expect(loaded!.members({ kind: 'group', id: 'tat-ca' }).sort()).toEqual(['so-tu-phap', 'ubnd-huyen-a']);
+  });
+
   it('refuses an id given to two entries, at the second, instead of keeping only the last', () => {
     const built = registry('  - id: so-tu-phap\n    name: Sở Tư pháp mới\n');
     expect(built.registry).toBeUndefined();

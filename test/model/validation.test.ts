@@ -4,6 +4,7 @@ import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
 import { wording } from '../../src/diagnostics/messages.js';
 import { buildFromText, positionOf, printed, SEED_TEXT, seedWith } from '../helpers/project.js';
 import { itemsOf, paragraphsIn, sectionsOf } from '../helpers/model.js';
+import { allTasks } from '../../src/model/plan.js';
 
 function only(diagnostics: Diagnostic[], code: string): Diagnostic {
   const found = diagnostics.filter((d) => d.code === code);
@@ -26,6 +27,22 @@ describe('the seed plan', () => {
     const { plan, diagnostics } = buildFromText(SEED_TEXT);
     expect(diagnostics.map(printed)).toEqual([]);
     expect(plan).toBeDefined();
+  });
+
+  it('takes the symbol KH- and its abbreviation by default, and "(b/c)" after a recipient as its note', () => {
+    const plan = buildFromText(SEED_TEXT).plan!;
+    expect(plan.symbol).toBe('KH-BCĐ');
+    expect(plan.recipients[0]).toMatchObject({ text: 'Ban Chỉ đạo 138/CP', note: 'b/c' });
+    expect(plan.recipients[1]).toMatchObject({ text: 'Ủy ban nhân dân tỉnh', note: null });
+    expect(buildFromText(seedWith('number: null', 'number: null\nsymbol: KH-BCĐ-CAT')).plan!.symbol).toBe('KH-BCĐ-CAT');
+  });
+
+  it('gives a task without an id one from its lead and first words', () => {
+    const { plan, diagnostics } = buildFromText(seedWith('          - id: danh-gia-thuc-thi-luat\n            lead: Sở Tư pháp', '          - lead: Sở Tư pháp'));
+    expect(diagnostics.map(printed)).toEqual([]);
+    const ids = allTasks(plan!).map((task) => task.id);
+    expect(ids).not.toContain('danh-gia-thuc-thi-luat');
+    expect(ids).toContain('so-tu-phap-so-tu-phap-chu-tri-phoi');
   });
 });
 

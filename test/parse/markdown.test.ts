@@ -174,6 +174,18 @@ describe('readMarkdown: items', () => {
     });
   });
 
+  it('separates names by commas and deadlines by semicolons, and keeps a brace written \\{ as text', () => {
+    const out = data('## Nội dung\n\n1. Việc \\{một\\}. {#viec-1 lead=so-tu-phap partners="Công an tỉnh, Sở Nội vụ" deadline="30/6/2027; 31/12/2027"}\n');
+    const item = (out.sections as { body: { items: unknown[] }[] }[])[0]!.body[0]!.items[0];
+    expect(item).toEqual({
+      text: 'Việc \\{một\\}.',
+      task: { id: 'viec-1', lead: 'so-tu-phap', partners: ['Công an tỉnh', 'Sở Nội vụ'], deadline: ['30/6/2027', '31/12/2027'] },
+    });
+    const { plan, diagnostics } = build('## Nội dung\n\n1. Việc \\{một\\}. {#viec-1 lead=so-tu-phap deadline="30/6/2027; 31/12/2027"}\n');
+    expect(codes(diagnostics)).toEqual([]);
+    expect(JSON.stringify(plan)).toContain('"Việc {một}."');
+  });
+
   it('makes bullets plain when nobody is addressed, tasks when they have task attributes', () => {
     const out = data('## Nội dung\n\n1. Các việc:\n\n   - Ý một.\n   - Việc hai. {.task}\n   - Ý ba. {.report to="Công an tỉnh" due=02/8/2021}\n');
     const item = (out.sections as { body: { items: unknown[] }[] }[])[0]!.body[0]!.items[0];

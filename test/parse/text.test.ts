@@ -55,7 +55,9 @@ describe('decodeSource', () => {
     expect(decodeSource(Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00]), 'x.plan.yaml').diagnostics[0]?.code).toBe('binary-file');
   });
 
-  it('refuses binary and oversized files quickly', () => {
+  it('refuses binary files, and files over 2 MB, quickly', () => {
+    expect(MAX_SOURCE_BYTES).toBe(2 * 1024 * 1024);
+    expect(decodeSource(new Uint8Array(MAX_SOURCE_BYTES).fill(0x61), 'x.plan.yaml').diagnostics).toEqual([]);
     expect(decodeSource(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), 'x.plan.yaml').diagnostics[0]?.code).toBe('binary-file');
     expect(decodeSource(new Uint8Array([0xff, 0xfe, 0x41]), 'x.plan.yaml').diagnostics[0]?.code).toBe('binary-file');
     expect(decodeSource(new Uint8Array(MAX_SOURCE_BYTES + 1), 'x.plan.yaml').diagnostics[0]?.code).toBe('file-too-large');

@@ -96,3 +96,21 @@ describe('other YAML syntax errors', () => {
     expect(error.vi.hint).toContain('Kiểm tra thụt lề');
   });
 });
+
+describe('the limits on YAML', () => {
+  const syntax = (text: string) => readYaml(text, 'x.plan.yaml').diagnostics.filter((d) => d.code === 'yaml-syntax').length;
+
+  it('nesting: 64 levels are read, 65 are an error', () => {
+    // `x:` holds the first level of lists; the document's mapping is level 0.
+    const nested = (levels: number) => `x: ${'['.repeat(levels)}${']'.repeat(levels)}\n`;
+    expect(syntax(nested(64))).toBe(0);
+    expect(syntax(nested(65))).toBe(1);
+  });
+
+  it('aliases: expanding to some 99 000 values is read, to some 101 000 an error', () => {
+    // A list of 999 numbers, and `times` aliases of it: about 1 000 values an alias.
+    const expanded = (times: number) => `a: &a [${Array.from({ length: 999 }, (_, i) => i).join(', ')}]\nb: [${Array(times).fill('*a').join(', ')}]\n`;
+    expect(syntax(expanded(98))).toBe(0);
+    expect(syntax(expanded(100))).toBe(1);
+  });
+});

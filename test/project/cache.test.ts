@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir, uptime } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CACHE_FILE, type CacheEntry, outputsIntact, readCache, recordCache, sha256, trustedSince } from '../../src/project/cache.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -158,5 +158,25 @@ describe('recordCache', () => {
     expect(Math.abs(some.mtime - some.hourAgo)).toBeLessThan(0.001);
     const none = recorded({ changed: false, vouched: false, timesTrusted: false });
     expect([none.written, none.mtime]).toEqual([0, none.hourAgo]);
+  });
+});
+
+describe('the build key', () => {
+  it("includes Node's zlib build, so that a new one rebuilds", async () => {
+    const root = mkdtempSync(join(tmpdir(), 'plan-key-'));
+    const keyWith = async (zlib: string) => {
+      const real = Object.getOwnPropertyDescriptor(process.versions, 'zlib')!;
+      Object.defineProperty(process.versions, 'zlib', { ...real, value: zlib });
+      try {
+        vi.resetModules();
+        const { projectKey } = await import('../../src/project/cache.js');
+        return projectKey(root, []);
+      } finally {
+        Object.defineProperty(process.versions, 'zlib', real);
+        vi.resetModules();
+      }
+    };
+    expect(await keyWith('1.3.1')).toBe(await keyWith('1.3.1'));
+    expect(await keyWith('1.3.1')).not.toBe(await keyWith('1.3.2'));
   });
 });

@@ -2,6 +2,7 @@
 // builder, however the threads interleave, and who took which is known.
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
+import { builderCount } from '../../src/project/build.js';
 import { MAIN_THREAD, newClaims, takeNext, takenBy } from '../../src/project/claims.js';
 
 describe('claims', () => {
@@ -53,5 +54,17 @@ describe('claims', () => {
     const owners = [MAIN_THREAD, 1, 2, 3].map((who) => takenBy(claims, who));
     expect(owners.map((taken) => taken.length)).toEqual([here, ...theirs]);
     expect(owners.flat().sort((a, b) => a - b)).toEqual(Array.from({ length: plans }, (_, i) => i));
+  });
+});
+
+describe('how many threads build (--jobs)', () => {
+  it('by default one per core while each gets at least 5 plans; a smaller build, and --jobs 1, in the main thread alone', () => {
+    const cores = 4;
+    expect([1, 4, 9].map((plans) => builderCount(undefined, plans, cores))).toEqual([0, 0, 1]);
+    expect([10, 14, 15, 19, 20, 400].map((plans) => builderCount(undefined, plans, cores))).toEqual([2, 2, 3, 3, 4, 4]);
+    // As many as asked, never more than the plans.
+    expect(builderCount(1, 400, cores)).toBe(1);
+    expect(builderCount(3, 2, cores)).toBe(2);
+    expect(builderCount(8, 400, cores)).toBe(8);
   });
 });

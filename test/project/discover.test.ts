@@ -27,8 +27,8 @@ const found = (root: string, options: Partial<Parameters<typeof discoverPlans>[2
 };
 
 describe('discoverPlans', () => {
-  it('finds plan files below a folder in path order, skipping other files, hidden folders and outputs', () => {
-    const root = project(['plans/b.plan.md', 'plans/a.plan.yaml', 'plans/2022/c.plan.yaml', 'plans/notes.yaml', 'plans/.old/d.plan.yaml', 'plans/out/e.plan.yaml']);
+  it('finds plan files below a folder in path order, skipping other files, hidden folders, out, dist and node_modules', () => {
+    const root = project(['plans/b.plan.md', 'plans/a.plan.yaml', 'plans/2022/c.plan.yaml', 'plans/notes.yaml', 'plans/.old/d.plan.yaml', 'plans/out/e.plan.yaml', 'plans/dist/f.plan.yaml', 'plans/node_modules/g.plan.yaml']);
     expect(found(root)).toEqual({ files: ['plans/2022/c.plan.yaml', 'plans/a.plan.yaml', 'plans/b.plan.md'], diagnostics: [] });
   });
 

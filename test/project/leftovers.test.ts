@@ -1,11 +1,24 @@
 // Outputs no plan makes any more: removed only when they hold what the tool wrote, with the
 // folders their removal empties; listed under --check; kept on record when they cannot be removed.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { runBuild } from '../../src/project/build.js';
 import { type CachedOutput, cacheText, readCache, sha256 } from '../../src/project/cache.js';
 import { removeLeftovers } from '../../src/project/leftovers.js';
+import { copyExampleProject } from '../helpers/cli.js';
+
+/** Files that cannot be removed, as one open in a PDF viewer on Windows: unlinking them fails with EBUSY. */
+const busy = vi.hoisted(() => new Set<string>());
+vi.mock('node:fs', async (original) => {
+  const fs = await original<typeof import('node:fs')>();
+  const unlinkSync: typeof fs.unlinkSync = (path) => {
+    if (busy.has(String(path))) throw Object.assign(new Error(`EBUSY: resource busy or locked, unlink '${String(path)}'`), { code: 'EBUSY' });
+    fs.unlinkSync(path);
+  };
+  return { ...fs, default: { ...fs, unlinkSync }, unlinkSync };
+});
 
 /** An output folder holding `files` (path → text), and their records as the cache keeps them. */
 function written(files: Record<string, string>): { out: string; outputs: CachedOutput[] } {
@@ -68,5 +81,28 @@ describe('the cache keeps what a build could not remove', () => {
     expect(readCache(out).cache.leftovers?.map((output) => output.path)).toEqual(['a/a.pdf', 'b/b.pdf']);
     expect(cacheText({ version: 1, plans: {} })).not.toContain('leftovers');
     expect(cacheText({ version: 1, plans: {}, leftovers: [] })).not.toContain('leftovers');
+  });
+});
+
+describe('a leftover output that cannot be removed', () => {
+  it('is remove-failed with exit code 2, stays whole and on record, and the next build removes it', async () => {
+    const project = copyExampleProject();
+    const build = () => runBuild({ cwd: project, paths: [], jobs: 1 });
+    expect((await build()).exitCode).toBe(0);
+    renameSync(join(project, 'plans', 'kon-tum-pho-bien-phap-luat-2022.plan.md'), join(project, 'ke-hoach-da-bo.txt'));
+    const pdf = join(project, 'out', 'kon-tum-pho-bien-phap-luat-2022', 'kon-tum-pho-bien-phap-luat-2022.pdf');
+    const bytes = readFileSync(pdf);
+    busy.add(pdf);
+    const held = await build();
+    expect(held.exitCode).toBe(2);
+    expect(held.diagnostics.filter((d) => d.code === 'remove-failed').map((d) => d.location.file)).toEqual(['out/kon-tum-pho-bien-phap-luat-2022/kon-tum-pho-bien-phap-luat-2022.pdf']);
+    expect(readFileSync(pdf).equals(bytes)).toBe(true);
+    expect(readCache(join(project, 'out')).cache.leftovers?.map((output) => output.path)).toEqual(['kon-tum-pho-bien-phap-luat-2022/kon-tum-pho-bien-phap-luat-2022.pdf']);
+    // Closed in the viewer: the next build tries again.
+    busy.clear();
+    const next = await build();
+    expect(next.exitCode).toBe(0);
+    expect(existsSync(pdf)).toBe(false);
+    expect(readCache(join(project, 'out')).cache.leftovers).toBeUndefined();
   });
 });

@@ -48,6 +48,21 @@ describe('plan status', () => {
     expect(run.stdout).toMatch(/ {2}II\.5 +due in 8 days \(02\/8\/2021\)/);
   });
 
+  it('--within DAYS narrows or widens the window of tasks due soon (two weeks by default)', () => {
+    const count = (args: string[]) => {
+      const run = plan(['status', SEED, '--today', '2021-07-25', ...args], dir);
+      expect(run.code, run.stderr).toBe(0);
+      return /, (\d+) nhiệm vụ đến hạn trong (\d+) ngày tới\./.exec(run.stdout)!.slice(1).map(Number);
+    };
+    expect(count([])).toEqual([11, 14]);
+    // 02/8/2021 is 8 days off: outside a window of 7 days, inside one of 8.
+    expect(count(['--within', '7'])).toEqual([0, 7]);
+    expect(count(['--within', '8'])).toEqual([11, 8]);
+    const bad = planFails(2, ['status', SEED, '--today', '2021-07-25', '--within', 'hai'], dir);
+    expect(bad.stderr).toContain('hai');
+    expect(hasStackTrace(bad.stderr)).toBe(false);
+  });
+
   it('reports a bad --today as a usage error, without a stack trace', () => {
     const run = planFails(2, ['status', '--today', '2021-02-30'], dir);
     expect(run.stderr).toContain('2021-02-30');
