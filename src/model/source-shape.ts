@@ -228,7 +228,7 @@ export const styleShape = s
     ),
     'body-size': s.optional(s.number().describe('Cỡ chữ nội dung (13–14)')),
     'line-spacing': s.optional(s.number().describe('Giãn dòng (1,0–1,5 lần)')),
-    'paragraph-spacing': s.optional(s.number().describe('Khoảng cách sau đoạn (tối thiểu 6 pt)')),
+    'paragraph-spacing': s.optional(s.number().describe('Khoảng cách sau đoạn (6–24 pt)')),
     'first-line-indent': s.optional(s.number().describe('Thụt đầu dòng (10 hoặc 12,7 mm)')),
     'footnote-size': s.optional(s.number().describe('Cỡ chữ chú thích (11–12)')),
     'table-size': s.optional(s.number().describe('Cỡ chữ bảng (11–14)')),
