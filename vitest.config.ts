@@ -15,9 +15,9 @@ export default defineConfig({
       include: ['src/**/*.ts'],
       reporter: ['text-summary', 'json-summary', 'html'],
       reportsDirectory: 'coverage',
-      // A point under what the suite reached when these were set (lines 83.9 %, branches 74.9 %):
-      // a change that leaves code untested fails the coverage run.
-      thresholds: { lines: 82, branches: 73 },
+      // Under what the suite reached when these were set (lines 85.4 %, branches 77.4 %): a change
+      // that leaves code untested fails the run.
+      thresholds: { lines: 84, branches: 76 },
     },
   },
 });
