@@ -273,7 +273,7 @@ export function ownTasks(block: Block): Task[] {
 }
 
 /** Every item of a plan, depth first, in document order. */
-export function* allItems(plan: Plan): Generator<Item> {
+function* allItems(plan: Plan): Generator<Item> {
   for (const body of bodies(plan)) for (const block of walkBlocks(body)) if (block.kind === 'item') yield block.item;
 }
 

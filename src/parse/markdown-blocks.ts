@@ -53,14 +53,9 @@ export class BlockReader {
     for (const node of nodes) this.block(node, owner);
   }
 
-  private body(owner: Owner): Raw[] {
-    const list = (owner.raw.body ??= []) as Raw[];
-    return list;
-  }
-
   /** Appends one block at the next index of the owner's body, recording the body where it starts. */
   private push(owner: Owner, block: Raw, start: number, end: number): Path {
-    const list = this.body(owner);
+    const list = (owner.raw.body ??= []) as Raw[];
     if (list.length === 0) this.source.record([...owner.path, 'body'], start, end);
     const path = [...owner.path, 'body', list.length];
     this.source.record(path, start, end);
