@@ -208,10 +208,10 @@ describe('damaged sources', () => {
     expect(typesetCount).toBeGreaterThanOrEqual(RUNS / 2);
   });
 
-  it('in Markdown too', () => {
-    const mdLines = readFileSync(join(ROOT, 'plans', 'kon-tum-pho-bien-phap-luat-2022.plan.md'), 'utf8').split('\n');
+  it('in Markdown too, the example and the plan with every structure', () => {
+    const sources = [join(ROOT, 'plans', 'kon-tum-pho-bien-phap-luat-2022.plan.md'), join(ROOT, 'test/fixtures/structures/structures.plan.md')].map((file) => readFileSync(file, 'utf8').split('\n'));
     fc.assert(
-      fc.property(fc.array(mutation, { minLength: 1, maxLength: 6 }), (changes) => {
+      fc.property(fc.constantFrom(...sources), fc.array(mutation, { minLength: 1, maxLength: 6 }), (mdLines, changes) => {
         const text = changes.reduce((current, change) => mutate(current, change), mdLines).join('\n');
         const parsed = parsePlanSource(new TextEncoder().encode(text), 'generated.plan.md');
         for (const d of parsed.diagnostics) expect(d.location.file).toBe('generated.plan.md');
