@@ -4,7 +4,9 @@
  */
 import type { Plan } from '../model/plan.js';
 import { plainText } from '../model/prose.js';
+import type { Registry } from '../model/registry.js';
 import { planDateText } from '../vn/dates.js';
+import { inCapitals, sentenceCase } from './sentence-case.js';
 import { numberText } from './plan.js';
 import type { Wording } from './wording.js';
 
@@ -13,9 +15,16 @@ export function planReference(plan: Plan, words: Wording): string {
   return words.word('plan-reference', { number: numberText(plan), symbol: plan.symbol, date: planDateText(plan.date), issuer: plan.issuer.name });
 }
 
-/** The plan's abstract as plain text, starting lower case so it can follow "về". */
-export function titleInSentence(plan: Plan): string {
-  return lowerFirst(plainText(plan.title));
+/**
+ * The plan's abstract as plain text, starting lower case so it can follow "về"; an abstract typed
+ * in capitals throughout is set in sentence case, keeping the names the plan and `registry` know.
+ */
+export function titleInSentence(plan: Plan, registry: Registry): string {
+  const title = plainText(plan.title);
+  if (!inCapitals(title)) return lowerFirst(title);
+  // Agencies are proper names; groups ("Các sở, ban ngành") are classes, written in lower case inside a sentence.
+  const names = [plan.place, ...[...registry.agencies.values()].flatMap((a) => [a.name, ...(a.short ? [a.short] : []), ...a.aliases])];
+  return lowerFirst(sentenceCase(title, names));
 }
 
 /** A phrase with its first letter in lower case, to continue a sentence. */
