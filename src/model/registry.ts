@@ -9,7 +9,7 @@
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceMap } from '../parse/source-map.js';
 import { closest } from '../vn/similar.js';
-import { FILE_NAME_SLUG, foldName } from '../vn/slug.js';
+import { FILE_NAME_SLUG, nameKey } from '../vn/slug.js';
 import type { AgencyRef } from './plan.js';
 import { type Infer, INVALID, s } from './shape.js';
 import { shapeDiagnostics } from './shape-diagnostics.js';
@@ -55,6 +55,14 @@ export interface AgencyGroup {
   members: string[];
 }
 
+/**
+ * The key a name is found by: an id ("so-tu-phap") as written; a name, short name or alias with
+ * case, spacing and punctuation aside, so "So Tu Phap", typed without accents, never finds the id.
+ */
+function lookupKey(name: string): string {
+  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(name) ? `#${name}` : nameKey(name);
+}
+
 /** A loaded registry: lookups by any name, groups expanded. */
 export class Registry {
   private readonly byName = new Map<string, AgencyRef>();
@@ -65,17 +73,17 @@ export class Registry {
     readonly agencies: ReadonlyMap<string, Agency>,
     readonly groups: ReadonlyMap<string, AgencyGroup>,
   ) {
-    for (const group of groups.values()) for (const name of [group.id, group.name, ...group.aliases]) this.byName.set(foldName(name), { kind: 'group', id: group.id });
+    for (const group of groups.values()) for (const name of [group.id, group.name, ...group.aliases]) this.byName.set(lookupKey(name), { kind: 'group', id: group.id });
     for (const agency of agencies.values()) {
       for (const name of [agency.id, agency.name, ...(agency.short ? [agency.short] : []), ...agency.aliases]) {
-        this.byName.set(foldName(name), { kind: 'agency', id: agency.id });
+        this.byName.set(lookupKey(name), { kind: 'agency', id: agency.id });
       }
     }
   }
 
   /** The agency or group a name, id or alias stands for. */
   resolve(name: string): AgencyRef | undefined {
-    return this.byName.get(foldName(name));
+    return this.byName.get(lookupKey(name));
   }
 
   /** The closest known name, for "did you mean". */
@@ -108,7 +116,7 @@ export function buildRegistry(data: unknown, map: SourceMap): { registry: Regist
   // entries with one id are two owners) and its id.
   const owners = new Map<string, { entry: string; id: string }>();
   const claim = (name: string, id: string, path: (string | number)[]) => {
-    const key = foldName(name);
+    const key = lookupKey(name);
     const entry = path.slice(0, 2).join('.');
     const previous = owners.get(key);
     if (previous !== undefined && previous.entry !== entry) {

@@ -43,3 +43,12 @@ export function asciiWords(text: string): string {
 export function foldName(text: string): string {
   return text.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * How an agency's name is compared: case, spacing and punctuation aside, so that the names clerks
+ * write for one body meet ("Các sở, ban, ngành" and "Các sở, ban ngành"; "Lao động - Thương binh"
+ * and "Lao động, Thương binh").
+ */
+export function nameKey(text: string): string {
+  return foldName(text.normalize('NFC').replace(/[\p{P}\p{S}]+/gu, ' '));
+}

@@ -82,3 +82,16 @@ describe('group cycles', () => {
     ]);
   });
 });
+
+describe('names as clerks write them', () => {
+  it('are matched regardless of punctuation and spacing (issue 22, item 4)', async () => {
+    const { exampleRegistry } = await import('../helpers/project.js');
+    const registry = exampleRegistry();
+    expect(registry.resolve('Các sở, ban ngành')).toEqual(registry.resolve('Các sở, ban, ngành'));
+    expect(registry.resolve('Các sở ban ngành')).toEqual({ kind: 'group', id: 'so-ban-nganh-doan-the' });
+    expect(registry.resolve('Sở Lao động - Thương binh và Xã hội')).toEqual({ kind: 'agency', id: 'so-lao-dong-tbxh' });
+    expect(registry.resolve('Sở  Tư   pháp.')).toEqual({ kind: 'agency', id: 'so-tu-phap' });
+    // Letters still count: another body is not found by a near name.
+    expect(registry.resolve('Sở Tư pháp tỉnh Gia Lai')).toBeUndefined();
+  });
+});
