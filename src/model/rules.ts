@@ -17,7 +17,8 @@ export function checkPlan(plan: Plan, registry: Registry, map: SourceMap): Diagn
  * group that is one. Otherwise an agency is given work it never hears of.
  */
 function recipientsCoverAssignees(plan: Plan, registry: Registry, map: SourceMap): Diagnostic[] {
-  const reached = new Set<string>();
+  // The issuer and its own office know the plan without being sent it.
+  const reached = new Set<string>(issuerAndOffice(plan, registry));
   const reachedGroups = new Set<string>();
   for (const recipient of plan.recipients) {
     if (!recipient.agency) continue;
@@ -41,6 +42,21 @@ function recipientsCoverAssignees(plan: Plan, registry: Registry, map: SourceMap
     }
   }
   return diagnostics;
+}
+
+/**
+ * The registry's agencies that are the issuer ("ỦY BAN NHÂN DÂN TỈNH KON TUM", found as written or
+ * without its place, "Ủy ban nhân dân tỉnh") and its office ("Văn phòng Ủy ban nhân dân tỉnh").
+ */
+function issuerAndOffice(plan: Plan, registry: Registry): string[] {
+  const name = plan.issuer.name;
+  const place = plan.place.toLocaleUpperCase('vi');
+  const bare = name.toLocaleUpperCase('vi').endsWith(` ${place}`) ? name.slice(0, name.length - place.length - 1) : name;
+  const issuer = [name, bare].map((candidate) => registry.resolve(candidate)).find((ref) => ref?.kind === 'agency');
+  if (!issuer) return [];
+  const agency = registry.agencies.get(issuer.id)!;
+  const offices = [agency.name, ...(agency.short ? [agency.short] : [])].map((own) => registry.resolve(`Văn phòng ${own}`)).filter((ref) => ref?.kind === 'agency');
+  return [issuer.id, ...offices.map((ref) => ref!.id)];
 }
 
 /** A footnote that nothing refers to is never printed: the clerk should know. */

@@ -245,3 +245,31 @@ describe('validation rules', () => {
     expect(d?.location.line).toBeGreaterThan(0);
   });
 });
+
+describe('recipients that reach every assigned agency', () => {
+  const plan = (lead: string, recipients: string) => `issuer: { name: ỦY BAN NHÂN DÂN TỈNH KON TUM, abbreviation: UBND }
+place: Kon Tum
+date: 2027-03-15
+title: Thử
+sections:
+  - kind: assignments
+    items:
+      - text: Một việc.
+        task: { lead: ${lead} }
+      - text: Việc khác.
+        task: { lead: ${lead} }
+recipients: [${recipients}]
+archive: [VT]
+signature: { positions: [CHỦ TỊCH], name: Lê Ngọc Tuấn }
+`;
+  const missing = (text: string) => buildFromText(text).diagnostics.filter((d) => d.code === 'recipient-missing');
+
+  it('never counts the issuer itself as missing (issue 22, item 4)', () => {
+    expect(missing(plan('ubnd-tinh', 'Công an tỉnh'))).toEqual([]);
+  });
+
+  it('warns once per agency not reached, not once per task', () => {
+    const found = missing(plan('so-tu-phap', 'Công an tỉnh'));
+    expect(found.map((d) => d.args.agency)).toEqual(['Sở Tư pháp']);
+  });
+});
