@@ -84,7 +84,7 @@ export function checklist(plan: Plan, tasks: Assignments, progress: Progress, wo
   });
   return {
     title: words.word('checklist.title'),
-    plan: `${planReference(plan, words)} về ${titleInSentence(plan, tasks.registry)}`,
+    plan: `${planReference(plan, tasks.registry, words)} về ${titleInSentence(plan, tasks.registry)}`,
     asOf: words.word('checklist.as-of', { date: longDate(asOf) }),
     headings: Object.fromEntries(CHECKLIST_COLUMNS.map((column) => [column, words.word(`checklist.column.${column}`)])) as Record<ChecklistColumn, string>,
     rows,

@@ -81,7 +81,7 @@ export function extractParts(plan: Plan, tasks: Assignments, words: Wording): Ex
   const names = (refs: readonly AgencyRef[]) => (refs.length === 0 ? null : escapeText(refs.map((ref) => registry.name(ref)).join('; ')));
   const deadline = deadlineWords(words);
   return {
-    plan: { reference: escapeText(planReference(plan, words)), title: escapeText(titleInSentence(plan, tasks.registry)) },
+    plan: { reference: escapeText(planReference(plan, tasks.registry, words)), title: escapeText(titleInSentence(plan, tasks.registry)) },
     tasks: new Map(tasks.tasks.map((entry) => [entry, {
       ...taskBody(entry.task.content, tasks),
       reference: escapeText(entry.reference),

@@ -6,13 +6,14 @@ import type { Plan } from '../model/plan.js';
 import { plainText } from '../model/prose.js';
 import type { Registry } from '../model/registry.js';
 import { planDateText } from '../vn/dates.js';
+import { issuerInProse } from './issuer-in-prose.js';
 import { inCapitals, sentenceCase } from './sentence-case.js';
 import { numberText } from './plan.js';
 import type { Wording } from './wording.js';
 
-/** The plan named by its number, date and issuer, as plain text. */
-export function planReference(plan: Plan, words: Wording): string {
-  return words.word('plan-reference', { number: numberText(plan), symbol: plan.symbol, date: planDateText(plan.date), issuer: plan.issuer.name });
+/** The plan named by its number, date and issuer (named as a sentence names it), as plain text. */
+export function planReference(plan: Plan, registry: Registry, words: Wording): string {
+  return words.word('plan-reference', { number: numberText(plan), symbol: plan.symbol, date: planDateText(plan.date), issuer: issuerInProse(plan, registry, words) });
 }
 
 /**

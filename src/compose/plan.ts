@@ -9,6 +9,7 @@ import type { Registry } from '../model/registry.js';
 import { BLANK, earliestDay, isoDate, longDate, planDateText } from '../vn/dates.js';
 import { roman } from '../vn/numbering.js';
 import { deadlineText, deadlineWords } from './deadlines.js';
+import { issuerInProse } from './issuer-in-prose.js';
 import { addEndMark } from './end-mark.js';
 import { escapeText, inlineMarkdown } from './markdown.js';
 import { parseMarkdown } from './markdown-parse.js';
@@ -94,7 +95,7 @@ export function composePlan(plan: Plan, registry: Registry, templates: Templates
         heading: {
           label: words.word('appendix.label', { number: several ? roman(index + 1) : '' }),
           title: appendix.title ?? '',
-          attachedTo: words.word('appendix.attached-to', { number, symbol: plan.symbol, date, issuer: plan.issuer.name }),
+          attachedTo: words.word('appendix.attached-to', { number, symbol: plan.symbol, date, issuer: issuerInProse(plan, registry, words) }),
         },
         landscape: appendix.landscape,
         body: bodyTree,
