@@ -26,6 +26,24 @@ import {
 } from './source-shape.js';
 import { partLabel, readPartLabel } from '../vn/numbering.js';
 
+/** "Các Bộ: Tài chính, Nội vụ" — a kind of body, then the names it goes before. */
+const KIND_LIST = /^(?:các\s+)?([^:]+):\s*(.+)$/iu;
+
+/**
+ * The registry entries a recipient line reaches: the line as one name; else a kind and its names
+ * ("Các Bộ: Tài chính, Nội vụ" → "Bộ Tài chính", "Bộ Nội vụ"); else its names separated by commas
+ * or semicolons ("Viện KSND tỉnh, TAND tỉnh"). A name with a comma of its own ("Sở Lao động,
+ * Thương binh và Xã hội") is found whole first.
+ */
+function recipientAgencies(text: string, registry: Registry): AgencyRef[] {
+  const whole = registry.resolve(text);
+  if (whole) return [whole];
+  const kind = KIND_LIST.exec(text);
+  const names = kind ? kind[2]!.split(/[,;]/).map((name) => `${kind[1]!.trim()} ${name.trim()}`) : text.split(/[,;]/).map((name) => name.trim());
+  const found = names.filter(Boolean).map((name) => registry.resolve(name));
+  return found.filter((ref): ref is AgencyRef => ref !== undefined);
+}
+
 export interface PlanIdentity {
   /** Plan id, from the file name. */
   id: string;
@@ -200,9 +218,9 @@ class PlanReader implements FieldReader {
 
   private recipient(source: RecipientSource, path: Path): Recipient {
     if (source.agency !== undefined) {
-      const agency = this.ref(source.agency, [...path, 'agency']) ?? null;
+      const agency = this.ref(source.agency, [...path, 'agency']);
       const text = source.text ?? (agency ? this.registry.name(agency) : source.agency);
-      return { text, agency, note: source.note ?? null };
+      return { text, agencies: agency ? [agency] : [], note: source.note ?? null };
     }
     // A recipient written as text: "Ban Chỉ đạo 138/CP (b/c)". A note in brackets at the end
     // is split off; the rest is matched against the registry but may be any body. The document
@@ -211,7 +229,7 @@ class PlanReader implements FieldReader {
     const noted = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(written);
     const text = source.note === undefined && noted ? noted[1]! : written;
     const note = source.note ?? (noted ? noted[2]! : null);
-    return { text, agency: this.registry.resolve(text) ?? null, note };
+    return { text, agencies: recipientAgencies(text, this.registry), note };
   }
 
   private signature(source: SignatureSource): Signature {

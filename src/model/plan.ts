@@ -187,8 +187,11 @@ export interface Appendix {
 export interface Recipient {
   /** Text as printed, without the leading dash and the trailing semicolon. */
   text: string;
-  /** The registry entry the recipient is, when it is one. */
-  agency: AgencyRef | null;
+  /**
+   * The registry entries the line reaches: one, several ("Viện KSND tỉnh, TAND tỉnh"; "Các Bộ:
+   * Tài chính, Nội vụ"), or none (a body the registry does not list).
+   */
+  agencies: AgencyRef[];
   /** Note printed after the name, e.g. "b/c". */
   note: string | null;
 }

@@ -21,9 +21,10 @@ function recipientsCoverAssignees(plan: Plan, registry: Registry, map: SourceMap
   const reached = new Set<string>(issuerAndOffice(plan, registry));
   const reachedGroups = new Set<string>();
   for (const recipient of plan.recipients) {
-    if (!recipient.agency) continue;
-    if (recipient.agency.kind === 'group') reachedGroups.add(recipient.agency.id);
-    for (const member of registry.members(recipient.agency)) reached.add(member);
+    for (const agency of recipient.agencies) {
+      if (agency.kind === 'group') reachedGroups.add(agency.id);
+      for (const member of registry.members(agency)) reached.add(member);
+    }
   }
   const isReached = (ref: AgencyRef) =>
     ref.kind === 'group' ? reachedGroups.has(ref.id) || registry.members(ref).every((id) => reached.has(id)) : reached.has(ref.id);

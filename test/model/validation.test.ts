@@ -99,7 +99,7 @@ describe('validation rules', () => {
     const text = seedWith('  - Ủy ban nhân dân tỉnh\n', '  - "- Ủy ban nhân dân tỉnh;"\n').replace('archive: [VT, BCĐ, NCLTD]', 'archive: [VT, BCĐ, NCLTD.]');
     const { plan, diagnostics } = buildFromText(text);
     expect(diagnostics.map(printed)).toEqual([]);
-    expect(plan!.recipients[1]).toMatchObject({ text: 'Ủy ban nhân dân tỉnh', agency: { kind: 'agency', id: 'ubnd-tinh' } });
+    expect(plan!.recipients[1]).toMatchObject({ text: 'Ủy ban nhân dân tỉnh', agencies: [{ kind: 'agency', id: 'ubnd-tinh' }] });
     expect(plan!.archive).toEqual(['VT', 'BCĐ', 'NCLTD']);
   });
 
@@ -266,6 +266,18 @@ signature: { positions: [CHỦ TỊCH], name: Lê Ngọc Tuấn }
 
   it('never counts the issuer itself as missing (issue 22, item 4)', () => {
     expect(missing(plan('ubnd-tinh', 'Công an tỉnh'))).toEqual([]);
+  });
+
+  it('takes a line naming several bodies as reaching each of them, kept as typed (issue 22, item 4)', () => {
+    const several = (lead: string, line: string) => missing(plan(lead, `"${line}"`));
+    expect(several('vksnd-tinh', 'Viện Kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh')).toEqual([]);
+    expect(several('tand-tinh', 'Viện Kiểm sát nhân dân tỉnh; Tòa án nhân dân tỉnh')).toEqual([]);
+    expect(several('so-noi-vu', 'Các Sở: Tư pháp, Nội vụ')).toEqual([]);
+    // A name with a comma of its own is found whole, not split.
+    expect(several('so-lao-dong-tbxh', 'Sở Lao động, Thương binh và Xã hội')).toEqual([]);
+    expect(several('so-y-te', 'Các Sở: Tư pháp, Nội vụ').map((d) => d.args.agency)).toEqual(['Sở Y tế']);
+    const { plan: built } = buildFromText(plan('so-noi-vu', '"Các Sở: Tư pháp, Nội vụ (b/c)"'));
+    expect(built!.recipients[0]).toMatchObject({ text: 'Các Sở: Tư pháp, Nội vụ', note: 'b/c', agencies: [{ kind: 'agency', id: 'so-tu-phap' }, { kind: 'agency', id: 'so-noi-vu' }] });
   });
 
   it('warns once per agency not reached, not once per task', () => {
