@@ -26,6 +26,8 @@ import {
 } from './source-shape.js';
 import { partLabel, readPartLabel } from '../vn/numbering.js';
 
+/** Who in a body a line names: the body receives the plan for them. */
+const LEADERS = /^(?:lãnh đạo|thường trực)\s+/iu;
 /** "Các Bộ: Tài chính, Nội vụ" — a kind of body, then the names it goes before. */
 const KIND_LIST = /^(?:các\s+)?([^:]+):\s*(.+)$/iu;
 
@@ -36,7 +38,8 @@ const KIND_LIST = /^(?:các\s+)?([^:]+):\s*(.+)$/iu;
  * Thương binh và Xã hội") is found whole first.
  */
 function recipientAgencies(text: string, registry: Registry): AgencyRef[] {
-  const whole = registry.resolve(text);
+  // "Lãnh đạo Văn phòng UBND tỉnh" reaches the office: its leaders receive it there.
+  const whole = registry.resolve(text) ?? registry.resolve(text.replace(LEADERS, ''));
   if (whole) return [whole];
   const kind = KIND_LIST.exec(text);
   const names = kind ? kind[2]!.split(/[,;]/).map((name) => `${kind[1]!.trim()} ${name.trim()}`) : text.split(/[,;]/).map((name) => name.trim());

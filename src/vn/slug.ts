@@ -50,5 +50,6 @@ export function foldName(text: string): string {
  * and "Lao động, Thương binh").
  */
 export function nameKey(text: string): string {
-  return foldName(text.normalize('NFC').replace(/[\p{P}\p{S}]+/gu, ' '));
+  // "Các Thành viên Ban Chỉ đạo" and "Thành viên Ban Chỉ đạo" are one class of bodies.
+  return foldName(text.normalize('NFC').replace(/[\p{P}\p{S}]+/gu, ' ')).replace(/^các /u, '');
 }

@@ -48,7 +48,7 @@ describe('the agency registry', () => {
   });
 
   it('refuses a group and an agency with one id', () => {
-    const built = registry('  - id: so-ban-nganh\n    name: Sở Ban ngành\n');
+    const built = registry('  - id: so-ban-nganh\n    name: Sở Xây dựng\n');
     expect(built.diagnostics.map((d) => [d.code, d.args.name])).toEqual([['registry-duplicate', 'so-ban-nganh']]);
   });
 
@@ -93,5 +93,13 @@ describe('names as clerks write them', () => {
     expect(registry.resolve('Sở  Tư   pháp.')).toEqual({ kind: 'agency', id: 'so-tu-phap' });
     // Letters still count: another body is not found by a near name.
     expect(registry.resolve('Sở Tư pháp tỉnh Gia Lai')).toBeUndefined();
+  });
+});
+
+describe('a class of bodies', () => {
+  it('is one name with or without "Các", so two entries cannot both be it', () => {
+    const parsed = readYaml(`groups:\n  - id: thanh-vien\n    name: Các Thành viên Ban Chỉ đạo\nagencies:\n  - id: ban-chi-dao\n    name: Thành viên Ban Chỉ đạo\n`, 'agencies.yaml');
+    const built = buildRegistry(parsed.data, parsed.map);
+    expect(built.diagnostics.map((d) => d.code)).toEqual(['registry-duplicate']);
   });
 });

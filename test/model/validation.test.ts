@@ -273,6 +273,9 @@ signature: { positions: [CHỦ TỊCH], name: Lê Ngọc Tuấn }
     expect(several('vksnd-tinh', 'Viện Kiểm sát nhân dân tỉnh, Tòa án nhân dân tỉnh')).toEqual([]);
     expect(several('tand-tinh', 'Viện Kiểm sát nhân dân tỉnh; Tòa án nhân dân tỉnh')).toEqual([]);
     expect(several('so-noi-vu', 'Các Sở: Tư pháp, Nội vụ')).toEqual([]);
+    // The members of a body, written with or without "Các"; the leaders of one, at that body.
+    expect(several('tinh-doan', 'Thành viên Ban Chỉ đạo PCTP tỉnh')).toEqual([]);
+    expect(several('so-tu-phap', 'Lãnh đạo Sở Tư pháp')).toEqual([]);
     // A name with a comma of its own is found whole, not split.
     expect(several('so-lao-dong-tbxh', 'Sở Lao động, Thương binh và Xã hội')).toEqual([]);
     expect(several('so-y-te', 'Các Sở: Tư pháp, Nội vụ').map((d) => d.args.agency)).toEqual(['Sở Y tế']);
