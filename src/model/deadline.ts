@@ -59,17 +59,15 @@ export type DeadlineRead = { ok: true; deadline: Deadline } | { ok: false; reaso
 /** Reads one deadline, keeping the words as written (less surrounding blanks). */
 export function parseDeadline(text: string): DeadlineRead {
   const value = foldName(text);
-  const pieces = [[value], value.split(/\s+và\s+/u), value.split(/,\s+/u)];
-  let reversed = false;
-  for (const list of pieces) {
-    // A comma separates only recurrences ("6 tháng (…), năm (…)"): other commas are ranges, read whole.
-    const read = list.map((piece) => (list.length > 1 && pieces[2] === list ? recurrence(piece) : meaning(piece)));
-    if (read.includes('reversed')) reversed = true;
-    if (read.every((one): one is DeadlineMeaning => one !== undefined && one !== 'reversed')) {
-      return { ok: true, deadline: { text: text.trim(), parts: read as [DeadlineMeaning, ...DeadlineMeaning[]] } };
-    }
-  }
-  return { ok: false, reason: reversed ? 'reversed' : 'invalid' };
+  const readings: Reading[][] = [
+    [meaning(value)],
+    value.split(/\s+và\s+/u).map(meaning),
+    // A comma separates only recurrences ("6 tháng (…), năm (…)"): other commas are ranges, read whole above.
+    value.split(/,\s+/u).map(recurrence),
+  ];
+  const parts = readings.find((list): list is [DeadlineMeaning, ...DeadlineMeaning[]] => list.every((one) => one !== undefined && one !== 'reversed'));
+  if (parts) return { ok: true, deadline: { text: text.trim(), parts } };
+  return { ok: false, reason: readings.some((list) => list.includes('reversed')) ? 'reversed' : 'invalid' };
 }
 
 /** One meaning: done, open-ended, recurring, a date, a stretch of a year or a range. */
