@@ -5,6 +5,7 @@
  */
 import { type AgencyRef, allReports, allTasks, type Plan, type ReportDuty, type Task } from '../model/plan.js';
 import type { Registry } from '../model/registry.js';
+import { lastDay } from '../model/deadline.js';
 import { compareDates } from '../vn/dates.js';
 import { numberPlan, type PlanNumbers } from './numbering.js';
 
@@ -74,8 +75,8 @@ export function reportsOf(plan: Assignments, agency: string): ReportDuty[] {
 
 /** Dated duties first, by date; recurring ones keep their order after them. */
 function byDue(a: ReportDuty, b: ReportDuty): number {
-  const da = a.due.kind === 'date' ? a.due.date : a.due.kind === 'range' ? a.due.to : null;
-  const db = b.due.kind === 'date' ? b.due.date : b.due.kind === 'range' ? b.due.to : null;
+  const da = lastDay(a.due);
+  const db = lastDay(b.due);
   if (da && db) return compareDates(da, db);
   return da ? -1 : db ? 1 : 0;
 }

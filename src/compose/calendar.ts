@@ -6,7 +6,7 @@
  */
 import type { Checklist } from './checklist.js';
 import type { Wording } from './wording.js';
-import type { Deadline, Plan, RecurringPeriod } from '../model/plan.js';
+import type { Deadline, DeadlineMeaning, Plan, RecurringPeriod } from '../model/plan.js';
 import type { Registry } from '../model/registry.js';
 import { type CivilDate, earliestDay, isoDate, nextDay } from '../vn/dates.js';
 
@@ -47,11 +47,8 @@ export function planCalendar(plan: Plan, list: Checklist, registry: Registry, wo
   // Recurring work counts from the plan's date; the stamp is that date too, never the clock.
   const start = earliestDay(plan.date);
   const tasks = list.rows.flatMap(({ entry, cells }) =>
-    entry.task.deadlines.flatMap((deadline, index): IcsEvent[] => {
-      const days = eventDays(deadline, start);
-      if (!days) return [];
-      return [{
-        uid: `${entry.task.id}-${index + 1}@${plan.id}`,
+    entry.task.deadlines.flatMap((deadline, index) => meaningDays(deadline, start).map(({ days, suffix }): IcsEvent => ({
+      uid: `${entry.task.id}-${index + 1}${suffix}@${plan.id}`,
         ...days,
         summary: words.word('calendar.summary', { reference: cells.number, lead: cells.lead, text: shorten(cells.task) }),
         description: [
@@ -61,24 +58,34 @@ export function planCalendar(plan: Plan, list: Checklist, registry: Registry, wo
           `${list.headings.deadline}: ${cells.deadline}`,
           list.plan,
         ].join('\n'),
-      }];
-    }),
+      }))),
   );
-  const reports = list.reports.flatMap((report): IcsEvent[] => {
-    const days = eventDays(report.due, start);
-    if (!days) return [];
+  const reports = list.reports.flatMap((report) => meaningDays(report.due, start).map(({ days, suffix }): IcsEvent => {
     const from = report.from.map((ref) => registry.name(ref)).join('; ');
-    return [{
-      uid: `bao-cao-${report.from.map((ref) => ref.id).join('-')}-${isoDate(days.start)}@${plan.id}`,
+    return {
+      uid: `bao-cao-${report.from.map((ref) => ref.id).join('-')}-${isoDate(days.start)}${suffix}@${plan.id}`,
       ...days,
       summary: words.word('calendar.report-summary', { from, to: registry.name(report.to) }),
       description: [...(report.text ? [report.text] : []), list.plan].join('\n'),
-    }];
-  });
+    };
+  }));
   return { name: words.word('calendar.name', { plan: list.plan }), stamp: start, events: [...tasks, ...reports] };
 }
 
-function eventDays(deadline: Deadline, planStart: CivilDate): Pick<IcsEvent, 'start' | 'end' | 'rrule'> | null {
+type EventDays = Pick<IcsEvent, 'start' | 'end' | 'rrule'>;
+
+/**
+ * The events of a deadline, one per meaning that has days; the first keeps the UID a deadline of
+ * one meaning always had, the others add "-2", "-3"... so UIDs stay unique and stable.
+ */
+function meaningDays(deadline: Deadline, planStart: CivilDate): { days: EventDays; suffix: string }[] {
+  return deadline.parts.flatMap((meaning, index) => {
+    const days = eventDays(meaning, planStart);
+    return days ? [{ days, suffix: index === 0 ? '' : `-${index + 1}` }] : [];
+  });
+}
+
+function eventDays(deadline: DeadlineMeaning, planStart: CivilDate): EventDays | null {
   switch (deadline.kind) {
     case 'date':
       return { start: deadline.date, end: nextDay(deadline.date), rrule: null };
@@ -88,6 +95,10 @@ function eventDays(deadline: Deadline, planStart: CivilDate): Pick<IcsEvent, 'st
       const rrule = RRULE[deadline.every];
       return rrule ? { start: planStart, end: nextDay(planStart), rrule } : null;
     }
+    // Open-ended and finished work has no day to be reminded of.
+    case 'since':
+    case 'done':
+      return null;
   }
 }
 

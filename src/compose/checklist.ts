@@ -8,7 +8,7 @@ import { plainText } from '../model/prose.js';
 import { type CivilDate, earliestDay, isoDate, longDate, shortDate } from '../vn/dates.js';
 import { onceFor } from '../memo.js';
 import { type Assignments, roleOf, type TaskEntry } from './assignments.js';
-import { type DeadlineWords, deadlineText, deadlineWords } from './deadlines.js';
+import { type DeadlineWords, deadlineMeaning, deadlineText, deadlineWords } from './deadlines.js';
 import { dueDate, followUpStatus, type FollowUpStatus, type Progress } from './follow-up.js';
 import { escapeText } from './markdown.js';
 import { planReference, titleInSentence } from './plan-reference.js';
@@ -51,7 +51,8 @@ export function checklist(plan: Plan, tasks: Assignments, progress: Progress, wo
   const human = deadlineWords(words);
   // The ISO cells are for machines: a part of a year is written there as its first and last day.
   const machine: DeadlineWords = { recurring: human.recurring };
-  const deadlines = (list: readonly Deadline[], date: (day: CivilDate) => string, say: DeadlineWords = human) => list.map((d) => deadlineText(d, say, date)).join('; ');
+  const deadlines = (list: readonly Deadline[]) => list.map(deadlineText).join('; ');
+  const meanings = (list: readonly Deadline[]) => list.map((d) => deadlineMeaning(d, machine, isoDate)).join('; ');
   const rows = tasks.tasks.map((entry): ChecklistRow => {
     const { task } = entry;
     const state = progress.tasks.get(task.id);
@@ -68,16 +69,16 @@ export function checklist(plan: Plan, tasks: Assignments, progress: Progress, wo
         // A body that is asked, not told, is named as such: its row is a request, not an order.
         lead: task.request ? words.word('checklist.request', { lead: names(task.lead) }) : names(task.lead),
         partners: names(task.partners),
-        deadline: deadlines(task.deadlines, shortDate),
-        report: report ? deadlines([report.due], shortDate) : '',
+        deadline: deadlines(task.deadlines),
+        report: report ? deadlines([report.due]) : '',
         status: words.word(`status.${status}`),
         progress: state ? words.word(`progress.${state.status}`) : '',
         done: state?.done ? shortDate(state.done) : '',
         note: state?.note ?? '',
       },
       isoCells: {
-        deadline: deadlines(task.deadlines, isoDate, machine),
-        report: report ? deadlines([report.due], isoDate, machine) : '',
+        deadline: meanings(task.deadlines),
+        report: report ? meanings([report.due]) : '',
         done: state?.done ? isoDate(state.done) : '',
       },
     };

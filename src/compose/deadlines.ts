@@ -1,9 +1,9 @@
 /**
- * Deadlines in words, as tables and extracts print them: "02/8/2021", "01/7/2021 - 30/9/2021",
- * "Quý III/2021", "Hằng năm" (the words of recurring periods and parts of a year come from
- * words.yaml).
+ * Deadlines in words: for people, as the clerk wrote them; for machines, what they mean
+ * ("2021-08-02", "2021-07-01 - 2021-09-30", "Hằng năm"; the words of recurring periods and parts
+ * of a year come from words.yaml).
  */
-import type { Deadline, RecurringPeriod, YearPart } from '../model/plan.js';
+import type { Deadline, DeadlineMeaning, RecurringPeriod, YearPart } from '../model/plan.js';
 import { type CivilDate, monthText, shortDate } from '../vn/dates.js';
 import type { Wording } from './wording.js';
 
@@ -29,14 +29,31 @@ export function deadlineWords(words: Wording): Required<DeadlineWords> {
   };
 }
 
-/** One deadline in words; `date` gives the form of a day. */
-export function deadlineText(deadline: Deadline, words: DeadlineWords, date: (day: CivilDate) => string = shortDate): string {
-  switch (deadline.kind) {
+/** One deadline as people read it: exactly the words the clerk wrote (the signed text is not reworded). */
+export function deadlineText(deadline: Deadline): string {
+  return deadline.text;
+}
+
+/**
+ * What a deadline means, for machine cells (the ISO columns of a checklist): each meaning in
+ * `date`'s form, joined by " + " ("; " separates whole deadlines in a cell).
+ */
+export function deadlineMeaning(deadline: Deadline, words: DeadlineWords, date: (day: CivilDate) => string = shortDate): string {
+  return deadline.parts.map((part) => meaningText(part, words, date)).join(' + ');
+}
+
+function meaningText(meaning: DeadlineMeaning, words: DeadlineWords, date: (day: CivilDate) => string): string {
+  switch (meaning.kind) {
     case 'date':
-      return date(deadline.date);
+      return date(meaning.date);
     case 'range':
-      return deadline.part && words.part ? words.part(deadline.part) : `${date(deadline.from)} - ${date(deadline.to)}`;
+      return meaning.part && words.part ? words.part(meaning.part) : `${date(meaning.from)} - ${date(meaning.to)}`;
     case 'recurring':
-      return words.recurring(deadline.every);
+      return meaning.by ? `${words.recurring(meaning.every)} (${[meaning.by.day, meaning.by.month].filter(Boolean).join('/')})` : words.recurring(meaning.every);
+    case 'since':
+      // An open interval as ISO 8601 writes one: a start and "..".
+      return `${date(meaning.from)}/..`;
+    case 'done':
+      return `${date(meaning.from)} - ${date(meaning.to)}`;
   }
 }

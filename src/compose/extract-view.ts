@@ -6,11 +6,11 @@
  */
 import type { PhrasingContent } from 'mdast';
 import { type AgencyRef, paragraphsOf, type Plan, type ReportDuty } from '../model/plan.js';
-import { lastDay } from '../model/deadline.js';
+import { singleDate } from '../model/deadline.js';
 import { isoDate } from '../vn/dates.js';
 import { roman } from '../vn/numbering.js';
 import { type Assignments, reportsOf, type Role, roleOf, type TaskEntry } from './assignments.js';
-import { deadlineText, deadlineWords } from './deadlines.js';
+import { deadlineText } from './deadlines.js';
 import { escapeText, inlineMarkdown } from './markdown.js';
 import { type BlockView, blockViews } from './plan-view.js';
 import { lowerFirst, planReference, titleInSentence } from './plan-reference.js';
@@ -79,7 +79,6 @@ const ORDER: ExtractSectionView['kind'][] = ['lead', 'group', 'partner', 'reques
 export function extractParts(plan: Plan, tasks: Assignments, words: Wording): ExtractParts {
   const { registry } = tasks;
   const names = (refs: readonly AgencyRef[]) => (refs.length === 0 ? null : escapeText(refs.map((ref) => registry.name(ref)).join('; ')));
-  const deadline = deadlineWords(words);
   return {
     plan: { reference: escapeText(planReference(plan, tasks.registry, words)), title: escapeText(titleInSentence(plan, tasks.registry)) },
     tasks: new Map(tasks.tasks.map((entry) => [entry, {
@@ -88,17 +87,17 @@ export function extractParts(plan: Plan, tasks: Assignments, words: Wording): Ex
       lead: names(entry.task.lead),
       partners: names(entry.task.partners),
       group: names(entry.task.lead.filter((ref) => ref.kind === 'group')),
-      deadline: entry.task.deadlines.length === 0 ? null : escapeText(entry.task.deadlines.map((d) => deadlineText(d, deadline)).join('; ')),
+      deadline: entry.task.deadlines.length === 0 ? null : escapeText(entry.task.deadlines.map(deadlineText).join('; ')),
       deliverable: entry.task.deliverable === null ? null : escapeText(entry.task.deliverable),
     }])),
     reports: new Map(tasks.reports.map((report) => {
-      const day = report.due.kind === 'date' ? lastDay(report.due) : undefined;
+      const day = singleDate(report.due);
       return [report, {
         text: report.text === null ? null : escapeText(lowerFirst(report.text)),
         to: escapeText(registry.name(report.to)),
         via: report.via === null ? null : escapeText(registry.name(report.via)),
         dueDate: day ? isoDate(day) : null,
-        due: escapeText(deadlineText(report.due, deadline)),
+        due: escapeText(deadlineText(report.due)),
       }];
     })),
     sectionTitles: Object.fromEntries(ORDER.map((kind) => [kind, words.word(`extract.section.${kind}`)])) as ExtractParts['sectionTitles'],

@@ -8,7 +8,7 @@ import { plainText } from '../model/prose.js';
 import type { Registry } from '../model/registry.js';
 import { BLANK, earliestDay, isoDate, longDate, planDateText } from '../vn/dates.js';
 import { roman } from '../vn/numbering.js';
-import { deadlineText, deadlineWords } from './deadlines.js';
+import { deadlineText } from './deadlines.js';
 import { issuerInProse } from './issuer-in-prose.js';
 import { addEndMark } from './end-mark.js';
 import { escapeText, inlineMarkdown } from './markdown.js';
@@ -108,14 +108,13 @@ export function composePlan(plan: Plan, registry: Registry, templates: Templates
 
 function assignmentRows(plan: Plan, registry: Registry, words: Wording) {
   const names = (refs: { kind: 'agency' | 'group'; id: string }[]) => escapeText(refs.map((ref) => registry.name(ref)).join('; '));
-  const deadline = deadlineWords(words);
   return {
     rows: allTasks(plan).map((task, index) => ({
       number: String(index + 1),
       text: inlineMarkdown(taskWords(task).filter((node) => node.type !== 'footnoteReference')),
       lead: names(task.lead),
       partners: names(task.partners),
-      deadline: escapeText(task.deadlines.map((d) => deadlineText(d, deadline)).join('; ')),
+      deadline: escapeText(task.deadlines.map(deadlineText).join('; ')),
     })),
   };
 }

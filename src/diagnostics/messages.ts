@@ -426,11 +426,14 @@ const catalog = {
   'invalid-deadline': {
     vi: {
       message: (a) => `Không hiểu thời hạn ${q(a.value)}.`,
-      hint: () => 'Viết một ngày (02/8/2021, trước ngày 02/8/2021), một khoảng (01/7/2021–30/9/2021), một tháng, quý hoặc năm (tháng 6/2021, quý III/2021, 6 tháng đầu năm 2021, năm 2021) hoặc một cụm định kỳ: hằng năm, hằng quý, hằng tháng, hằng tuần, thường xuyên.',
+      // The nearest accepted form first, when adding the plan's year makes one ("30/6" → "30/6/2027").
+      hint: (a) =>
+        `${a.suggestion ? `Có phải là "${str(a.suggestion)}"? ` : ''}Viết một ngày (02/8/2021, trước ngày 02/8/2021), một khoảng (01/7–30/9/2021, 2026 - 2027, từ tháng 7 đến tháng 9/2027), một tháng, quý hoặc năm (tháng 6/2021, quý III/2021, 6 tháng đầu năm 2021, năm 2021), một cụm định kỳ (hằng năm, hằng quý, hằng tháng, trước ngày 20 hằng tháng), thường xuyên, hoặc nối các thời hạn bằng "và".`,
     },
     en: {
       message: (a) => `Cannot read the deadline ${q(a.value)}.`,
-      hint: () => 'Write a date (02/8/2021, trước ngày 02/8/2021), a range (01/7/2021–30/9/2021), a month, quarter or year (tháng 6/2021, quý III/2021, 6 tháng đầu năm 2021, năm 2021) or a recurring phrase: hằng năm, hằng quý, hằng tháng, hằng tuần, thường xuyên.',
+      hint: (a) =>
+        `${a.suggestion ? `Did you mean "${str(a.suggestion)}"? ` : ''}Write a date (02/8/2021, trước ngày 02/8/2021), a range (01/7–30/9/2021, 2026 - 2027, từ tháng 7 đến tháng 9/2027), a month, quarter or year (tháng 6/2021, quý III/2021, 6 tháng đầu năm 2021, năm 2021), a recurring phrase (hằng năm, hằng quý, hằng tháng, trước ngày 20 hằng tháng), thường xuyên, or join deadlines with "và".`,
     },
   },
   'deadline-before-plan': {

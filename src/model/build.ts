@@ -11,7 +11,7 @@ import { MAX_DEPTH, type ParsedSource } from '../parse/yaml.js';
 import { earliestDay, compareDates, isoDate, parsePlanDate, type PlanDate } from '../vn/dates.js';
 import { closest } from '../vn/similar.js';
 import { slugify } from '../vn/slug.js';
-import { lastDay, parseDeadline } from './deadline.js';
+import { lastDay, parseDeadline, suggestDeadline } from './deadline.js';
 import { type Addressees, BodyReader, type FieldReader, NO_ADDRESSEES } from './body.js';
 import type {
   AgencyRef, Appendix, Deadline, Footnote, Inline, Numbering, Part, PartLabel, Plan, Recipient, ReportDuty, Section, Signature, SigningPrefix,
@@ -213,7 +213,8 @@ class PlanReader implements FieldReader {
       from,
       to: this.ref(source.to, [...path, 'to']) ?? { kind: 'agency', id: '' },
       via: source.via === undefined ? null : (this.ref(source.via, [...path, 'via']) ?? null),
-      due: this.deadline(source.due, [...path, 'due']) ?? { kind: 'recurring', every: 'continuous' },
+      // An unreadable due date is reported; the duty stands, as continuing work, so the rest still builds.
+      due: this.deadline(source.due, [...path, 'due']) ?? { text: source.due, parts: [{ kind: 'recurring', every: 'continuous' }] },
       text: source.text ?? null,
       path,
     };
@@ -298,7 +299,8 @@ class PlanReader implements FieldReader {
   deadline(text: string, path: Path): Deadline | undefined {
     const read = parseDeadline(text);
     if (!read.ok) {
-      this.report(read.reason === 'reversed' ? 'range-reversed' : 'invalid-deadline', path, { value: text });
+      if (read.reason === 'reversed') this.report('range-reversed', path, { value: text });
+      else this.report('invalid-deadline', path, { value: text, suggestion: (this.planDate && suggestDeadline(text, this.planDate.year)) ?? '' });
       return undefined;
     }
     const last = lastDay(read.deadline);

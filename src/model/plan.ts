@@ -17,11 +17,30 @@ export type Inline = PhrasingContent[];
 /** A reference to the registry, resolved: one agency or one group of agencies. */
 export type AgencyRef = { kind: 'agency'; id: string } | { kind: 'group'; id: string };
 
-/** When a task is due; a range written as a stretch of a year ("quý III/2021") keeps that stretch, to be worded so. */
-export type Deadline =
+/**
+ * A deadline: the words the clerk wrote, printed as written, and what they mean, one meaning or
+ * several ("Tháng 12/2027 và thường xuyên"). `parts` is never empty, so every deadline means something.
+ */
+export interface Deadline {
+  text: string;
+  parts: [DeadlineMeaning, ...DeadlineMeaning[]];
+}
+
+/**
+ * One meaning of a deadline. A range written as a stretch of a year ("quý III/2021") keeps that
+ * stretch, to be worded so for machines; a recurrence may name the day it falls due ("trước ngày
+ * 20 hằng tháng"); "since" is open-ended work ("Từ tháng 11/2027 trở đi"); "done" is work the plan
+ * records as already finished ("(đã hoàn thành trong tháng 4/2027)"), never overdue.
+ */
+export type DeadlineMeaning =
   | { kind: 'date'; date: CivilDate }
   | { kind: 'range'; from: CivilDate; to: CivilDate; part?: YearPart }
-  | { kind: 'recurring'; every: RecurringPeriod };
+  | { kind: 'recurring'; every: RecurringPeriod; by?: DueDay }
+  | { kind: 'since'; from: CivilDate }
+  | { kind: 'done'; from: CivilDate; to: CivilDate };
+
+/** The day of its period a recurrence falls due: the 20th of each month, or 10/12 of each year. */
+export type DueDay = { day: number; month?: number };
 
 /** A month or a quarter (by its number), a half or the whole of a year. */
 export type YearPart = { unit: 'month' | 'quarter'; number: number; year: number } | { unit: 'first-half' | 'second-half' | 'year'; year: number };

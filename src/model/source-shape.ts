@@ -14,7 +14,7 @@ const agencyRef = () => s.string().describe('Cơ quan: mã, tên đầy đủ, t
 const agencyRefs = () =>
   s.byType<string[]>({ string: s.map(agencyRef(), (one) => [one]), list: s.list(agencyRef(), 1) });
 const deadline = () =>
-  s.string().describe('Thời hạn: 2021-08-02, 02/8/2021, "trước ngày 02/8/2021", khoảng 01/7/2021–30/9/2021, "tháng 6/2021", "quý III/2021", "6 tháng đầu năm 2021", "năm 2021", hoặc "hằng năm", "hằng quý", "hằng tháng", "thường xuyên"');
+  s.string().describe('Thời hạn: 2021-08-02, 02/8/2021, "trước ngày 02/8/2021", khoảng 01/7/2021–30/9/2021, "tháng 6/2021", "quý III/2021", "6 tháng đầu năm 2021", "năm 2021", "2026 - 2027", "hằng năm", "trước ngày 20 hằng tháng", "thường xuyên", "Tháng 12/2027 và thường xuyên"; in ra đúng như đã viết');
 const deadlines = () => s.byType<string[]>({ string: s.map(deadline(), (one) => [one]), list: s.list(deadline(), 1) });
 
 /** A reporting duty: who reports, to whom, through whom, by when. */

@@ -10,12 +10,13 @@ import { csvBytes } from '../../src/typeset/csv.js';
 import { fold } from '../../src/typeset/ics.js';
 import { progressFrom, readProgress } from '../../src/project/progress.js';
 import { checklist, checklistMarkdown } from '../../src/compose/checklist.js';
+import { planCalendar } from '../../src/compose/calendar.js';
 import { dueDate, followUpStatus, NO_PROGRESS } from '../../src/compose/follow-up.js';
 import { numberPlan } from '../../src/compose/numbering.js';
 import { parseMarkdown } from '../../src/compose/markdown-parse.js';
 import { Wording } from '../../src/compose/wording.js';
 import { readYaml } from '../../src/parse/yaml.js';
-import { seedWith } from '../helpers/project.js';
+import { buildFromText, printed, seedWith } from '../helpers/project.js';
 import { exampleProject, output, seedOutputs, seedPlan, text } from '../extract/seed.js';
 import { itemsOf, sectionsOf } from '../helpers/model.js';
 
@@ -198,5 +199,37 @@ describe('follow-up from a progress file', () => {
     const edited = seedWith('          - id: khen-thuong\n', '          - id: khen-thuong\n            deadline: 2021-06-30\n');
     const list = checklist(seedPlan(edited).plan, seedPlan(edited).tasks, { asOf: { year: 2021, month: 7, day: 1 }, tasks: new Map() }, words());
     expect(list.rows.find((r) => r.entry.task.id === 'khen-thuong')!.status).toBe('overdue');
+  });
+});
+
+describe('deadlines as clerks write them (issue 21)', () => {
+  const PHRASES = [
+    'Xong trong tháng 5/2027', 'hoàn thành trong quý IV năm 2027', '2026 - 2027', 'tháng 11, 12/2027', 'Quý IV/2027, Quý I/2028',
+    'trước ngày 20 hằng tháng', '6 tháng (trước ngày 15/6), năm (trước ngày 15/12)', 'Tháng 12/2027 và thường xuyên',
+    'Từ tháng 11/2027 trở đi', '(đã hoàn thành trong tháng 4/2027)',
+  ];
+  const edited = seedWith('          - id: khen-thuong\n', `          - id: khen-thuong\n            deadline:\n${PHRASES.map((p) => `              - "${p}"\n`).join('')}`);
+
+  it('build without errors, print as written for people, and give their days to the ISO cells and the calendar', () => {
+    expect(buildFromText(edited).diagnostics.map(printed)).toEqual([]);
+    const { plan, tasks } = seedPlan(edited);
+    const list = checklist(plan, tasks, NO_PROGRESS, words());
+    const row = list.rows.find((r) => r.entry.task.id === 'khen-thuong')!;
+    expect(row.cells.deadline).toBe(PHRASES.join('; '));
+    expect(row.isoCells.deadline.split('; ')).toEqual([
+      '2027-05-01 - 2027-05-31',
+      '2027-10-01 - 2027-12-31',
+      '2026-01-01 - 2027-12-31',
+      '2027-11-01 - 2027-12-31',
+      '2027-10-01 - 2028-03-31',
+      'Hằng tháng (20)',
+      '6 tháng một lần (15/6) + Hằng năm (15/12)',
+      '2027-12-01 - 2027-12-31 + Thường xuyên',
+      '2027-11-01/..',
+      '2027-04-01 - 2027-04-30',
+    ]);
+    const events = planCalendar(plan, list, tasks.registry, words()).events.filter((e) => e.uid.startsWith('khen-thuong-')).map((e) => e.uid.replace(/@.*/, ''));
+    // One event per meaning with days; open-ended and finished work have none.
+    expect(events).toEqual(['khen-thuong-1', 'khen-thuong-2', 'khen-thuong-3', 'khen-thuong-4', 'khen-thuong-5', 'khen-thuong-6', 'khen-thuong-7', 'khen-thuong-7-2', 'khen-thuong-8']);
   });
 });

@@ -82,7 +82,8 @@ const APPENDIX = [
   'Biên soạn tài liệu hỏi - đáp pháp luật',
   'Sở Tư pháp',
   '30/6/2022',
-  'Thường xuyên',
+  // Deadlines print as the clerk wrote them.
+  'thường xuyên',
 ];
 
 describe('the second example plan, built', () => {
