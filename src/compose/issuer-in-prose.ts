@@ -5,6 +5,7 @@
  * names of words.yaml (`proper-names`: "Tổ quốc", "Việt Nam", "Ban Chỉ đạo", …).
  */
 import type { Plan } from '../model/plan.js';
+import { agencyNames, issuerAgency } from '../model/issuer.js';
 import type { Registry } from '../model/registry.js';
 import { inCapitals, sentenceCase } from './sentence-case.js';
 import type { Wording } from './wording.js';
@@ -12,16 +13,14 @@ import type { Wording } from './wording.js';
 /** The issuer as a sentence names it. */
 export function issuerInProse(plan: Plan, registry: Registry, words: Wording): string {
   const name = plan.issuer.name;
-  const place = plan.place.toLocaleUpperCase('vi');
-  const upper = name.toLocaleUpperCase('vi');
-  const bare = upper.endsWith(` ${place}`) ? name.slice(0, name.length - place.length - 1) : undefined;
-  const written = registry.resolve(name);
-  if (written?.kind === 'agency') return registry.name(written);
-  const withoutPlace = bare === undefined ? undefined : registry.resolve(bare);
-  if (withoutPlace?.kind === 'agency') return `${registry.name(withoutPlace)} ${plan.place}`;
+  const issuer = issuerAgency(plan, registry);
+  if (issuer) {
+    const own = registry.name({ kind: 'agency', id: issuer.id });
+    return issuer.placeDropped ? `${own} ${plan.place}` : own;
+  }
   if (!inCapitals(name)) return name;
   const proper = words.word('proper-names').split(';').map((one) => one.trim()).filter(Boolean);
-  const names = [plan.place, ...proper, ...[...registry.agencies.values()].flatMap((a) => [a.name, ...(a.short ? [a.short] : [])])];
+  const names = [plan.place, ...proper, ...agencyNames(registry)];
   const text = sentenceCase(name, names);
   return text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
 }

@@ -4,6 +4,7 @@
  */
 import type { Plan } from '../model/plan.js';
 import { plainText } from '../model/prose.js';
+import { agencyNames } from '../model/issuer.js';
 import type { Registry } from '../model/registry.js';
 import { planDateText } from '../vn/dates.js';
 import { issuerInProse } from './issuer-in-prose.js';
@@ -24,8 +25,7 @@ export function titleInSentence(plan: Plan, registry: Registry): string {
   const title = plainText(plan.title);
   if (!inCapitals(title)) return lowerFirst(title);
   // Agencies are proper names; groups ("Các sở, ban ngành") are classes, written in lower case inside a sentence.
-  const names = [plan.place, ...[...registry.agencies.values()].flatMap((a) => [a.name, ...(a.short ? [a.short] : []), ...a.aliases])];
-  return lowerFirst(sentenceCase(title, names));
+  return lowerFirst(sentenceCase(title, [plan.place, ...agencyNames(registry)]));
 }
 
 /** A phrase with its first letter in lower case, to continue a sentence. */

@@ -5,6 +5,7 @@
 import { type Diagnostic, diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceMap } from '../parse/source-map.js';
 import { allTasks, type AgencyRef, bodies, type Inline, paragraphsOf, type Plan, walkBlocks } from './plan.js';
+import { issuerAgency } from './issuer.js';
 import type { Registry } from './registry.js';
 
 /** Every content rule's findings for a built plan. */
@@ -50,10 +51,7 @@ function recipientsCoverAssignees(plan: Plan, registry: Registry, map: SourceMap
  * without its place, "Ủy ban nhân dân tỉnh") and its office ("Văn phòng Ủy ban nhân dân tỉnh").
  */
 function issuerAndOffice(plan: Plan, registry: Registry): string[] {
-  const name = plan.issuer.name;
-  const place = plan.place.toLocaleUpperCase('vi');
-  const bare = name.toLocaleUpperCase('vi').endsWith(` ${place}`) ? name.slice(0, name.length - place.length - 1) : name;
-  const issuer = [name, bare].map((candidate) => registry.resolve(candidate)).find((ref) => ref?.kind === 'agency');
+  const issuer = issuerAgency(plan, registry);
   if (!issuer) return [];
   const agency = registry.agencies.get(issuer.id)!;
   const offices = [agency.name, ...(agency.short ? [agency.short] : [])].map((own) => registry.resolve(`Văn phòng ${own}`)).filter((ref) => ref?.kind === 'agency');
